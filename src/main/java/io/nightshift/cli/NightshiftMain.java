@@ -1,0 +1,31 @@
+package io.nightshift.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code nightshift} command. Only {@code serve} opens an HTTP port; every other command
+ * starts Quarkus with its HTTP listener off and quiet logging, so a CLI run never binds a port.
+ */
+@QuarkusMain
+public class NightshiftMain implements QuarkusApplication {
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    public static void main(String[] args) {
+        String[] normalized = CliAliases.normalize(args);
+        if (normalized.length == 0 || !normalized[0].equals("serve")) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
+        Quarkus.run(NightshiftMain.class, normalized);
+    }
+
+    @Override
+    public int run(String... args) {
+        return NightshiftCommand.commandLine(factory).execute(args);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Thin picocli commands and event renderers over runtime.
+ */
+package io.nightshift.cli;

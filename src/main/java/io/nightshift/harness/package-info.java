@@ -1,0 +1,4 @@
+/**
+ * Holdout scenarios: suites, store client, judging, satisfaction, feedback. Imports llm, sandbox, workspace.
+ */
+package io.nightshift.harness;

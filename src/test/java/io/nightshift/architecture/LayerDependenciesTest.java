@@ -1,0 +1,91 @@
+package io.nightshift.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Enforces the layer table of DESIGN.md: dependencies only point down. */
+class LayerDependenciesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.nightshift");
+    }
+
+    @Test
+    void layersOnlyDependOnTheLayersBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("llm").definedBy("io.nightshift.llm..")
+                .layer("sandbox").definedBy("io.nightshift.sandbox..")
+                .layer("workspace").definedBy("io.nightshift.workspace..")
+                .layer("twin").definedBy("io.nightshift.twin..")
+                .layer("agent").definedBy("io.nightshift.agent..")
+                .layer("pipeline").definedBy("io.nightshift.pipeline..")
+                .layer("harness").definedBy("io.nightshift.harness..")
+                .layer("runtime").definedBy("io.nightshift.runtime..")
+                .layer("server").definedBy("io.nightshift.server..")
+                .layer("cli").definedBy("io.nightshift.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("server").mayNotBeAccessedByAnyLayer()
+                .whereLayer("runtime").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("harness").mayOnlyBeAccessedByLayers("runtime")
+                .whereLayer("twin").mayOnlyBeAccessedByLayers("runtime", "cli", "server")
+                .whereLayer("agent").mayOnlyBeAccessedByLayers("runtime", "server", "cli")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("runtime", "server", "cli")
+                .whereLayer("workspace").mayOnlyBeAccessedByLayers("harness", "runtime")
+                .whereLayer("llm").mayOnlyBeAccessedByLayers("agent", "harness", "runtime", "cli", "server")
+                .whereLayer("sandbox").mayOnlyBeAccessedByLayers("agent", "pipeline", "harness", "runtime", "cli")
+                .check(classes);
+    }
+
+    @Test
+    void pipelineUsesOnlyTheExecutionEnvironmentContractOfTheSandbox() {
+        noClasses().that().resideInAPackage("io.nightshift.pipeline..")
+                .should().dependOnClassesThat().resideInAPackage("io.nightshift.sandbox.docker..")
+                .check(classes);
+    }
+
+    @Test
+    void edgesReachTheEngineOnlyThroughItsEventAndDiagnosticTypes() {
+        noClasses().that().resideInAnyPackage("io.nightshift.cli..", "io.nightshift.server..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.nightshift.pipeline.engine..", "io.nightshift.pipeline.handler..",
+                        "io.nightshift.pipeline.dot..", "io.nightshift.agent.tool..",
+                        "io.nightshift.llm.provider..")
+                .check(classes);
+    }
+
+    @Test
+    void coreLayersArePlainJava() {
+        noClasses().that().resideInAnyPackage("io.nightshift.llm..", "io.nightshift.sandbox..",
+                        "io.nightshift.workspace..", "io.nightshift.agent..", "io.nightshift.pipeline..",
+                        "io.nightshift.harness..", "io.nightshift.twin..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.enterprise..",
+                        "jakarta.inject..", "io.smallrye.mutiny..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void jgitStaysInsideTheWorkspacePackage() {
+        noClasses().that().resideOutsideOfPackage("io.nightshift.workspace..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+                .check(classes);
+    }
+
+    @Test
+    void dockerJavaStaysInsideTheSandboxPackage() {
+        noClasses().that().resideOutsideOfPackages("io.nightshift.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+                .check(classes);
+    }
+}
