@@ -13,7 +13,7 @@ public final class Suggestions {
     /** The closest candidate within a small edit distance, ignoring case; empty when nothing is close. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, word.length() / 3));
+        int limit = word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
