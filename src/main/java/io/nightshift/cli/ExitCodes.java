@@ -1,0 +1,16 @@
+package io.nightshift.cli;
+
+/** The exit codes of DESIGN.md's CLI contract. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** The pipeline failed, or validation found errors. */
+    static final int FAILED = 1;
+    /** Bad usage or unreadable input. */
+    static final int UNUSABLE_INPUT = 2;
+    /** Interrupted (SIGINT), as shells report 128 + 2. */
+    static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+}

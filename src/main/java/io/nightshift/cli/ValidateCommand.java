@@ -1,0 +1,66 @@
+package io.nightshift.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nightshift.pipeline.validate.Diagnostic;
+import io.nightshift.pipeline.validate.Severity;
+import io.nightshift.pipeline.validate.ValidationReportJson;
+import io.nightshift.runtime.PipelineLoader;
+import io.nightshift.runtime.ValidationResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nightshift validate FILE [--json]}: exit 0 when valid, 1 with validation errors, 2 when unusable. */
+@Command(name = "validate", description = "Check a pipeline without running it.", mixinStandardHelpOptions = true)
+public class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PIPELINE.dot", description = "The pipeline file to check.")
+    Path file;
+
+    @Option(names = "--json", description = "Print the diagnostics as one JSON document on stdout.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ValidationResult result = new PipelineLoader().validate(file);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(ValidationReportJson.of(result.file(), result.diagnostics())));
+        } else {
+            PrintWriter err = spec.commandLine().getErr();
+            for (Diagnostic d : result.diagnostics()) {
+                err.println(d.toLine());
+                if (!d.fix().isEmpty() && !d.rule().equals("syntax")) {
+                    err.println("    fix: " + d.fix());
+                }
+            }
+            err.flush();
+            out.println(summary(result));
+        }
+        out.flush();
+        return !result.usable() ? ExitCodes.UNUSABLE_INPUT : result.valid() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    static String summary(ValidationResult r) {
+        if (!r.usable()) {
+            return r.file() + ": not a usable pipeline";
+        }
+        String counts = r.nodes() + " nodes, " + r.edges() + " edges";
+        long errors = r.count(Severity.ERROR);
+        long warnings = r.count(Severity.WARNING);
+        if (errors > 0) {
+            return r.file() + ": invalid (" + errors + " error(s), " + warnings + " warning(s); " + counts + ")";
+        }
+        return r.file() + ": valid (" + counts + (warnings > 0 ? ", " + warnings + " warning(s)" : "") + ")";
+    }
+}

@@ -1,0 +1,88 @@
+package io.nightshift.runtime;
+
+import io.nightshift.pipeline.dot.DotSource;
+import io.nightshift.pipeline.dot.DotSourceException;
+import io.nightshift.pipeline.dot.DotSyntaxException;
+import io.nightshift.pipeline.transform.PipelinePreparer;
+import io.nightshift.pipeline.transform.PreparedPipeline;
+import io.nightshift.pipeline.validate.Diagnostic;
+import io.nightshift.pipeline.validate.LintRules;
+import io.nightshift.pipeline.validate.Severity;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads, parses, transforms and validates pipeline files for the CLI and the server, with the runtime's handler types. */
+public final class PipelineLoader {
+
+    private final PipelinePreparer preparer;
+
+    public PipelineLoader() {
+        this(Set.of());
+    }
+
+    /** @param extraHandlerTypes handler types the runtime registers beyond the built-in ones */
+    public PipelineLoader(Set<String> extraHandlerTypes) {
+        Set<String> known = new HashSet<>(LintRules.defaultHandlerTypes());
+        known.addAll(extraHandlerTypes);
+        this.preparer = new PipelinePreparer(List.of(), List.of(), known);
+    }
+
+    /** Every diagnostic for a file; a file that cannot be read or parsed yields one error and {@code usable=false}. */
+    public ValidationResult validate(Path file) {
+        DotSource source;
+        try {
+            source = DotSource.read(file);
+        } catch (DotSourceException e) {
+            Diagnostic d = new Diagnostic("source", Severity.ERROR, e.detail(), null, null,
+                    "pass the path of a readable UTF-8 .dot file", e.location());
+            return new ValidationResult(file.toString(), false, List.of(d), 0, 0);
+        }
+        try {
+            PreparedPipeline prepared = preparer.prepare(source);
+            return new ValidationResult(file.toString(), true, prepared.diagnostics(),
+                    prepared.graph().nodes().size(), prepared.graph().edges().size());
+        } catch (DotSyntaxException e) {
+            return new ValidationResult(file.toString(), false, List.of(PipelinePreparer.syntaxDiagnostic(e)), 0, 0);
+        }
+    }
+
+    /**
+     * Loads a pipeline to run it. Unreadable or unparsable files throw {@link UnusableInputException}; a graph
+     * with error diagnostics throws {@link InvalidPipelineException}. Warnings are returned with the graph.
+     */
+    public PreparedPipeline load(Path file) {
+        DotSource source;
+        try {
+            source = DotSource.read(file);
+        } catch (DotSourceException e) {
+            throw new UnusableInputException(e.getMessage(), e);
+        }
+        return prepare(source);
+    }
+
+    /** As {@link #load(Path)}, for DOT text that did not come from a file (HTTP submissions). */
+    public PreparedPipeline load(String dot, String name) {
+        try {
+            return prepare(DotSource.of(dot, name));
+        } catch (DotSourceException e) {
+            throw new UnusableInputException(e.getMessage(), e);
+        }
+    }
+
+    private PreparedPipeline prepare(DotSource source) {
+        PreparedPipeline prepared;
+        try {
+            prepared = preparer.prepare(source);
+        } catch (DotSyntaxException e) {
+            throw new UnusableInputException(PipelinePreparer.syntaxDiagnostic(e).toLine(), e);
+        }
+        if (!prepared.valid()) {
+            throw new InvalidPipelineException(source.fileName(), prepared.diagnostics());
+        }
+        return prepared;
+    }
+
+    /** The graph's own location, for messages about the whole pipeline. */
+}
