@@ -171,4 +171,11 @@ class DotSyntaxErrorsTest {
     void rejectsAMissingDigraphKeyword() {
         assertError("pipeline G { a }", 1, 1, "expected 'digraph' at the start of the pipeline, found 'pipeline'");
     }
+
+    @Test
+    void rejectsAbsurdlyDeepSubgraphNestingWithoutOverflowingTheStack() {
+        String text = "digraph G {\n" + "subgraph {\n".repeat(10_000) + "a\n" + "}\n".repeat(10_000) + "}";
+
+        assertError(text, 66, 1, "subgraphs are nested more than 64 levels deep");
+    }
 }
