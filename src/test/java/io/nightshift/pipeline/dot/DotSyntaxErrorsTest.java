@@ -67,6 +67,14 @@ class DotSyntaxErrorsTest {
     }
 
     @Test
+    void pointsAtAnEarlierMultiLineStringWhenAQuoteIsMissing() {
+        DotSyntaxException e = failure("digraph G {\n a [label=\"oops]\n b [label=\"x\"]\n}\n");
+
+        assertThat(e.detail()).contains("unterminated string")
+                .contains("the string at line 2, column 11 spans several lines: is its closing '\"' missing?");
+    }
+
+    @Test
     void reportsAnUnterminatedBlockCommentWhereItOpens() {
         assertError("digraph G {\n a /* never\n closed }", 2, 4, "unterminated comment");
     }
