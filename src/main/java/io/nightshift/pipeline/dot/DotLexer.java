@@ -23,6 +23,7 @@ final class DotLexer {
     private int tokenLine;
     private int tokenColumn;
     private String stringValue;
+    private SourceLocation lastMultiLineString;
 
     DotLexer(String text, String file) {
         this.text = text;
@@ -160,13 +161,19 @@ final class DotLexer {
         while (true) {
             if (i >= length) {
                 pos = i;
+                String hint = lastMultiLineString == null ? "" : "; the string at line " + lastMultiLineString.line()
+                        + ", column " + lastMultiLineString.column() + " spans several lines: is its closing '\"'"
+                        + " missing?";
                 throw new DotSyntaxException(new SourceLocation(file, openLine, openColumn),
-                        "unterminated string: the '\"' opened here is never closed (add the closing '\"')");
+                        "unterminated string: the '\"' opened here is never closed (add the closing '\"')" + hint);
             }
             char c = text.charAt(i);
             if (c == '"') {
                 stringValue = sb == null ? text.substring(segment, i) : sb.append(text, segment, i).toString();
                 pos = i + 1;
+                if (line != openLine) {
+                    lastMultiLineString = new SourceLocation(file, openLine, openColumn);
+                }
                 return;
             }
             if (c == '\n') {

@@ -43,6 +43,9 @@ import java.util.Map;
  */
 public final class DotParser {
 
+    /** Subgraphs nest at most this deep, so hostile input cannot exhaust the stack. */
+    static final int MAX_NESTING = 64;
+
     private final DotLexer lexer;
     private final String file;
     private final Map<String, NodeDraft> nodes = new LinkedHashMap<>();
@@ -179,6 +182,10 @@ public final class DotParser {
     }
 
     private void parseSubgraph(Scope parent, SourceLocation at) throws DotSyntaxException {
+        if (parent.depth >= MAX_NESTING) {
+            throw new DotSyntaxException(at, "subgraphs are nested more than " + MAX_NESTING
+                    + " levels deep: flatten the pipeline");
+        }
         lexer.next();
         Scope scope = new Scope(parent, new LinkedHashMap<>(parent.nodeDefaults),
                 new LinkedHashMap<>(parent.edgeDefaults));
@@ -413,10 +420,12 @@ public final class DotParser {
         final Scope parent;
         final Map<String, Attribute> nodeDefaults;
         final Map<String, Attribute> edgeDefaults;
+        final int depth;
         String label = "";
 
         Scope(Scope parent, Map<String, Attribute> nodeDefaults, Map<String, Attribute> edgeDefaults) {
             this.parent = parent;
+            this.depth = parent == null ? 0 : parent.depth + 1;
             this.nodeDefaults = nodeDefaults;
             this.edgeDefaults = edgeDefaults;
         }

@@ -65,17 +65,19 @@ final class AttributeTypeRule implements LintRule {
     @Override
     public List<Diagnostic> apply(Graph graph) {
         List<Diagnostic> out = new ArrayList<>();
-        check(graph.attrs(), GRAPH, "the graph", null, null, Where.graph(graph), out);
+        check(graph.attrs(), GRAPH, null, null, Where.graph(graph), out);
         for (Node n : graph.nodes().values()) {
-            check(n.attrs(), NODE, "node '" + n.id() + "'", n.id(), null, Where.node(graph, n), out);
+            check(n.attrs(), NODE, n.id(), null, Where.node(graph, n), out);
         }
         for (Edge e : graph.edges()) {
-            check(e.attrs(), EDGE, "edge " + e, null, Diagnostic.EdgeRef.of(e), Where.edge(graph, e), out);
+            if (e.attrs().size() > 0) {
+                check(e.attrs(), EDGE, null, Diagnostic.EdgeRef.of(e), Where.edge(graph, e), out);
+            }
         }
         return out;
     }
 
-    private void check(Attributes attrs, List<Check> checks, String owner, String nodeId, Diagnostic.EdgeRef edge,
+    private void check(Attributes attrs, List<Check> checks, String nodeId, Diagnostic.EdgeRef edge,
             SourceLocation where, List<Diagnostic> out) {
         if (attrs.size() == 0) {
             return;
@@ -87,7 +89,7 @@ final class AttributeTypeRule implements LintRule {
             }
             String problem = problem(check, attr.value().trim());
             if (problem != null) {
-                out.add(new Diagnostic(name(), Severity.ERROR, owner + " has " + check.key() + "=\"" + attr.value()
+                out.add(new Diagnostic(name(), Severity.ERROR, Owners.describe(nodeId, edge) + " has " + check.key() + "=\"" + attr.value()
                         + "\", " + problem, nodeId, edge, fix(check), Where.attribute(where, attr)));
             }
         }

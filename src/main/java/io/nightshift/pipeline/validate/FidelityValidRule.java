@@ -23,23 +23,25 @@ final class FidelityValidRule implements LintRule {
     @Override
     public List<Diagnostic> apply(Graph graph) {
         List<Diagnostic> out = new ArrayList<>();
-        check(graph.attrs(), "default_fidelity", "the graph", null, null, Where.graph(graph), out);
+        check(graph.attrs(), "default_fidelity", null, null, Where.graph(graph), out);
         for (Node n : graph.nodes().values()) {
-            check(n.attrs(), "fidelity", "node '" + n.id() + "'", n.id(), null, Where.node(graph, n), out);
+            check(n.attrs(), "fidelity", n.id(), null, Where.node(graph, n), out);
         }
         for (Edge e : graph.edges()) {
-            check(e.attrs(), "fidelity", "edge " + e, null, Diagnostic.EdgeRef.of(e), Where.edge(graph, e), out);
+            if (e.attrs().has("fidelity")) {
+                check(e.attrs(), "fidelity", null, Diagnostic.EdgeRef.of(e), Where.edge(graph, e), out);
+            }
         }
         return out;
     }
 
-    private void check(Attributes attrs, String key, String owner, String nodeId, Diagnostic.EdgeRef edge,
+    private void check(Attributes attrs, String key, String nodeId, Diagnostic.EdgeRef edge,
             SourceLocation where, List<Diagnostic> out) {
         Attribute attr = attrs.attribute(key).orElse(null);
         if (attr == null || attr.value().isEmpty() || MODES.contains(attr.value())) {
             return;
         }
-        out.add(new Diagnostic(name(), Severity.WARNING, owner + " has unknown " + key + " '" + attr.value() + "'"
+        out.add(new Diagnostic(name(), Severity.WARNING, Owners.describe(nodeId, edge) + " has unknown " + key + " '" + attr.value() + "'"
                 + Suggestions.didYouMean(attr.value(), MODES), nodeId, edge,
                 "use one of " + String.join(", ", MODES), Where.attribute(where, attr)));
     }

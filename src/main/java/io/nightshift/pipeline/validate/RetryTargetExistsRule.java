@@ -21,21 +21,21 @@ final class RetryTargetExistsRule implements LintRule {
     @Override
     public List<Diagnostic> apply(Graph graph) {
         List<Diagnostic> out = new ArrayList<>();
-        check(graph, graph.attrs(), "the graph", null, Where.graph(graph), out);
+        check(graph, graph.attrs(), null, Where.graph(graph), out);
         for (Node n : graph.nodes().values()) {
-            check(graph, n.attrs(), "node '" + n.id() + "'", n.id(), Where.node(graph, n), out);
+            check(graph, n.attrs(), n.id(), Where.node(graph, n), out);
         }
         return out;
     }
 
-    private void check(Graph graph, Attributes attrs, String owner, String nodeId, SourceLocation where,
+    private void check(Graph graph, Attributes attrs, String nodeId, SourceLocation where,
             List<Diagnostic> out) {
         for (String key : KEYS) {
             Attribute attr = attrs.attribute(key).orElse(null);
             if (attr == null || attr.value().isEmpty() || graph.nodes().containsKey(attr.value())) {
                 continue;
             }
-            out.add(new Diagnostic(name(), Severity.WARNING, owner + " has " + key + " '" + attr.value()
+            out.add(new Diagnostic(name(), Severity.WARNING, Owners.describe(nodeId, null) + " has " + key + " '" + attr.value()
                     + "', which is not a node" + Suggestions.didYouMean(attr.value(), graph.nodes().keySet()),
                     nodeId, null, "set " + key + " to the id of an existing node", Where.attribute(where, attr)));
         }

@@ -234,4 +234,21 @@ class DotParserTest {
 
         assertThat(List.copyOf(g.nodes().keySet())).containsExactly("z", "y", "x", "w");
     }
+
+    @Test
+    void splitsArrowsWrittenWithoutSpacesAndKeepsHyphensInsideBareValues() {
+        Graph g = parseText("digraph G { a->b->c [llm_model=claude-opus-4-6, label=x-1] }");
+
+        assertThat(g.edges()).extracting(Edge::toString).containsExactly("a -> b", "b -> c");
+        assertThat(g.edges().get(0).attrs().get("llm_model")).contains("claude-opus-4-6");
+        assertThat(g.edges().get(0).label()).isEqualTo("x-1");
+    }
+
+    @Test
+    void readsWindowsLineEndings() {
+        Graph g = parseText("digraph G {\r\n  a [label=\"A\"]\r\n  a -> b\r\n}\r\n");
+
+        assertThat(g.nodes()).containsOnlyKeys("a", "b");
+        assertThat(g.edges().get(0).location()).isEqualTo(new SourceLocation("test.dot", 3, 3));
+    }
 }

@@ -67,6 +67,14 @@ class DotSyntaxErrorsTest {
     }
 
     @Test
+    void pointsAtAnEarlierMultiLineStringWhenAQuoteIsMissing() {
+        DotSyntaxException e = failure("digraph G {\n a [label=\"oops]\n b [label=\"x\"]\n}\n");
+
+        assertThat(e.detail()).contains("unterminated string")
+                .contains("the string at line 2, column 11 spans several lines: is its closing '\"' missing?");
+    }
+
+    @Test
     void reportsAnUnterminatedBlockCommentWhereItOpens() {
         assertError("digraph G {\n a /* never\n closed }", 2, 4, "unterminated comment");
     }
@@ -170,5 +178,12 @@ class DotSyntaxErrorsTest {
     @Test
     void rejectsAMissingDigraphKeyword() {
         assertError("pipeline G { a }", 1, 1, "expected 'digraph' at the start of the pipeline, found 'pipeline'");
+    }
+
+    @Test
+    void rejectsAbsurdlyDeepSubgraphNestingWithoutOverflowingTheStack() {
+        String text = "digraph G {\n" + "subgraph {\n".repeat(10_000) + "a\n" + "}\n".repeat(10_000) + "}";
+
+        assertError(text, 66, 1, "subgraphs are nested more than 64 levels deep");
     }
 }
