@@ -1,0 +1,501 @@
+package io.nightshift.pipeline.dot;
+
+import io.nightshift.pipeline.graph.Attribute;
+import io.nightshift.pipeline.graph.Attributes;
+import io.nightshift.pipeline.graph.Edge;
+import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.graph.Node;
+import io.nightshift.pipeline.graph.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the DOT subset of attractor-spec 2.2 into a {@link Graph}. Hand-written recursive descent over
+ * {@link DotLexer}; every node, edge and attribute keeps the place it was written.
+ *
+ * <pre>
+ * file       := 'digraph' name? '{' stmt* '}'                 exactly one graph, nothing after it
+ * name       := word | string
+ * stmt       := ( 'graph' attrs                                graph attributes (subgraph label inside one)
+ *              | 'node' attrs | 'edge' attrs                   defaults for the rest of the enclosing block
+ *              | 'subgraph' name? '{' stmt* '}'                scoped defaults; its label names a class
+ *              | key '=' value                                 one graph attribute
+ *              | id ( '->' id )+ attrs?                        one edge per consecutive pair, same attributes
+ *              | id attrs?                                     declare a node, or add to an earlier one
+ *              ) ';'?
+ * attrs      := '[' ( key '=' value ( ',' key '=' value )* ','? )? ']'    commas are required; keys unique
+ * key        := identifier ( '.' identifier )*                 e.g. tool_hooks.pre
+ * id         := identifier | a quoted string holding an identifier
+ * identifier := [A-Za-z_][A-Za-z0-9_]*
+ * value      := string | integer | float | duration | true | false | bare
+ * string     := '"' text with \" \\ \n \t escapes (other escapes kept as written) '"'
+ * duration   := integer ( ms | s | m | h | d )
+ * bare       := [A-Za-z_][A-Za-z0-9_.:-]*
+ * comments   := '//' to end of line | '/*' to '*' '/'          skipped anywhere outside strings
+ * </pre>
+ *
+ * Nodes first seen in an edge are created with the node defaults in scope at that point. Declaring a node again
+ * merges its attributes (later values win), as Graphviz does. Subgraphs are flattened: their nodes and edges
+ * join the graph, and each node records the classes derived from the labels of its enclosing subgraphs.
+ */
+public final class DotParser {
+
+    private final DotLexer lexer;
+    private final String file;
+    private final Map<String, NodeDraft> nodes = new LinkedHashMap<>();
+    private final List<Edge> edges = new ArrayList<>();
+    private final Map<String, Attribute> graphAttrs = new LinkedHashMap<>();
+
+    private DotParser(DotSource source) {
+        this.file = source.fileName();
+        this.lexer = new DotLexer(source.text(), file);
+    }
+
+    /** Parses one pipeline source. Never returns a partial graph: the first syntax error is thrown. */
+    public static Graph parse(DotSource source) throws DotSyntaxException {
+        return new DotParser(source).parseFile();
+    }
+
+    private Graph parseFile() throws DotSyntaxException {
+        lexer.next();
+        if (lexer.kind() == DotToken.EOF) {
+            throw error("the pipeline source is empty: expected 'digraph name { ... }'");
+        }
+        if (lexer.isWord("strict")) {
+            throw error("'strict' graphs are not supported: remove 'strict' and write 'digraph name { ... }'");
+        }
+        if (lexer.isWord("graph")) {
+            throw error("undirected graphs are not supported: use 'digraph'");
+        }
+        if (!lexer.isWord("digraph")) {
+            throw error("expected 'digraph' at the start of the pipeline, found " + lexer.describe());
+        }
+        lexer.next();
+        String id = "";
+        if (lexer.kind() == DotToken.WORD || lexer.kind() == DotToken.STRING || lexer.kind() == DotToken.NUMBER) {
+            id = lexer.text();
+            lexer.next();
+        }
+        if (lexer.kind() != DotToken.LBRACE) {
+            throw error("expected '{' after 'digraph " + id + "', found " + lexer.describe());
+        }
+        SourceLocation open = lexer.location();
+        lexer.next();
+        Scope root = new Scope(null, new LinkedHashMap<>(), new LinkedHashMap<>());
+        parseStatements(root, open, "graph");
+        lexer.next();
+        if (lexer.isWord("digraph") || lexer.isWord("graph") || lexer.isWord("strict")) {
+            throw error("more than one graph in the file: a pipeline file holds exactly one digraph");
+        }
+        if (lexer.kind() != DotToken.EOF) {
+            throw error("unexpected " + lexer.describe() + " after the closing '}' of the graph: "
+                    + "everything must be inside 'digraph " + id + " { ... }'");
+        }
+        return build(id);
+    }
+
+    /** Parses statements up to the matching '}', leaving the lexer on it. */
+    private void parseStatements(Scope scope, SourceLocation open, String what) throws DotSyntaxException {
+        while (true) {
+            switch (lexer.kind()) {
+                case RBRACE -> {
+                    return;
+                }
+                case EOF -> throw error("missing '}' to close the " + what + " opened at line " + open.line()
+                        + ", column " + open.column());
+                case SEMICOLON -> lexer.next();
+                case WORD, STRING -> parseStatement(scope);
+                case LBRACE -> parseSubgraph(scope, lexer.location());
+                case NUMBER -> throw error("node ids must be identifiers, found " + lexer.describe()
+                        + ": use a bare id like n1 and put the text in label");
+                case HTML -> throw htmlError();
+                default -> throw error("expected a statement (node, edge, attribute or subgraph), found "
+                        + lexer.describe());
+            }
+        }
+    }
+
+    private void parseStatement(Scope scope) throws DotSyntaxException {
+        if (lexer.kind() == DotToken.WORD) {
+            if (lexer.isWord("graph") || lexer.isWord("node") || lexer.isWord("edge")) {
+                String keyword = lexer.text();
+                SourceLocation at = lexer.location();
+                lexer.next();
+                if (lexer.kind() != DotToken.LBRACKET) {
+                    throw new DotSyntaxException(at, "'" + keyword + "' is a keyword and must be followed by '[': "
+                            + "write '" + keyword + " [key=value]', or pick another node id");
+                }
+                Map<String, Attribute> attrs = parseAttrBlock();
+                switch (keyword) {
+                    case "graph" -> scope.setGraphAttrs(attrs, graphAttrs);
+                    case "node" -> scope.nodeDefaults.putAll(attrs);
+                    default -> scope.edgeDefaults.putAll(attrs);
+                }
+                return;
+            }
+            if (lexer.isWord("subgraph")) {
+                SourceLocation at = lexer.location();
+                lexer.next();
+                if (lexer.kind() == DotToken.WORD || lexer.kind() == DotToken.STRING) {
+                    lexer.next();
+                }
+                if (lexer.kind() != DotToken.LBRACE) {
+                    throw error("expected '{' to open the subgraph, found " + lexer.describe());
+                }
+                parseSubgraph(scope, at);
+                return;
+            }
+            if (lexer.isWord("digraph") || lexer.isWord("strict")) {
+                throw error("a graph cannot be nested inside another: use 'subgraph name { ... }'");
+            }
+        }
+        SourceLocation at = lexer.location();
+        DotToken firstKind = lexer.kind();
+        String first = lexer.text();
+        lexer.next();
+        switch (lexer.kind()) {
+            case EQUALS -> {
+                checkKey(first, at);
+                lexer.next();
+                Attribute attr = parseValue(first, at);
+                scope.setGraphAttr(attr, graphAttrs);
+            }
+            case ARROW -> parseEdgeChain(scope, nodeId(firstKind, first, at), at);
+            case UNDIRECTED -> throw error("undirected edges ('--') are not supported: use '->'");
+            default -> {
+                String id = nodeId(firstKind, first, at);
+                Map<String, Attribute> attrs = lexer.kind() == DotToken.LBRACKET ? parseAttrBlock() : Map.of();
+                NodeDraft node = nodes.get(id);
+                if (node == null) {
+                    nodes.put(id, new NodeDraft(id, scope, at, attrs, true));
+                } else {
+                    node.declare(scope, at, attrs);
+                }
+            }
+        }
+    }
+
+    private void parseSubgraph(Scope parent, SourceLocation at) throws DotSyntaxException {
+        lexer.next();
+        Scope scope = new Scope(parent, new LinkedHashMap<>(parent.nodeDefaults),
+                new LinkedHashMap<>(parent.edgeDefaults));
+        parseStatements(scope, at, "subgraph");
+        lexer.next();
+    }
+
+    private void parseEdgeChain(Scope scope, String firstId, SourceLocation firstAt) throws DotSyntaxException {
+        List<String> ids = new ArrayList<>();
+        List<SourceLocation> places = new ArrayList<>();
+        ids.add(firstId);
+        places.add(firstAt);
+        touch(scope, firstId, firstAt);
+        while (lexer.kind() == DotToken.ARROW) {
+            lexer.next();
+            if (lexer.kind() != DotToken.WORD && lexer.kind() != DotToken.STRING) {
+                if (lexer.kind() == DotToken.LBRACE || lexer.isWord("subgraph")) {
+                    throw error("edges to subgraphs are not supported: write one edge per target node");
+                }
+                throw error("expected a node id after '->', found " + lexer.describe());
+            }
+            SourceLocation at = lexer.location();
+            String id = nodeId(lexer.kind(), lexer.text(), at);
+            touch(scope, id, at);
+            ids.add(id);
+            places.add(at);
+            lexer.next();
+        }
+        if (lexer.kind() == DotToken.UNDIRECTED) {
+            throw error("undirected edges ('--') are not supported: use '->'");
+        }
+        Map<String, Attribute> explicit = lexer.kind() == DotToken.LBRACKET ? parseAttrBlock() : Map.of();
+        Attributes attrs;
+        if (scope.edgeDefaults.isEmpty()) {
+            attrs = explicit.isEmpty() ? Attributes.EMPTY : Attributes.of(explicit.values());
+        } else {
+            Map<String, Attribute> merged = new LinkedHashMap<>(scope.edgeDefaults);
+            merged.putAll(explicit);
+            attrs = Attributes.of(merged.values());
+        }
+        for (int i = 0; i + 1 < ids.size(); i++) {
+            edges.add(new Edge(ids.get(i), ids.get(i + 1), attrs, places.get(i)));
+        }
+    }
+
+    /** Makes sure a node referenced by an edge exists, creating it with the defaults in scope. */
+    private void touch(Scope scope, String id, SourceLocation at) {
+        if (!nodes.containsKey(id)) {
+            nodes.put(id, new NodeDraft(id, scope, at, Map.of(), false));
+        }
+    }
+
+    private Map<String, Attribute> parseAttrBlock() throws DotSyntaxException {
+        SourceLocation open = lexer.location();
+        lexer.next();
+        Map<String, Attribute> attrs = new LinkedHashMap<>();
+        while (lexer.kind() != DotToken.RBRACKET) {
+            if (lexer.kind() == DotToken.HTML) {
+                throw htmlError();
+            }
+            if (lexer.kind() != DotToken.WORD && lexer.kind() != DotToken.STRING) {
+                throw missingBracket(open);
+            }
+            SourceLocation at = lexer.location();
+            String key = lexer.text();
+            checkKey(key, at);
+            lexer.next();
+            if (lexer.kind() != DotToken.EQUALS) {
+                throw error("expected '=' after attribute key '" + key + "', found " + lexer.describe()
+                        + " (write " + key + "=value)");
+            }
+            lexer.next();
+            Attribute attr = parseValue(key, at);
+            Attribute previous = attrs.put(key, attr);
+            if (previous != null) {
+                throw new DotSyntaxException(at, "duplicate attribute '" + key + "' in one attribute block: "
+                        + "first set at line " + previous.location().line() + ", column "
+                        + previous.location().column() + " (keep only one)");
+            }
+            switch (lexer.kind()) {
+                case COMMA -> lexer.next();
+                case RBRACKET -> {
+                }
+                case SEMICOLON -> throw error("attributes must be separated by ',', found ';'");
+                case WORD, STRING -> {
+                    long[] mark = lexer.mark();
+                    SourceLocation next = lexer.location();
+                    String found = lexer.describe();
+                    lexer.next();
+                    boolean looksLikeAttr = lexer.kind() == DotToken.EQUALS;
+                    if (looksLikeAttr) {
+                        throw new DotSyntaxException(next, "missing ',' between attributes: expected ',' or ']'"
+                                + " after the value of '" + key + "', found " + found);
+                    }
+                    lexer.reset(mark);
+                    throw missingBracket(open);
+                }
+                default -> throw missingBracket(open);
+            }
+        }
+        lexer.next();
+        return attrs;
+    }
+
+    private DotSyntaxException missingBracket(SourceLocation open) {
+        return error("missing ']' to close the attribute block opened at line " + open.line() + ", column "
+                + open.column() + ": found " + lexer.describe());
+    }
+
+    /** Parses a value at the current token and advances past it. */
+    private Attribute parseValue(String key, SourceLocation keyAt) throws DotSyntaxException {
+        Attribute attr = switch (lexer.kind()) {
+            case STRING -> new Attribute(key, lexer.text(), true, keyAt);
+            case WORD -> new Attribute(key, lexer.text(), false, keyAt);
+            case NUMBER -> {
+                String text = lexer.text();
+                if (!isNumberOrDuration(text)) {
+                    throw error("'" + text + "' is not a valid value for '" + key + "': expected an integer, a float"
+                            + " or a duration like 900s; quote it if it is text (\"" + text + "\")");
+                }
+                yield new Attribute(key, text, false, keyAt);
+            }
+            case HTML -> throw htmlError();
+            case EOF, RBRACKET, COMMA, RBRACE, SEMICOLON -> throw error("missing value after '" + key + "=', found "
+                    + lexer.describe());
+            default -> throw error("expected a value after '" + key + "=', found " + lexer.describe()
+                    + " (quote values that contain symbols)");
+        };
+        lexer.next();
+        return attr;
+    }
+
+    private DotSyntaxException htmlError() {
+        return error("HTML labels ('<...>') are not supported: write the value as a quoted string");
+    }
+
+    private String nodeId(DotToken kind, String text, SourceLocation at) throws DotSyntaxException {
+        if (isIdentifier(text)) {
+            return text;
+        }
+        String shown = kind == DotToken.STRING ? "\"" + text + "\"" : "'" + text + "'";
+        throw new DotSyntaxException(at, shown + " is not a valid node id: node ids match [A-Za-z_][A-Za-z0-9_]*;"
+                + " use a bare id (like " + suggestId(text) + ") and put the text in label");
+    }
+
+    private void checkKey(String key, SourceLocation at) throws DotSyntaxException {
+        int segmentStart = 0;
+        for (int i = 0; i <= key.length(); i++) {
+            if (i == key.length() || key.charAt(i) == '.') {
+                if (!isIdentifier(key.substring(segmentStart, i))) {
+                    throw new DotSyntaxException(at, "'" + key + "' is not a valid attribute key: keys are"
+                            + " identifiers, optionally qualified with dots (like max_retries or tool_hooks.pre)");
+                }
+                segmentStart = i + 1;
+            }
+        }
+    }
+
+    static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Integer, float or integer with a duration unit, as attractor-spec 2.4 types them. */
+    static boolean isNumberOrDuration(String s) {
+        int i = s.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i == s.length()) {
+            return digits > 0;
+        }
+        if (s.charAt(i) == '.') {
+            i++;
+            int fraction = 0;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+                fraction++;
+            }
+            return fraction > 0 && i == s.length();
+        }
+        String unit = s.substring(i);
+        return digits > 0 && !s.startsWith("-")
+                && (unit.equals("ms") || unit.equals("s") || unit.equals("m") || unit.equals("h") || unit.equals("d"));
+    }
+
+    private static String suggestId(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length() && sb.length() < 30; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                sb.append(Character.toLowerCase(c));
+            } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '_') {
+                sb.append('_');
+            }
+        }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '_') {
+            sb.setLength(sb.length() - 1);
+        }
+        if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
+            sb.insert(0, "n_");
+        }
+        return sb.toString();
+    }
+
+    private DotSyntaxException error(String detail) {
+        return new DotSyntaxException(lexer.location(), detail);
+    }
+
+    private Graph build(String id) {
+        List<Node> built = new ArrayList<>(nodes.size());
+        Map<Scope, List<String>> classCache = new HashMap<>();
+        for (NodeDraft draft : nodes.values()) {
+            built.add(draft.build(classCache));
+        }
+        return new Graph(id, file, Attributes.of(graphAttrs.values()), built, edges);
+    }
+
+    /** A block's defaults; the root scope's attributes are the graph's, a subgraph's label names a class. */
+    private static final class Scope {
+        final Scope parent;
+        final Map<String, Attribute> nodeDefaults;
+        final Map<String, Attribute> edgeDefaults;
+        String label = "";
+
+        Scope(Scope parent, Map<String, Attribute> nodeDefaults, Map<String, Attribute> edgeDefaults) {
+            this.parent = parent;
+            this.nodeDefaults = nodeDefaults;
+            this.edgeDefaults = edgeDefaults;
+        }
+
+        void setGraphAttr(Attribute attr, Map<String, Attribute> graphAttrs) {
+            if (parent == null) {
+                graphAttrs.put(attr.key(), attr);
+            } else if (attr.key().equals("label")) {
+                label = attr.value();
+            }
+        }
+
+        void setGraphAttrs(Map<String, Attribute> attrs, Map<String, Attribute> graphAttrs) {
+            for (Attribute a : attrs.values()) {
+                setGraphAttr(a, graphAttrs);
+            }
+        }
+
+        /** Classes of the enclosing subgraphs, outermost first; resolved after parsing, when labels are known. */
+        List<String> classes(Map<Scope, List<String>> cache) {
+            List<String> cached = cache.get(this);
+            if (cached != null) {
+                return cached;
+            }
+            List<String> result = new ArrayList<>(parent == null ? List.of() : parent.classes(cache));
+            String cls = SubgraphClasses.derive(label);
+            if (!cls.isEmpty() && !result.contains(cls)) {
+                result.add(cls);
+            }
+            List<String> frozen = List.copyOf(result);
+            cache.put(this, frozen);
+            return frozen;
+        }
+    }
+
+    /** A node while the file is read: defaults from its first appearance, then every declaration merged in. */
+    private static final class NodeDraft {
+        final String id;
+        final Map<String, Attribute> attrs;
+        final List<Scope> scopes = new ArrayList<>(1);
+        SourceLocation location;
+        boolean declared;
+
+        NodeDraft(String id, Scope scope, SourceLocation at, Map<String, Attribute> explicit, boolean declared) {
+            this.id = id;
+            this.attrs = new LinkedHashMap<>(scope.nodeDefaults);
+            this.attrs.putAll(explicit);
+            this.scopes.add(scope);
+            this.location = at;
+            this.declared = declared;
+        }
+
+        void declare(Scope scope, SourceLocation at, Map<String, Attribute> explicit) {
+            attrs.putAll(explicit);
+            if (!scopes.contains(scope)) {
+                scopes.add(scope);
+            }
+            if (!declared) {
+                location = at;
+                declared = true;
+            }
+        }
+
+        Node build(Map<Scope, List<String>> cache) {
+            List<String> classes;
+            if (scopes.size() == 1) {
+                classes = scopes.get(0).classes(cache);
+            } else {
+                List<String> all = new ArrayList<>();
+                for (Scope s : scopes) {
+                    for (String c : s.classes(cache)) {
+                        if (!all.contains(c)) {
+                            all.add(c);
+                        }
+                    }
+                }
+                classes = all;
+            }
+            return new Node(id, Attributes.of(attrs.values()), classes, location);
+        }
+    }
+}

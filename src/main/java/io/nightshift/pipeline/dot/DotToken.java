@@ -1,0 +1,24 @@
+package io.nightshift.pipeline.dot;
+
+/** The kinds of token {@link DotLexer} produces. */
+enum DotToken {
+    /** {@code [A-Za-z_][A-Za-z0-9_.:-]*}: identifiers, keywords, qualified keys and bare values. */
+    WORD,
+    /** Starts with a digit, {@code -} or {@code .}: integers, floats, durations (validated by the parser). */
+    NUMBER,
+    STRING,
+    ARROW,
+    UNDIRECTED,
+    LBRACKET,
+    RBRACKET,
+    LBRACE,
+    RBRACE,
+    EQUALS,
+    COMMA,
+    SEMICOLON,
+    /** {@code <}: the start of an HTML label, which is rejected. */
+    HTML,
+    /** Any other character. */
+    OTHER,
+    EOF
+}

@@ -1,0 +1,43 @@
+package io.nightshift.pipeline.validate;
+
+import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.graph.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code type_known} (attractor-spec 7.2): an explicit {@code type} names a registered handler. Nightshift makes
+ * this an ERROR rather than the spec's WARNING: a misspelt type would otherwise run the stage as something else.
+ */
+final class TypeKnownRule implements LintRule {
+
+    private final Set<String> knownTypes;
+
+    TypeKnownRule(Set<String> knownTypes) {
+        this.knownTypes = new TreeSet<>(knownTypes);
+    }
+
+    @Override
+    public String name() {
+        return "type_known";
+    }
+
+    @Override
+    public List<Diagnostic> apply(Graph graph) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Node n : graph.nodes().values()) {
+            String type = n.type();
+            if (type.isEmpty() || knownTypes.contains(type)) {
+                continue;
+            }
+            out.add(new Diagnostic(name(), Severity.ERROR, "node '" + n.id() + "' has unknown type '" + type + "'"
+                    + Suggestions.didYouMean(type, knownTypes), n.id(), null,
+                    "use one of " + String.join(", ", knownTypes) + ", or remove type to let the shape decide",
+                    n.attrs().attribute("type").map(a -> Where.attribute(Where.node(graph, n), a))
+                            .orElse(Where.node(graph, n))));
+        }
+        return out;
+    }
+}
