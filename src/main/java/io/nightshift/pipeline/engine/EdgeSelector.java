@@ -69,7 +69,10 @@ final class EdgeSelector {
         if (plain.isEmpty()) {
             return null;
         }
-        boolean tie = plain.size() > 1 && plain.get(1).weight() == plain.get(0).weight();
+        if (plain.size() == 1) {
+            return new Selection(plain.get(0), "unconditional");
+        }
+        boolean tie = plain.get(1).weight() == plain.get(0).weight();
         return new Selection(plain.get(0), tie ? "lexical" : "weight");
     }
 
