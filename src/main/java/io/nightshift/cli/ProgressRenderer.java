@@ -1,0 +1,109 @@
+package io.nightshift.cli;
+
+import io.nightshift.pipeline.event.EventSink;
+import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.pipeline.graph.Durations;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * Renders a run's events as one line each: stage started, finished, retried, failed, with durations. In quiet
+ * mode only failures are printed. Never throws (an event sink must not).
+ */
+final class ProgressRenderer implements EventSink {
+
+    enum Level { QUIET, NORMAL, VERBOSE }
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Level level;
+    private final boolean color;
+
+    ProgressRenderer(PrintStream out, PrintStream err, Level level, boolean color) {
+        this.out = out;
+        this.err = err;
+        this.level = level;
+        this.color = color;
+    }
+
+    @Override
+    public void accept(PipelineEvent event) {
+        try {
+            render(event);
+        } catch (RuntimeException ignored) {
+            // rendering must never disturb the run
+        }
+    }
+
+    private void render(PipelineEvent event) {
+        switch (event) {
+            case PipelineEvent.PipelineStarted e -> info("run " + e.runId() + ": " + e.name()
+                    + (e.goal().isBlank() ? "" : " — " + e.goal()));
+            case PipelineEvent.PipelineResumed e -> info("resuming " + e.name() + " after '" + e.fromNode()
+                    + "'; next: " + e.nextNode());
+            case PipelineEvent.StageStarted e -> {
+                if (level != Level.QUIET) {
+                    out.println(paint("2", "  ▸ ") + e.nodeId() + paint("2", " (" + e.handlerType()
+                            + (e.attempt() > 1 ? ", attempt " + e.attempt() : "") + ")"));
+                }
+            }
+            case PipelineEvent.StageCompleted e -> info(paint("32", "  ✓ ") + e.nodeId() + " " + e.status()
+                    + paint("2", " in " + human(e.durationMs())));
+            case PipelineEvent.StageFailed e -> {
+                String line = paint("31", "  ✗ ") + e.nodeId() + " " + e.status() + paint("2", " in "
+                        + human(e.durationMs())) + ": " + e.error() + (e.willRetry() ? " (will retry)" : "");
+                if (level == Level.QUIET && !e.willRetry()) {
+                    err.println(line);
+                } else if (level != Level.QUIET) {
+                    out.println(line);
+                }
+            }
+            case PipelineEvent.StageRetrying e -> info(paint("33", "  ↻ ") + e.nodeId() + " retry, attempt "
+                    + e.attempt() + " in " + human(e.delayMs()));
+            case PipelineEvent.EdgeSelected e -> {
+                if (level == Level.VERBOSE) {
+                    out.println(paint("2", "    → " + e.toNode() + " (" + e.reason()
+                            + (e.label().isBlank() ? "" : ", \"" + e.label() + "\"") + ")"));
+                }
+            }
+            case PipelineEvent.ParallelStarted e -> info("  ⇉ " + e.nodeId() + ": " + e.branchCount()
+                    + " branches (" + e.joinPolicy() + ")");
+            case PipelineEvent.ParallelBranchStarted e -> verbose("    ▸ branch " + e.branch());
+            case PipelineEvent.ParallelBranchCompleted e -> verbose("    " + (e.success() ? "✓" : "✗") + " branch "
+                    + e.branch() + " " + e.status() + " in " + human(e.durationMs()));
+            case PipelineEvent.ParallelCompleted e -> info("  ⇇ " + e.nodeId() + ": " + e.successCount()
+                    + " succeeded, " + e.failureCount() + " failed");
+            case PipelineEvent.InterviewStarted e -> verbose("  ? " + e.nodeId() + ": " + e.question());
+            case PipelineEvent.InterviewCompleted e -> info("  ! " + e.nodeId() + ": answered " + e.answer());
+            case PipelineEvent.InterviewTimeout e -> info(paint("33", "  ! ") + e.nodeId()
+                    + ": no answer within the timeout");
+            case PipelineEvent.LoopRestarted e -> info(paint("33", "  ⟲ ") + "loop restart at " + e.targetNode()
+                    + " in " + e.newLogsRoot());
+            case PipelineEvent.CheckpointSaved e -> { }
+            case PipelineEvent.PipelineCompleted e -> { }
+            case PipelineEvent.PipelineFailed e -> { }
+            case PipelineEvent.PipelineCancelled e -> { }
+        }
+        out.flush();
+    }
+
+    private void info(String line) {
+        if (level != Level.QUIET) {
+            out.println(line);
+        }
+    }
+
+    private void verbose(String line) {
+        if (level == Level.VERBOSE) {
+            out.println(line);
+        }
+    }
+
+    private String paint(String code, String text) {
+        return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    static String human(long ms) {
+        return Durations.human(Duration.ofMillis(ms));
+    }
+}

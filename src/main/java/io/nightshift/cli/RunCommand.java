@@ -1,0 +1,135 @@
+package io.nightshift.cli;
+
+import io.nightshift.pipeline.engine.RunResult;
+import io.nightshift.pipeline.human.AutoApproveInterviewer;
+import io.nightshift.pipeline.human.ConsoleInterviewer;
+import io.nightshift.pipeline.human.Interviewer;
+import io.nightshift.pipeline.validate.Diagnostic;
+import io.nightshift.runtime.InvalidPipelineException;
+import io.nightshift.runtime.PipelineLoader;
+import io.nightshift.runtime.RunLauncher;
+import io.nightshift.runtime.RunRequest;
+import io.nightshift.runtime.UnusableInputException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nightshift run}: runs a pipeline with live progress; exit 0 success, 1 failed, 2 bad input, 130 interrupted. */
+@Command(name = "run", description = "Run a pipeline.", mixinStandardHelpOptions = true)
+public class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PIPELINE.dot", arity = "0..1",
+            description = "The pipeline to run (optional with --resume: the run directory names it).")
+    Path pipeline;
+
+    @Option(names = "--simulate", description = "Use the simulation backend for LLM stages, even with an API key.")
+    boolean simulate;
+
+    @Option(names = "--auto-approve", description = "Answer every human gate with its first option.")
+    boolean autoApprove;
+
+    @Option(names = {"--logs-dir"}, paramLabel = "DIR",
+            description = "Run directory (default: runs/<pipeline>-<time>). Alias: --logs.")
+    Path logsDir;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its checkpoint.")
+    Path resume;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Add a value to the run context (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--workspace", paramLabel = "PATH", description = "Directory the tools work in (default: .).")
+    Path workspace;
+
+    @Option(names = "--repo", paramLabel = "URL", description = "Repository to clone as the workspace.")
+    String repo;
+
+    @Option(names = "--sandbox", paramLabel = "docker|local", description = "Where tools run.")
+    String sandbox;
+
+    @ArgGroup(exclusive = true)
+    Verbosity verbosity = new Verbosity();
+
+    static class Verbosity {
+        @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
+        boolean quiet;
+
+        @Option(names = {"-v", "--verbose"}, description = "Print routing decisions and more detail.")
+        boolean verbose;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        if (repo != null) {
+            err.println("nightshift: --repo is not available in this build yet; clone the repository and pass --workspace DIR");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        RunRequest request = new RunRequest(pipeline, simulate, autoApprove, logsDir, resume, settings, workspace,
+                sandbox);
+        RunLauncher launcher = new RunLauncher(new PipelineLoader(), System.getenv());
+        RunLauncher.Plan plan;
+        try {
+            plan = launcher.plan(request);
+        } catch (UnusableInputException e) {
+            err.println("nightshift: " + e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        } catch (InvalidPipelineException e) {
+            e.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> err.println(d.toLine()));
+            err.println("nightshift: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        ProgressRenderer.Level level = verbosity.quiet ? ProgressRenderer.Level.QUIET
+                : verbosity.verbose ? ProgressRenderer.Level.VERBOSE : ProgressRenderer.Level.NORMAL;
+        if (level != ProgressRenderer.Level.QUIET) {
+            plan.warnings().forEach(d -> err.println(d.toLine()));
+            if (!simulate && plan.backend().equals("simulation")) {
+                out.println("note: no LLM backend in this build: codergen stages are simulated");
+            }
+        }
+        Interviewer interviewer = autoApprove ? new AutoApproveInterviewer() : new ConsoleInterviewer(System.in, out);
+        ProgressRenderer renderer = new ProgressRenderer(out, err, level, System.console() != null
+                && System.getenv("NO_COLOR") == null);
+        Interrupts.onInterrupt(() -> launcher.cancel("interrupted (SIGINT)"));
+        RunResult result;
+        try {
+            result = launcher.run(request, plan, interviewer, List.of(renderer));
+        } catch (UnusableInputException e) {
+            err.println("nightshift: " + e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        return summarize(result, level, out, err);
+    }
+
+    private static int summarize(RunResult result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
+        String where = "run directory: " + result.logsRoot();
+        String took = ProgressRenderer.human(result.durationMs());
+        switch (result.status()) {
+            case SUCCESS -> {
+                if (level != ProgressRenderer.Level.QUIET) {
+                    out.println("succeeded in " + took + " (" + result.completedNodes().size() + " stages); " + where);
+                }
+                return ExitCodes.OK;
+            }
+            case FAIL -> {
+                err.println("failed" + (result.failedNode().isBlank() ? "" : " at '" + result.failedNode() + "'")
+                        + " after " + took + ": " + result.failureReason() + "; " + where);
+                return ExitCodes.FAILED;
+            }
+            case CANCELLED -> {
+                err.println("cancelled after " + took + ": " + result.failureReason() + "; resume with: nightshift run --resume "
+                        + result.logsRoot());
+                return ExitCodes.INTERRUPTED;
+            }
+        }
+        return ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,162 @@
+package io.nightshift.runtime;
+
+import io.nightshift.pipeline.PipelineException;
+import io.nightshift.pipeline.engine.PipelineEngine;
+import io.nightshift.pipeline.engine.RunConfig;
+import io.nightshift.pipeline.engine.RunResult;
+import io.nightshift.pipeline.event.EventSink;
+import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.human.Interviewer;
+import io.nightshift.pipeline.run.Manifest;
+import io.nightshift.pipeline.run.RunDirectory;
+import io.nightshift.pipeline.transform.PreparedPipeline;
+import io.nightshift.pipeline.validate.Diagnostic;
+import io.nightshift.sandbox.ExecutionEnvironment;
+import io.nightshift.sandbox.LocalExecutionEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link RunRequest} into a running engine: finds the pipeline (also from a run directory's manifest),
+ * loads and validates it, picks the run directory, the backend, the interviewer and the environment the tools
+ * run in, and runs it. One launcher per process; {@link #cancel} stops the run in progress.
+ */
+public final class RunLauncher {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final PipelineLoader loader;
+    private final Map<String, String> environment;
+    private volatile PipelineEngine engine;
+
+    /** @param environment the process environment, passed in so that tests never depend on the real one */
+    public RunLauncher(PipelineLoader loader, Map<String, String> environment) {
+        this.loader = loader;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** What a run is about to do, for the CLI to show before it starts. */
+    public record Plan(Path pipeline, Graph graph, List<Diagnostic> warnings, Path logsRoot, String backend,
+            String sandbox) {
+    }
+
+    /**
+     * Validates the request and decides everything, without running anything yet.
+     *
+     * @throws UnusableInputException for missing files, unreadable DOT, unusable run directories
+     * @throws InvalidPipelineException when the pipeline has validation errors
+     */
+    public Plan plan(RunRequest request) {
+        Path pipeline = request.pipeline();
+        if (request.resuming()) {
+            requireResumable(request.resumeDir());
+            if (pipeline == null) {
+                pipeline = pipelineFromManifest(request.resumeDir());
+            }
+        } else if (pipeline == null) {
+            throw new UnusableInputException("no pipeline given: nightshift run PIPELINE.dot");
+        }
+        PreparedPipeline prepared = loader.load(pipeline);
+        Path logsRoot = request.resuming() ? request.resumeDir() : newLogsRoot(request, prepared.graph());
+        return new Plan(pipeline, prepared.graph(), prepared.warnings(), logsRoot, "simulation",
+                sandboxFor(request));
+    }
+
+    /** Runs a plan to its end; sinks see every event. Throws only when the run cannot start. */
+    public RunResult run(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks) {
+        Path workdir = request.workspace() == null ? Path.of("").toAbsolutePath() : request.workspace().toAbsolutePath();
+        if (!Files.isDirectory(workdir)) {
+            throw new UnusableInputException("workspace " + workdir + " is not a directory");
+        }
+        try (ExecutionEnvironment tools = new LocalExecutionEnvironment(workdir, environment)) {
+            tools.initialize();
+            RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
+                    .resume(request.resuming())
+                    .interviewer(interviewer)
+                    .environment(tools)
+                    .graphLoader(file -> loader.load(file).graph());
+            sinks.forEach(config::sink);
+            request.settings().forEach(config::set);
+            PipelineEngine current = new PipelineEngine(config.build());
+            engine = current;
+            try {
+                return current.run(plan.graph());
+            } catch (PipelineException e) {
+                throw new UnusableInputException(e.getMessage(), e);
+            } finally {
+                engine = null;
+            }
+        }
+    }
+
+    /** Cancels the run in progress, if any: the current stage is interrupted and a final checkpoint written. */
+    public void cancel(String reason) {
+        PipelineEngine current = engine;
+        if (current != null) {
+            current.cancel(reason);
+        }
+    }
+
+    private String sandboxFor(RunRequest request) {
+        String sandbox = request.sandbox() == null ? "local" : request.sandbox();
+        if (!sandbox.equals("local") && !sandbox.equals("docker")) {
+            throw new UnusableInputException("--sandbox must be 'docker' or 'local', not '" + sandbox + "'");
+        }
+        if (sandbox.equals("docker")) {
+            throw new UnusableInputException("--sandbox docker is not available in this build yet; use --sandbox local");
+        }
+        return sandbox;
+    }
+
+    private Path newLogsRoot(RunRequest request, Graph graph) {
+        if (request.logsDir() != null) {
+            Path dir = request.logsDir();
+            if (Files.exists(dir.resolve("checkpoint.json")) || Files.exists(dir.resolve(RunDirectory.MANIFEST))) {
+                throw new UnusableInputException(dir + " already holds a run: continue it with --resume " + dir
+                        + ", or choose another --logs-dir");
+            }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UnusableInputException("--logs-dir " + dir + " exists and is not a directory");
+            }
+            return dir;
+        }
+        String name = graph.id().isBlank() ? "pipeline" : graph.id();
+        Path base = Path.of("runs").resolve(name + "-" + LocalDateTime.now().format(STAMP));
+        Path candidate = base;
+        for (int i = 2; Files.exists(candidate); i++) {
+            candidate = Path.of(base + "-" + i);
+        }
+        return candidate;
+    }
+
+    private static void requireResumable(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UnusableInputException("cannot resume: " + dir + " is not a run directory (it does not exist)");
+        }
+        if (!Files.exists(dir.resolve(RunDirectory.MANIFEST)) && !Files.exists(dir.resolve("checkpoint.json"))) {
+            throw new UnusableInputException("cannot resume: " + dir
+                    + " holds no manifest.json or checkpoint.json; pass the directory a run wrote");
+        }
+    }
+
+    private static Path pipelineFromManifest(Path dir) {
+        Optional<Manifest> manifest;
+        try {
+            manifest = new RunDirectory(dir, false).readManifest();
+        } catch (RuntimeException e) {
+            throw new UnusableInputException("cannot resume: " + dir.resolve(RunDirectory.MANIFEST)
+                    + " is unreadable (" + e.getMessage() + "); pass the pipeline too: --resume " + dir + " PIPELINE.dot");
+        }
+        String source = manifest.map(Manifest::sourceFile).orElse("");
+        if (source == null || source.isBlank()) {
+            throw new UnusableInputException("cannot resume: the manifest in " + dir
+                    + " does not name its pipeline; pass it: --resume " + dir + " PIPELINE.dot");
+        }
+        return Path.of(source);
+    }
+}
