@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
 
     @Override
-    ExecutionEnvironment create(Path workspace, Map<String, String> inheritedEnv) {
+    protected ExecutionEnvironment create(Path workspace, Map<String, String> inheritedEnv) {
         return new LocalExecutionEnvironment(workspace, inheritedEnv);
     }
 
     @Override
-    String visibleRoot() {
+    protected String visibleRoot() {
         return workspace.toAbsolutePath().toString();
     }
 
@@ -47,6 +47,14 @@ class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
             assertThat(r.stdout()).startsWith("x".repeat(1_000))
                     .endsWith("[output truncated: kept the first 1000 bytes, dropped 4000 more]");
         }
+    }
+
+    @Test
+    void backgroundChildrenStillHoldingTheOutputAreTerminated() {
+        ExecResult r = env.execCommand("echo started; sleep 60 & echo $! > pids", 30_000, null, null);
+
+        assertThat(r.stderr()).contains("background processes kept its output open");
+        assertNoneAlive("pids");
     }
 
     @Test
