@@ -55,8 +55,18 @@ public final class SandboxPool implements AutoCloseable {
         this.size = size;
     }
 
-    /** Starts filling the pool in the background. */
+    /**
+     * Starts filling the pool in the background, after removing the leftovers of dead owners
+     * ({@link SandboxReaper#reapDeadOwners()}), so a start-up after a crash begins clean.
+     */
     public void start() {
+        filler.execute(() -> {
+            try {
+                new SandboxReaper(engine).reapDeadOwners();
+            } catch (RuntimeException e) {
+                lastError = e;
+            }
+        });
         refill();
     }
 
