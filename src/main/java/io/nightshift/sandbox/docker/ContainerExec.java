@@ -107,7 +107,7 @@ final class ContainerExec {
             note = "\n[nightshift: the command was killed by SIGKILL; usually the sandbox memory limit ("
                     + container.definition().policy().memoryBytes() / (1024 * 1024) + " MiB) was exceeded]";
         }
-        return new ExecResult(out.text(), err.text() + note, timedOut ? 124 : code, timedOut, ms);
+        return new ExecResult(out.text(), err.text() + note, code, timedOut, ms);
     }
 
     /** Waits for the end of the output; a transport error ends it too and is left in {@code callback.error}. */
