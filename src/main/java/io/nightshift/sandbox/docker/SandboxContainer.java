@@ -60,6 +60,7 @@ public final class SandboxContainer implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // unreachable engine or already removed: the reaper handles leftovers
             }
+            HostFirewall.unblock(definition.bridgeInterface());
         }
     }
 

@@ -30,10 +30,18 @@ public final class SandboxLauncher {
         if (definition.policy().network() == NetworkMode.BRIDGE) {
             networkName = definition.name();
             String name = networkName;
+            String bridge = definition.bridgeInterface();
             networkId = engine.call("create network " + name, () -> engine.client().createNetworkCmd()
                     .withName(name).withDriver("bridge").withLabels(definition.labels())
-                    .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false"))
+                    .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false",
+                            "com.docker.network.bridge.name", bridge))
                     .exec().getId());
+            try {
+                HostFirewall.blockHostAccess(bridge);
+            } catch (RuntimeException e) {
+                new SandboxContainer(engine, null, networkId, definition).close();
+                throw e;
+            }
         }
         String network = networkName;
         String id;

@@ -70,6 +70,10 @@ public final class SandboxReaper {
             if (networks.test(OwnerId.parse(labels.get(SandboxLabels.OWNER)))) {
                 try {
                     engine.run("remove network " + n.getName(), () -> engine.client().removeNetworkCmd(n.getId()).exec());
+                    String bridge = n.getOptions() == null ? null : n.getOptions().get("com.docker.network.bridge.name");
+                    if (bridge != null) {
+                        HostFirewall.unblock(bridge);
+                    }
                 } catch (RuntimeException e) {
                     // still in use by a container of a live owner, or already gone: leave it
                 }
