@@ -1,7 +1,6 @@
 package io.nightshift.sandbox.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.nightshift.sandbox.SandboxException;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class SandboxLauncher {
         try {
             id = engine.call("create container " + definition.name(),
                     () -> definition.createCommand(engine.client(), network).exec().getId());
-        } catch (NotFoundException e) {
+        } catch (DockerObjectMissingException e) {
             new SandboxContainer(engine, null, networkId, definition).close();
             throw new SandboxImageMissingException(definition.policy().image());
         } catch (RuntimeException e) {

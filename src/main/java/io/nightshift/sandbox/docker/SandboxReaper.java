@@ -1,6 +1,5 @@
 package io.nightshift.sandbox.docker;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import java.time.Instant;
@@ -58,7 +57,7 @@ public final class SandboxReaper {
                     engine.run("remove " + info.name(), () -> engine.client().removeContainerCmd(info.id())
                             .withForce(true).withRemoveVolumes(true).exec());
                     removed.add(info.name());
-                } catch (NotFoundException e) {
+                } catch (DockerObjectMissingException e) {
                     // removed meanwhile by its owner
                 }
             }

@@ -200,6 +200,27 @@ class DockerSandboxHardeningTest {
     }
 
     @Test
+    void theEngineStoppingMidCommandIsAClearErrorNotAHang(@TempDir Path proxyDir) throws Exception {
+        try (CuttableEngineProxy proxy = new CuttableEngineProxy(proxyDir, Path.of("/var/run/docker.sock"));
+                DockerEngine viaProxy = DockerEngine.connect(proxy.dockerHost());
+                DockerExecutionEnvironment sandbox = new DockerExecutionEnvironment(viaProxy, SandboxPolicy.DEFAULTS,
+                        workspace, "hardening-test")) {
+            sandbox.initialize();
+            CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(
+                    () -> sandbox.execCommand("echo started; sleep 60", 90_000, null, null));
+            Thread.sleep(1_000);
+
+            proxy.cut();
+
+            assertThatThrownBy(() -> running.get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DockerUnavailableException.class)
+                    .cause().hasMessageContaining(proxy.dockerHost()).hasMessageContaining("Start Docker");
+            // the sandbox itself is still there: remove it through the real engine
+            engine.client().removeContainerCmd(sandbox.sandbox().id()).withForce(true).exec();
+        }
+    }
+
+    @Test
     void aMissingImageSaysWhichCommandBuildsIt() {
         env = new DockerExecutionEnvironment(engine, SandboxPolicy.DEFAULTS.withImage("nightshift/no-such-image:0"),
                 workspace, "hardening-test");
