@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
 
     @Override
-    ExecutionEnvironment create(Path workspace, Map<String, String> inheritedEnv) {
+    protected ExecutionEnvironment create(Path workspace, Map<String, String> inheritedEnv) {
         return new LocalExecutionEnvironment(workspace, inheritedEnv);
     }
 
     @Override
-    String visibleRoot() {
+    protected String visibleRoot() {
         return workspace.toAbsolutePath().toString();
     }
 
@@ -46,6 +46,27 @@ class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
             assertThat(r.exitCode()).isZero();
             assertThat(r.stdout()).startsWith("x".repeat(1_000))
                     .endsWith("[output truncated: kept the first 1000 bytes, dropped 4000 more]");
+        }
+    }
+
+    @Test
+    void backgroundChildrenStillHoldingTheOutputAreTerminated() {
+        ExecResult r = env.execCommand("echo started; sleep 60 & echo $! > pids", 30_000, null, null);
+
+        assertThat(r.stderr()).contains("background processes kept its output open");
+        assertNoneAlive("pids");
+    }
+
+    @Test
+    void aDetachedChildHoldingTheOutputIsAbandonedNotWaitedFor() {
+        ExecResult r = env.execCommand("setsid sleep 20 & echo $! > detached.pid; echo done", 60_000, null, null);
+        long pid = Long.parseLong(env.readFile("detached.pid", null, null).strip());
+        try {
+            assertThat(r.stdout()).isEqualTo("done\n");
+            assertThat(r.timedOut()).isFalse();
+            assertThat(r.durationMs()).isLessThan(8_000L);
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

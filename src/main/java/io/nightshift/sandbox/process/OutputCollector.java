@@ -8,9 +8,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drains one output stream on its own virtual thread, keeping the first {@code capBytes} bytes and counting the
- * rest, so a child never blocks on a full pipe. {@link #text()} may be called at any time (also while the
- * stream is still open) and returns what arrived so far, with a marker when bytes were dropped.
+ * Keeps the first {@code capBytes} bytes of one output stream and counts the rest. Either it drains an
+ * {@link InputStream} on its own virtual thread ({@link #start}), so a child never blocks on a full pipe, or bytes
+ * are pushed into it ({@link #append}, then {@link #finish}). {@link #text()} may be called at any time and
+ * returns what arrived so far, with a marker when bytes were dropped. Thread-safe.
  */
 public final class OutputCollector {
 
@@ -19,7 +20,7 @@ public final class OutputCollector {
     private final CountDownLatch done = new CountDownLatch(1);
     private long dropped;
 
-    private OutputCollector(long capBytes) {
+    public OutputCollector(long capBytes) {
         this.capBytes = capBytes;
     }
 
@@ -44,11 +45,17 @@ public final class OutputCollector {
         }
     }
 
-    private synchronized void append(byte[] buffer, int n) {
+    /** Adds {@code n} bytes from the start of {@code buffer}. */
+    public synchronized void append(byte[] buffer, int n) {
         long room = capBytes - kept.size();
         int keep = (int) Math.max(0, Math.min(room, n));
         kept.write(buffer, 0, keep);
         dropped += n - keep;
+    }
+
+    /** Marks the end of a pushed stream. */
+    public void finish() {
+        done.countDown();
     }
 
     /** Waits up to {@code millis} for the end of the stream; true when it ended. */
