@@ -91,6 +91,11 @@ public class RunCommand implements Callable<Integer> {
                 : verbosity.verbose ? ProgressRenderer.Level.VERBOSE : ProgressRenderer.Level.NORMAL;
         if (level != ProgressRenderer.Level.QUIET) {
             plan.warnings().forEach(d -> err.println(d.toLine()));
+            if (plan.sandbox().equals("local")) {
+                err.println("warning: --sandbox local: tool and agent commands run directly on this machine, unisolated");
+            } else {
+                out.println("sandbox: docker (hardened container, no network); workspace mounted at /workspace");
+            }
             if (!simulate && plan.backend().equals("simulation")) {
                 out.println("note: no LLM backend in this build: codergen stages are simulated");
             }

@@ -12,7 +12,7 @@ import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.transform.PreparedPipeline;
 import io.nightshift.pipeline.validate.Diagnostic;
 import io.nightshift.sandbox.ExecutionEnvironment;
-import io.nightshift.sandbox.LocalExecutionEnvironment;
+import io.nightshift.sandbox.SandboxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -63,19 +63,18 @@ public final class RunLauncher {
         }
         PreparedPipeline prepared = loader.load(pipeline);
         Path logsRoot = request.resuming() ? request.resumeDir() : newLogsRoot(request, prepared.graph());
-        return new Plan(pipeline, prepared.graph(), prepared.warnings(), logsRoot, "simulation",
-                sandboxFor(request));
+        String sandbox = SandboxChoice.decide(request.sandbox(), prepared.graph());
+        return new Plan(pipeline, prepared.graph(), prepared.warnings(), logsRoot, "simulation", sandbox);
     }
 
     /** Runs a plan to its end; sinks see every event. Throws only when the run cannot start. */
     public RunResult run(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks) {
-        Path workdir = request.workspace() == null ? Path.of("").toAbsolutePath() : request.workspace().toAbsolutePath();
-        if (!Files.isDirectory(workdir)) {
-            throw new UnusableInputException("workspace " + workdir + " is not a directory");
-        }
-        try (ExecutionEnvironment tools = new LocalExecutionEnvironment(workdir, environment)) {
+        Path workdir = workspaceOf(request, plan);
+        String runId = runIdOf(request);
+        try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workdir, runId, environment)) {
             tools.initialize();
             RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
+                    .runId(runId)
                     .resume(request.resuming())
                     .interviewer(interviewer)
                     .environment(tools)
@@ -86,7 +85,7 @@ public final class RunLauncher {
             engine = current;
             try {
                 return current.run(plan.graph());
-            } catch (PipelineException e) {
+            } catch (PipelineException | SandboxException e) {
                 throw new UnusableInputException(e.getMessage(), e);
             } finally {
                 engine = null;
@@ -102,15 +101,39 @@ public final class RunLauncher {
         }
     }
 
-    private String sandboxFor(RunRequest request) {
-        String sandbox = request.sandbox() == null ? "local" : request.sandbox();
-        if (!sandbox.equals("local") && !sandbox.equals("docker")) {
-            throw new UnusableInputException("--sandbox must be 'docker' or 'local', not '" + sandbox + "'");
+    /**
+     * The directory the tools work in: {@code --workspace} as given, else a fresh {@code workspace/} inside the
+     * run directory, so that an unattended run never writes into whatever directory it was started from.
+     */
+    public static Path workspaceOf(RunRequest request, Plan plan) {
+        Path dir = request.workspace() != null ? request.workspace().toAbsolutePath()
+                : plan.logsRoot().toAbsolutePath().resolve("workspace");
+        if (request.workspace() == null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw new UnusableInputException("cannot create the workspace " + dir + ": " + e.getMessage(), e);
+            }
         }
-        if (sandbox.equals("docker")) {
-            throw new UnusableInputException("--sandbox docker is not available in this build yet; use --sandbox local");
+        if (!Files.isDirectory(dir)) {
+            throw new UnusableInputException("--workspace " + dir + " is not a directory");
         }
-        return sandbox;
+        return dir;
+    }
+
+    /** A resumed run keeps its id (its containers and commits are labelled with it); a new one gets a fresh id. */
+    private static String runIdOf(RunRequest request) {
+        if (request.resuming()) {
+            try {
+                Optional<Manifest> manifest = new RunDirectory(request.resumeDir(), false).readManifest();
+                if (manifest.isPresent() && manifest.get().runId() != null && !manifest.get().runId().isBlank()) {
+                    return manifest.get().runId();
+                }
+            } catch (RuntimeException unreadable) {
+                // the engine reports an unreadable manifest when it resumes
+            }
+        }
+        return java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private Path newLogsRoot(RunRequest request, Graph graph) {

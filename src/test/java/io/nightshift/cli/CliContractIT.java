@@ -88,7 +88,7 @@ class CliContractIT {
     @Test
     void runPrintsProgressAndTheRunDirectory() throws Exception {
         write("linear.dot", LINEAR);
-        CliProcess.Result r = CliProcess.run(dir, "run", "linear.dot", "--logs-dir", "out");
+        CliProcess.Result r = CliProcess.run(dir, "run", "linear.dot", "--logs-dir", "out", "--sandbox", "local");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).contains("✓ greet success").contains("succeeded in").contains("out");
         assertThat(dir.resolve("out/greet/response.md")).exists();
@@ -98,7 +98,7 @@ class CliContractIT {
     @Test
     void quietRunPrintsNothingOnSuccess() throws Exception {
         write("linear.dot", LINEAR);
-        CliProcess.Result r = CliProcess.run(dir, "run", "--quiet", "linear.dot", "--logs-dir", "q");
+        CliProcess.Result r = CliProcess.run(dir, "run", "--quiet", "linear.dot", "--logs-dir", "q", "--sandbox", "local");
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).isEmpty();
     }
@@ -106,7 +106,7 @@ class CliContractIT {
     @Test
     void attractorAliasesWork() throws Exception {
         write("linear.dot", LINEAR);
-        CliProcess.Result bare = CliProcess.run(dir, "linear.dot", "--logs", "bare");
+        CliProcess.Result bare = CliProcess.run(dir, "linear.dot", "--logs", "bare", "--sandbox", "local");
         assertThat(bare.exitCode()).as(bare.stderr()).isZero();
         assertThat(dir.resolve("bare/checkpoint.json")).exists();
 
@@ -114,7 +114,7 @@ class CliContractIT {
         assertThat(validate.exitCode()).isZero();
         assertThat(validate.stdout()).contains("valid");
 
-        CliProcess.Result resume = CliProcess.run(dir, "--resume", "bare", "linear.dot");
+        CliProcess.Result resume = CliProcess.run(dir, "--resume", "bare", "linear.dot", "--sandbox", "local");
         assertThat(resume.exitCode()).as(resume.stderr()).isZero();
     }
 
@@ -128,7 +128,7 @@ class CliContractIT {
                     start -> broken -> exit
                 }
                 """);
-        CliProcess.Result r = CliProcess.run(dir, "run", "fails.dot", "--logs-dir", "f", "--workspace", ".");
+        CliProcess.Result r = CliProcess.run(dir, "run", "fails.dot", "--logs-dir", "f", "--workspace", ".", "--sandbox", "local");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("failed at 'broken'").contains("compiler says no");
     }
@@ -136,16 +136,45 @@ class CliContractIT {
     @Test
     void runRefusesAnInvalidPipelineWithExitOneAndAnUnreadableOneWithTwo() throws Exception {
         write("nostart.dot", "digraph g { a [prompt=\"x\"] exit [shape=Msquare] a -> exit }");
-        assertThat(CliProcess.run(dir, "run", "nostart.dot").exitCode()).isEqualTo(1);
-        assertThat(CliProcess.run(dir, "run", "nothing-here.dot").exitCode()).isEqualTo(2);
+        assertThat(CliProcess.run(dir, "run", "nostart.dot", "--sandbox", "local").exitCode()).isEqualTo(1);
+        assertThat(CliProcess.run(dir, "run", "nothing-here.dot", "--sandbox", "local").exitCode()).isEqualTo(2);
     }
 
     @Test
     void resumingADirectoryThatHoldsNoRunIsBadInput() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
-        CliProcess.Result r = CliProcess.run(dir, "run", "--resume", "empty");
+        CliProcess.Result r = CliProcess.run(dir, "run", "--resume", "empty", "--sandbox", "local");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).contains("holds no manifest.json or checkpoint.json");
+    }
+
+    @Test
+    void withoutAReachableDockerEngineTheDefaultSandboxRefusesAndSaysWhatToDo() throws Exception {
+        write("linear.dot", LINEAR);
+        ProcessBuilder pb = CliProcess.builder(dir, "run", "linear.dot", "--logs-dir", "nodocker");
+        pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-such.sock"));
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(err).contains("Start Docker").contains("--sandbox local").doesNotContain("\tat ");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("docker")
+    void toolStagesRunInTheHardenedDockerSandboxByDefault() throws Exception {
+        write("probe.dot", """
+                digraph probe {
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    probe [shape=parallelogram, tool_command="echo uid=$(id -u) pwd=$(pwd); cat /proc/self/status | grep CapEff; (getent hosts example.com || echo no-dns)"]
+                    start -> probe -> exit
+                }
+                """);
+        CliProcess.Result r = CliProcess.run(dir, "run", "probe.dot", "--logs-dir", "sandboxed");
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        String out = Files.readString(dir.resolve("sandboxed/probe/tool_output.txt"));
+        assertThat(out).contains("uid=1000", "pwd=/workspace", "CapEff:\t0000000000000000", "no-dns");
+        assertThat(dir.resolve("sandboxed/workspace")).isDirectory();
     }
 
     @Test
@@ -164,7 +193,7 @@ class CliContractIT {
                     fix -> exit
                 }
                 """);
-        Process p = CliProcess.builder(dir, "run", "gate.dot", "--logs-dir", "g").redirectErrorStream(true).start();
+        Process p = CliProcess.builder(dir, "run", "gate.dot", "--logs-dir", "g", "--sandbox", "local").redirectErrorStream(true).start();
         p.getOutputStream().write("F\n".getBytes());
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes());

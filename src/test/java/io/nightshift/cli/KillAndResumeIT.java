@@ -38,7 +38,7 @@ class KillAndResumeIT {
                 """);
         Path logs = dir.resolve("run");
         Process p = CliProcess.builder(dir, "run", pipeline.toString(), "--logs-dir", logs.toString(),
-                "--workspace", dir.toString()).redirectErrorStream(true)
+                "--workspace", dir.toString(), "--sandbox", "local").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("first.log").toFile()).start();
         waitFor(() -> eventsOf(logs).stream().anyMatch(e -> e.path("type").asText().equals("stage_started")
                 && e.path("node_id").asText().equals("slow")), 60);
@@ -46,7 +46,8 @@ class KillAndResumeIT {
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(checkpoint(logs).path("completed_nodes")).extracting(JsonNode::asText).containsExactly("start", "plan");
 
-        CliProcess.Result resumed = CliProcess.run(dir, "run", "--resume", logs.toString(), "--workspace", dir.toString());
+        CliProcess.Result resumed = CliProcess.run(dir, "run", "--resume", logs.toString(), "--workspace", dir.toString(),
+                "--sandbox", "local");
 
         assertThat(resumed.exitCode()).as(resumed.stdout() + resumed.stderr()).isZero();
         JsonNode cp = checkpoint(logs);
@@ -73,7 +74,7 @@ class KillAndResumeIT {
         Path logs = dir.resolve("long-run");
         Random random = new Random(42);
 
-        List<String> args = new ArrayList<>(List.of("run", pipeline.toString(), "--logs-dir", logs.toString()));
+        List<String> args = new ArrayList<>(List.of("run", pipeline.toString(), "--logs-dir", logs.toString(), "--sandbox", "local"));
         for (int kill = 0; kill < 3; kill++) {
             Process p = CliProcess.builder(dir, args.toArray(String[]::new)).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("kill" + kill + ".log").toFile()).start();
@@ -82,7 +83,7 @@ class KillAndResumeIT {
             Thread.sleep(random.nextInt(300));
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
-            args = new ArrayList<>(List.of("run", "--resume", logs.toString()));
+            args = new ArrayList<>(List.of("run", "--resume", logs.toString(), "--sandbox", "local"));
         }
 
         CliProcess.Result last = CliProcess.run(dir, args.toArray(String[]::new));
