@@ -44,28 +44,33 @@ final class Directories {
 
     /** Removes what a failed intake left in {@code dir}; the directory itself too unless it existed before. */
     static void clean(Path dir, boolean keepDirectory) {
-        if (!Files.isDirectory(dir)) {
-            return;
+        for (int attempt = 0; attempt < 3 && Files.isDirectory(dir); attempt++) {
+            try {
+                deleteTree(dir, keepDirectory);
+                return;
+            } catch (IOException e) {
+                // Something was still being written (or is not removable); try again, then give up: the intake
+                // failure being reported matters more than leftovers in a run directory.
+                continue;
+            }
         }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
+    }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    if (!d.equals(dir) || !keepDirectory) {
-                        Files.delete(d);
-                    }
-                    return FileVisitResult.CONTINUE;
+    private static void deleteTree(Path dir, boolean keepDirectory) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (!d.equals(dir) || !keepDirectory) {
+                    Files.deleteIfExists(d);
                 }
-            });
-        } catch (IOException e) {
-            // Best effort: the intake failure being reported matters more than leftovers in a run directory.
-            return;
-        }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

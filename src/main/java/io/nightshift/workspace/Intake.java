@@ -49,6 +49,7 @@ final class Intake {
             StoredConfig config = repo.getConfig();
             config.setString("remote", "origin", "url", origin.url());
             config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            config.setInt("gc", null, "auto", 0);
             config.save();
             FetchResult fetched;
             try {

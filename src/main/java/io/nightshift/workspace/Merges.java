@@ -60,7 +60,7 @@ final class Merges {
     private static void requireClean(Workspace ws, Repository repo, RevCommit head) throws IOException {
         DirCache snapshot = repo.readDirCache();
         WorkTreeScan.Result scan;
-        try (ObjectInserter.Formatter ids = new ObjectInserter.Formatter()) {
+        try (ObjectInserter ids = new IdOnlyInserter()) {
             scan = WorkTreeScan.run(repo, snapshot, ids, ws.settings());
         }
         if (!scan.tree().equals(head.getTree())) {

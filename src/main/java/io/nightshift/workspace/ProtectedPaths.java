@@ -62,7 +62,7 @@ final class ProtectedPaths {
     static List<String> changedSince(Repository repo, WorkspaceSettings settings, String base) throws IOException {
         RevCommit commit = Refs.commit(repo, base);
         DirCache snapshot = repo.readDirCache();
-        try (ObjectInserter.Formatter ids = new ObjectInserter.Formatter()) {
+        try (ObjectInserter ids = new IdOnlyInserter()) {
             WorkTreeScan.run(repo, snapshot, ids, settings);
         }
         List<String> changed = new ArrayList<>();

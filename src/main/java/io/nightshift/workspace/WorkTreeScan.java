@@ -22,7 +22,7 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  * One pass over index and working tree that stages everything ({@code git add -A}, respecting .gitignore) except
  * deny-listed paths, into the given {@link DirCache}. Unchanged files are recognised from the index's stat data
  * and never re-read; ignored untracked directories are never entered. New content goes through {@code inserter}
- * as a stream, so large files are never held in memory (an {@link ObjectInserter.Formatter} only computes ids).
+ * as a stream, so large files are never held in memory (an {@link IdOnlyInserter} only computes ids).
  */
 final class WorkTreeScan {
 
