@@ -1,6 +1,10 @@
 package io.nightshift.workspace;
 
 import java.io.IOException;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -37,14 +41,22 @@ final class Refs {
 
     /** Resolves {@code id} to a commit of {@code repo}, or throws {@link UnknownCommitException}. */
     static RevCommit commit(Repository repo, String id) throws IOException {
-        ObjectId object = id == null ? null : repo.resolve(id + "^{commit}");
-        if (object == null) {
-            throw new UnknownCommitException(id, "No commit '" + id + "' in the workspace at " + repo.getWorkTree()
-                    + ". Use a full commit id from workspace.json or the run branch's history.");
+        ObjectId object;
+        try {
+            object = id == null ? null : repo.resolve(id + "^{commit}");
+        } catch (RevisionSyntaxException | MissingObjectException | IncorrectObjectTypeException
+                | AmbiguousObjectException e) {
+            object = null;
         }
-        try (RevWalk walk = new RevWalk(repo)) {
-            return walk.parseCommit(object);
+        if (object != null) {
+            try (RevWalk walk = new RevWalk(repo)) {
+                return walk.parseCommit(object);
+            } catch (MissingObjectException | IncorrectObjectTypeException e) {
+                object = null;
+            }
         }
+        throw new UnknownCommitException(id, "No commit '" + id + "' in the workspace at " + repo.getWorkTree()
+                + ". Use a full commit id from workspace.json or the run branch's history.");
     }
 
     /** Points {@code name} at {@code target}, expecting {@code expected} (null: any, zeroId: must not exist). */
