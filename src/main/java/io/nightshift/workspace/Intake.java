@@ -10,7 +10,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -128,10 +127,5 @@ final class Intake {
 
     private static String describeRef(IntakeRequest request) {
         return request.ref() == null ? "source HEAD" : request.ref();
-    }
-
-    static ObjectId sourceHead(Repository repo) throws IOException {
-        Ref ref = repo.exactRef(SOURCE_HEAD);
-        return ref == null ? null : ref.getObjectId();
     }
 }

@@ -83,6 +83,24 @@ class IntakeTest {
     }
 
     @Test
+    void refusesAnEmptySourceWithAHint() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        git(empty, "init", "-q");
+        assertThatThrownBy(() -> Workspaces.intake(IntakeRequest.of(empty.toString(), "r", tmp.resolve("ws"))))
+                .isInstanceOf(UnknownRefException.class).hasMessageContaining("no HEAD commit");
+    }
+
+    @Test
+    void refusesANonEmptyTargetDirectory() throws IOException {
+        Path source = GitCli.sourceRepo(tmp);
+        Path target = Files.createDirectories(tmp.resolve("ws"));
+        Files.writeString(target.resolve("keep.txt"), "mine");
+        assertThatThrownBy(() -> Workspaces.intake(IntakeRequest.of(source.toString(), "r", target)))
+                .isInstanceOf(WorkspaceException.class).hasMessageContaining("not an empty directory");
+        assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("mine");
+    }
+
+    @Test
     void reportsAnUnreachableFileUrlAsNotRetryable() {
         String url = tmp.resolve("missing-repo").toUri().toString();
         assertThatThrownBy(() -> Workspaces.intake(IntakeRequest.of(url, "r", tmp.resolve("ws"))))
