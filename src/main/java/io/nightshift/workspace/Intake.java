@@ -43,8 +43,10 @@ final class Intake {
         });
         Remotes.Credentials credentials = origin.credentials();
         Repository repo = null;
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(Refs.runBranch(request.runId())).call()) {
-            repo = git.getRepository();
+        try {
+            repo = Git.init().setDirectory(dir.toFile()).setInitialBranch(Refs.runBranch(request.runId())).call()
+                    .getRepository();
+            Git git = Git.wrap(repo);
             StoredConfig config = repo.getConfig();
             config.setString("remote", "origin", "url", origin.url());
             config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");

@@ -157,6 +157,22 @@ public final class Workspace implements AutoCloseable {
         return Io.call("deliver " + branch, () -> Delivery.deliver(this, repo, directory, pushToRemote));
     }
 
+    /**
+     * For a fork: closes it and removes its working directory and git's bookkeeping for it, keeping its branch
+     * (and so its commits). Refused for a run workspace.
+     */
+    public void discard() {
+        if (kind != Kind.FORK) {
+            throw new WorkspaceException("Only a parallel branch's workspace can be discarded; " + branch
+                    + " is the run workspace.", false);
+        }
+        Path admin = repo.getDirectory().toPath();
+        Path dir = directory();
+        repo.close();
+        Directories.clean(dir, false);
+        Directories.clean(admin, false);
+    }
+
     @Override
     public void close() {
         repo.close();

@@ -67,4 +67,41 @@ class ForkMergeTest {
             }
         }
     }
+
+    @Test
+    void forksCommitConcurrentlyAndADiscardedForkKeepsItsBranch() throws Exception {
+        Path source = GitCli.sourceRepo(tmp);
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r", tmp.resolve("ws")))) {
+            String fork = ws.head();
+            Workspace a = ws.fork("a", fork, tmp.resolve("a"));
+            Workspace b = ws.fork("b", fork, tmp.resolve("b"));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<String>> heads = new java.util.ArrayList<>();
+                for (Workspace branch : java.util.List.of(a, b)) {
+                    heads.add(pool.submit(() -> {
+                        String head = null;
+                        for (int i = 1; i <= 5; i++) {
+                            write(branch.directory(), "file" + i + ".txt", branch.branch() + " " + i + "\n");
+                            head = branch.commit().stage("n", "N", i).call().head();
+                        }
+                        return head;
+                    }));
+                }
+                String aHead = heads.get(0).get();
+                String bHead = heads.get(1).get();
+                assertThat(git(ws.directory(), "rev-list", "--count", fork + ".." + aHead).strip()).isEqualTo("5");
+                assertThat(git(ws.directory(), "rev-list", "--count", fork + ".." + bHead).strip()).isEqualTo("5");
+                a.discard();
+                assertThat(tmp.resolve("a")).doesNotExist();
+                assertThat(git(ws.directory(), "worktree", "list")).doesNotContain(tmp.resolve("a").toString())
+                        .contains(tmp.resolve("b").toString());
+                assertThat(git(ws.directory(), "rev-parse", "nightshift-parallel/r/a").strip()).isEqualTo(aHead);
+                assertThat(ws.merge("a", aHead)).isInstanceOf(BranchMerge.FastForward.class);
+            } finally {
+                pool.shutdownNow();
+                b.close();
+            }
+        }
+    }
 }
