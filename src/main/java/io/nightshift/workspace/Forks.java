@@ -1,0 +1,72 @@
+package io.nightshift.workspace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Parallel branches as git linked worktrees. JGit cannot create them ({@code git worktree add}) but reads them
+ * (commondir support), so the administrative files are written here in git's layout:
+ * {@code <common>/worktrees/<id>/{HEAD,commondir,gitdir}} and a {@code .git} file in the new directory. Objects and
+ * refs are shared with the run repository, so a branch's commits are visible to {@link Merges} without a fetch,
+ * and the git CLI ({@code git worktree list}, {@code git log}) sees the branch directory as a normal worktree.
+ * A clone per branch would have copied objects both ways; alternates alone would not share refs.
+ */
+final class Forks {
+
+    private Forks() {
+    }
+
+    static Workspace fork(Workspace parent, Repository repo, String name, String fromCommit, Path directory)
+            throws IOException {
+        RevCommit start = Refs.commit(repo, fromCommit);
+        Path dir = directory.toAbsolutePath().normalize();
+        if (Files.exists(dir) && (!Files.isDirectory(dir) || isNonEmpty(dir))) {
+            throw new WorkspaceException("Cannot fork branch " + name + " into " + dir + ": it exists and is not an"
+                    + " empty directory. Choose another directory or remove it.", false);
+        }
+        String branch = Refs.forkBranch(parent.runId(), name);
+        Path common = repo.getCommonDirectory().toPath().toAbsolutePath();
+        Path admin = common.resolve("worktrees").resolve(parent.runId() + "-" + name);
+        for (int n = 2; Files.exists(admin); n++) {
+            admin = common.resolve("worktrees").resolve(parent.runId() + "-" + name + "-" + n);
+        }
+        Files.createDirectories(admin);
+        Files.createDirectories(dir);
+        Refs.update(repo, Refs.heads(branch), start, null, "nightshift: fork " + name);
+        Refs.update(repo, Refs.baseRef(branch), start, null, "nightshift: fork base");
+        write(admin.resolve("HEAD"), "ref: " + Refs.heads(branch));
+        write(admin.resolve("commondir"), admin.relativize(common).toString());
+        write(admin.resolve("gitdir"), dir.resolve(".git").toString());
+        write(dir.resolve(".git"), "gitdir: " + admin);
+        Repository worktree = new FileRepositoryBuilder().setGitDir(admin.toFile()).setWorkTree(dir.toFile())
+                .setMustExist(true).build();
+        try {
+            DirCacheCheckout checkout = new DirCacheCheckout(worktree, worktree.lockDirCache(), start.getTree());
+            checkout.setFailOnConflict(true);
+            checkout.checkout();
+        } catch (IOException | RuntimeException e) {
+            worktree.close();
+            throw e;
+        }
+        return new Workspace(worktree, parent.runId(), branch, start.name(), Workspace.Kind.FORK,
+                parent.sourceInfo(), parent.settings(), parent.clock(), List.of());
+    }
+
+    private static boolean isNonEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        }
+    }
+
+    private static void write(Path file, String line) throws IOException {
+        Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,93 @@
+package io.nightshift.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** Resume support: hard reset to a commit, keeping what was there on a side ref. */
+final class Resets {
+
+    private Resets() {
+    }
+
+    static ResetResult resetTo(Workspace ws, Repository repo, String commitId) throws IOException, GitAPIException {
+        RevCommit target = Refs.commit(repo, commitId);
+        RevCommit head = Refs.commit(repo, ws.head());
+        ObjectId saved;
+        WorkTreeScan.Result scan;
+        try (ObjectInserter inserter = repo.newObjectInserter()) {
+            DirCache snapshot = repo.readDirCache();
+            scan = WorkTreeScan.run(repo, snapshot, inserter, ws.settings());
+            if (!scan.tree().equals(head.getTree())) {
+                String message = "Interrupted work on " + ws.branch() + "\n\nUncommitted changes saved by Nightshift"
+                        + " before resetting to " + target.name() + ".\n\nNightshift-Run: " + ws.runId() + "\n";
+                saved = Commits.write(inserter, scan.tree(), List.of(head), ws.settings().identity(), ws.clock(), message);
+            } else {
+                saved = head.equals(target) ? null : head.getId();
+            }
+        }
+        Optional<String> sideRef = Optional.empty();
+        if (saved != null) {
+            String name = nextSideRef(repo, ws.runId());
+            Refs.update(repo, name, saved, ObjectId.zeroId(), "nightshift: keep work before reset");
+            sideRef = Optional.of(name);
+        }
+        List<String> untracked = new ArrayList<>();
+        try (Git git = Git.wrap(repo)) {
+            untracked.addAll(git.status().call().getUntracked());
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(target.name()).call();
+        }
+        PathPatterns deny = PathPatterns.of(ws.settings().denyPatterns());
+        List<String> removed = new ArrayList<>();
+        Path root = repo.getWorkTree().toPath();
+        for (String path : untracked) {
+            if (deny.matches(path)) {
+                continue;
+            }
+            Path file = root.resolve(path);
+            if (Files.deleteIfExists(file)) {
+                removed.add(path);
+                removeEmptyParents(root, file.getParent());
+            }
+        }
+        removed.sort(null);
+        return new ResetResult(target.name(), head.name(), sideRef, removed);
+    }
+
+    private static String nextSideRef(Repository repo, String runId) throws IOException {
+        String prefix = Refs.interruptedPrefix(runId);
+        int highest = 0;
+        for (Ref ref : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+            try {
+                highest = Math.max(highest, Integer.parseInt(ref.getName().substring(prefix.length())));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+        }
+        return prefix + (highest + 1);
+    }
+
+    private static void removeEmptyParents(Path root, Path dir) throws IOException {
+        while (dir != null && !dir.equals(root) && dir.startsWith(root)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(dir);
+            dir = dir.getParent();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.nightshift.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+
+/**
+ * One pass over index and working tree that stages everything ({@code git add -A}, respecting .gitignore) except
+ * deny-listed paths, into the given {@link DirCache}. Unchanged files are recognised from the index's stat data
+ * and never re-read; ignored untracked directories are never entered. New content goes through {@code inserter}
+ * as a stream, so large files are never held in memory (an {@link IdOnlyInserter} only computes ids).
+ */
+final class WorkTreeScan {
+
+    /** What the scan saw; {@code staged} paths differ from the index it started from. */
+    record Result(ObjectId tree, List<String> staged, List<String> denied, List<String> largeFiles,
+                  List<String> warnings) {
+    }
+
+    private WorkTreeScan() {
+    }
+
+    /**
+     * Builds the new index content into {@code index} (in memory: the caller decides whether to write it) and
+     * returns the tree it describes, written through {@code inserter}.
+     */
+    static Result run(Repository repo, DirCache index, ObjectInserter inserter, WorkspaceSettings settings)
+            throws IOException {
+        PathPatterns deny = PathPatterns.of(settings.denyPatterns());
+        List<String> staged = new ArrayList<>();
+        List<String> denied = new ArrayList<>();
+        List<String> large = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        DirCacheBuilder builder = index.builder();
+        try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(repo, reader)) {
+            walk.setRecursive(false);
+            int indexTree = walk.addTree(new DirCacheIterator(index));
+            FileTreeIterator files = new FileTreeIterator(repo);
+            int fileTree = walk.addTree(files);
+            files.setDirCacheIterator(walk, indexTree);
+            while (walk.next()) {
+                String path = walk.getPathString();
+                DirCacheIterator tracked = walk.getTree(indexTree, DirCacheIterator.class);
+                WorkingTreeIterator file = walk.getTree(fileTree, WorkingTreeIterator.class);
+                if (walk.isSubtree()) {
+                    if (tracked == null && file != null && file.isEntryIgnored()) {
+                        continue;
+                    }
+                    if (tracked == null && file != null && deny.matches(path)) {
+                        denied.add(path + "/");
+                        continue;
+                    }
+                    walk.enterSubtree();
+                    continue;
+                }
+                if (file == null) {
+                    DirCacheEntry old = tracked.getDirCacheEntry();
+                    if (deny.matches(path)) {
+                        denied.add(path);
+                        builder.add(old);
+                    } else {
+                        staged.add(path);
+                    }
+                    continue;
+                }
+                if (tracked == null) {
+                    if (file.isEntryIgnored()) {
+                        continue;
+                    }
+                    if (deny.matches(path)) {
+                        denied.add(path);
+                        continue;
+                    }
+                    if (file.getEntryFileMode() == FileMode.GITLINK) {
+                        warnings.add("Skipped '" + path + "': it is a nested git repository; its files are not committed.");
+                        continue;
+                    }
+                    builder.add(stage(path, file, inserter, settings, large, warnings));
+                    staged.add(path);
+                    continue;
+                }
+                DirCacheEntry old = tracked.getDirCacheEntry();
+                if (old.getFileMode() == FileMode.GITLINK) {
+                    builder.add(old);
+                    continue;
+                }
+                if (!file.isModified(old, true, reader)) {
+                    refreshStat(old, file);
+                    builder.add(old);
+                    continue;
+                }
+                if (deny.matches(path)) {
+                    denied.add(path);
+                    builder.add(old);
+                    continue;
+                }
+                builder.add(stage(path, file, inserter, settings, large, warnings));
+                staged.add(path);
+            }
+        }
+        builder.finish();
+        ObjectId tree = index.writeTree(inserter);
+        inserter.flush();
+        return new Result(tree, staged, denied, large, warnings);
+    }
+
+    private static DirCacheEntry stage(String path, WorkingTreeIterator file, ObjectInserter inserter,
+                                       WorkspaceSettings settings, List<String> large, List<String> warnings)
+            throws IOException {
+        long size = file.getEntryLength();
+        if (size > settings.largeFileThresholdBytes()) {
+            large.add(path);
+            warnings.add("Committed a large file '" + path + "' (" + (size / (1024 * 1024)) + " MB, above the "
+                    + (settings.largeFileThresholdBytes() / (1024 * 1024)) + " MB threshold).");
+        }
+        ObjectId id;
+        long contentLength = file.getEntryContentLength();
+        try (InputStream in = file.openEntryStream()) {
+            id = inserter.insert(Constants.OBJ_BLOB, contentLength, in);
+        }
+        DirCacheEntry entry = new DirCacheEntry(path);
+        entry.setFileMode(file.getEntryFileMode());
+        entry.setObjectId(id);
+        entry.setLength(size);
+        entry.setLastModified(file.getEntryLastModifiedInstant());
+        return entry;
+    }
+
+    private static void refreshStat(DirCacheEntry entry, WorkingTreeIterator file) {
+        if (entry.getLength() != file.getEntryLength()
+                || !entry.getLastModifiedInstant().equals(file.getEntryLastModifiedInstant())) {
+            entry.setLength(file.getEntryLength());
+            entry.setLastModified(file.getEntryLastModifiedInstant());
+        }
+    }
+}
