@@ -160,6 +160,25 @@ class TwinStreamControlTest {
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(40L * (events.size() - 1)));
     }
 
+    @Test
+    void answersExpectContinueAsCurlSendsItForLargeBodies() throws IOException {
+        byte[] payload = ask("hello").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", twin.port())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/messages HTTP/1.1\r\nhost: 127.0.0.1\r\nx-api-key: " + TwinOptions.DEFAULT_API_KEY
+                    + "\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\ncontent-length: "
+                    + payload.length + "\r\nexpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(readLine(in)).isEqualTo("HTTP/1.1 100 Continue");
+            readLine(in);
+            out.write(payload);
+            out.flush();
+            assertThat(readLine(in)).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
     private HttpResponse<InputStream> send(HttpClient http, HttpRequest request) throws IOException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
