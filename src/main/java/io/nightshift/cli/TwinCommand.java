@@ -95,6 +95,13 @@ public class TwinCommand implements Callable<Integer> {
         for (Map.Entry<String, String> e : twin.environment().entrySet()) {
             out.println("export " + e.getKey() + "=" + e.getValue());
         }
+        if (options.upstream() != null) {
+            out.println("forwarding " + options.upstream().provider().wireName() + " to " + options.upstream().baseUrl()
+                    + "; replay script: " + options.upstream().scriptFile().toAbsolutePath());
+        }
+        if (record != null) {
+            out.println("recording requests to " + record.toAbsolutePath());
+        }
         out.flush();
         try {
             stopped.await();
