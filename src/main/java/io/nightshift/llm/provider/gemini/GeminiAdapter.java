@@ -78,7 +78,14 @@ public final class GeminiAdapter extends HttpAdapter {
                     parts.add(part);
                 }
             }
-            if (!parts.isEmpty()) {
+            if (parts.isEmpty()) {
+                continue;
+            }
+            JsonNode previous = contents.isEmpty() ? null : contents.get(contents.size() - 1);
+            if (previous != null && role.equals(previous.path("role").asText())) {
+                // one turn per role: parallel function responses must share the turn that answers the calls
+                ((ArrayNode) previous.get("parts")).addAll(parts);
+            } else {
                 ObjectNode content = contents.addObject().put("role", role);
                 content.set("parts", parts);
             }
