@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The body of an HTTP response as a pull source of byte chunks, with an idle timeout between chunks, a cap on
- * total size and cancellation. It subscribes to the JDK client's body publisher and requests one chunk list at
- * a time, so a slow consumer applies back-pressure. One consumer thread; {@link #abort} from any thread.
+ * total size and cancellation. It subscribes to the JDK client's body publisher and keeps at most a few chunk
+ * lists buffered ahead of the consumer, so a slow consumer applies back-pressure. One consumer thread; {@link #abort} from any thread.
  */
 public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
 
+    /** Chunk lists buffered ahead of the consumer: enough to avoid a thread hand-off per SSE event. */
+    private static final int PREFETCH = 16;
     private static final Object END = new Object();
     private static final Object ABORTED = new Object();
 
@@ -43,7 +45,7 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
         if (aborted) {
             s.cancel();
         } else {
-            s.request(1);
+            s.request(PREFETCH);
         }
     }
 
