@@ -32,6 +32,7 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile boolean aborted;
     private long total;
     private boolean done;
+    private volatile Runnable release = () -> { };
 
     public BodySource(String provider, long maxBytes, CancellationToken token) {
         this.provider = provider;
@@ -93,6 +94,7 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
         }
         if (item == END) {
             done = true;
+            release.run();
             return null;
         }
         if (item == ABORTED) {
@@ -140,8 +142,17 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
         return out.toByteArray();
     }
 
+    /** Runs {@code action} once when the body ends or is aborted (used to unregister cancellation listeners). */
+    public void onRelease(Runnable action) {
+        release = action;
+        if (aborted) {
+            action.run();
+        }
+    }
+
     /** Stops reading and releases the connection; idempotent, callable from any thread. */
     public void abort() {
+        release.run();
         if (aborted) {
             return;
         }

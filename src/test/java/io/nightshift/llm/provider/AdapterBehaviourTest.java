@@ -87,6 +87,24 @@ class AdapterBehaviourTest {
     }
 
     @Test
+    void geminiKeepsTextSegmentsApartAroundAFunctionCall() {
+        twin("""
+                rules:
+                  - reply:
+                      content:
+                        - {type: text, text: "before "}
+                        - {type: tool_call, name: look, arguments: {q: x}}
+                        - {type: text, text: "after"}
+                """);
+        Client client = Client.fromEnv(twin.environment());
+        Response r = client.complete(Request.builder("gemini-3-flash-preview").provider("gemini").message(Message.user("x")).build());
+        assertThat(r.message().content()).hasSize(3);
+        assertThat(r.message().content().get(0)).isEqualTo(new ContentPart.Text("before "));
+        assertThat(r.message().content().get(1)).isInstanceOf(ContentPart.ToolCallPart.class);
+        assertThat(r.message().content().get(2)).isEqualTo(new ContentPart.Text("after"));
+    }
+
+    @Test
     void chatCompletionsAdapterTalksToOpenAiCompatibleServers() {
         twin("""
                 steps:

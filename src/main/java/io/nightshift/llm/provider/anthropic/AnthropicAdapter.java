@@ -10,7 +10,6 @@ import io.nightshift.llm.Message;
 import io.nightshift.llm.ProviderConfig;
 import io.nightshift.llm.Request;
 import io.nightshift.llm.ResponseFormat;
-import io.nightshift.llm.Role;
 import io.nightshift.llm.ToolChoice;
 import io.nightshift.llm.ToolDefinition;
 import io.nightshift.llm.provider.Adapters;
@@ -164,7 +163,7 @@ public final class AnthropicAdapter extends HttpAdapter {
             }
             ArrayNode content = Json.MAPPER.createArrayNode();
             for (ContentPart part : m.content()) {
-                ObjectNode block = block(part, m.role());
+                ObjectNode block = block(part);
                 if (block != null) {
                     content.add(block);
                 }
@@ -194,7 +193,7 @@ public final class AnthropicAdapter extends HttpAdapter {
         }
     }
 
-    private static ObjectNode block(ContentPart part, Role role) {
+    private static ObjectNode block(ContentPart part) {
         ObjectNode b = Json.object();
         switch (part) {
             case ContentPart.Text t -> {
