@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: lists the subcommands. */
 @Command(name = "nightshift", mixinStandardHelpOptions = true, version = "nightshift 0.1.0",
         description = "Runs coding agents unattended through Attractor pipelines.",
-        subcommands = {CommandLine.HelpCommand.class, ModelsCommand.class, AskCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TwinCommand.class, ModelsCommand.class, AskCommand.class})
 public class NightshiftCommand implements Runnable {
 
     @CommandLine.Spec
