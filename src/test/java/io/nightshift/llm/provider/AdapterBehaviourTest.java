@@ -109,7 +109,7 @@ class AdapterBehaviourTest {
         twin("""
                 steps:
                   - reply:
-                      tool_calls: [{type: tool_call, id: call_c1, name: add, arguments: {a: 2, b: 3}}]
+                      tool_calls: [{id: call_c1, name: add, arguments: {a: 2, b: 3}}]
                       stream: {chunk_chars: 2}
                   - reply: {text: "2 + 3 = 5", usage: {input_tokens: 30, output_tokens: 6}}
                 """);

@@ -153,7 +153,7 @@ class FailureModesTest {
     void totalTimeoutBoundsTheWholeToolLoop() {
         Client client = client("""
                 rules:
-                  - reply: {tool_calls: [{type: tool_call, name: wait, arguments: {}}], delay_ms: 150}
+                  - reply: {tool_calls: [{name: wait, arguments: {}}], delay_ms: 150}
                 """);
         io.nightshift.llm.Tool wait = io.nightshift.llm.Tool.active("wait", "waits", null, (args, ctx) -> "waited");
         long start = System.nanoTime();
