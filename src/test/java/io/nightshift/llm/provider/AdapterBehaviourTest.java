@@ -144,6 +144,16 @@ class AdapterBehaviourTest {
     }
 
     @Test
+    void anthropicWarnsThatReasoningEffortAloneIsNotSent() {
+        twin("rules:\n  - reply: {text: ok}\n");
+        Client client = Client.fromEnv(twin.environment());
+        Response r = client.complete(Request.builder("claude-opus-4-6").provider("anthropic").message(Message.user("x"))
+                .reasoningEffort("high").build());
+        assertThat(r.warnings()).extracting(Warning::code).containsExactly("unsupported_parameter");
+        assertThat(twin.requests().get(0).body()).doesNotContain("effort");
+    }
+
+    @Test
     void openAiWarnsAboutStopSequencesItCannotSend() {
         twin("rules:\n  - reply: {text: ok}\n");
         Client client = Client.fromEnv(twin.environment());

@@ -149,6 +149,16 @@ class RequestTranslationTest {
     }
 
     @Test
+    void geminiMapsReasoningEffortToALevelOrABudgetByModelGeneration() {
+        Request three = Request.builder("gemini-3-flash-preview").message(Message.user("q")).reasoningEffort("low").build();
+        assertThat(new GeminiAdapter(CONFIG).body(three).at("/generationConfig/thinkingConfig"))
+                .isEqualTo(Json.parseOrNull("{\"thinkingLevel\":\"low\"}"));
+        Request two = three.toBuilder().model("gemini-2.5-pro").reasoningEffort("medium").build();
+        assertThat(new GeminiAdapter(CONFIG).body(two).at("/generationConfig/thinkingConfig"))
+                .isEqualTo(Json.parseOrNull("{\"thinkingBudget\":8192}"));
+    }
+
+    @Test
     void anthropicHeadersCarryVersionKeyAndBetas() {
         Request request = Request.builder("m").message(Message.user("q")).providerOptions((com.fasterxml.jackson.databind.node.ObjectNode)
                 Json.parseOrNull("{\"anthropic\":{\"beta_headers\":[\"a-1\",\"b-2\"]}}")).build();

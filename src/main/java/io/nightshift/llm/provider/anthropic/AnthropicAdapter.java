@@ -18,7 +18,9 @@ import io.nightshift.llm.provider.Media;
 import io.nightshift.llm.provider.StreamTranslator;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import io.nightshift.llm.Warning;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +36,9 @@ import java.util.Set;
  * {@code cache_control} breakpoint goes on the last system block, the last tool definition and the last
  * content block of the last user turn, so each turn of an agent loop reuses the whole previous prefix.
  * Three of Anthropic's four breakpoints are used; the {@code prompt-caching-2024-07-31} beta is then sent.
+ *
+ * <p>{@code reasoning_effort} has no Anthropic equivalent: without a {@code thinking} option it is not sent and
+ * the response carries a warning.
  *
  * <p>Structured output has no native mode here: a JSON response format adds a schema instruction to the
  * system prompt.
@@ -252,6 +257,10 @@ public final class AnthropicAdapter extends HttpAdapter {
 
     @Override
     protected StreamTranslator translator(Request request, HttpHeaders responseHeaders) {
-        return new AnthropicStreamTranslator(responseHeaders);
+        List<Warning> warnings = request.reasoningEffort() != null && !request.optionsFor(NAME).has("thinking")
+                ? List.of(new Warning("reasoning_effort has no Anthropic equivalent and was not sent; enable extended"
+                        + " thinking with providerOptions.anthropic.thinking", "unsupported_parameter"))
+                : List.of();
+        return new AnthropicStreamTranslator(responseHeaders, warnings);
     }
 }
