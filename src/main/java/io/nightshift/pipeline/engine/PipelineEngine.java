@@ -121,6 +121,12 @@ public final class PipelineEngine {
         runDir.create();
         Optional<Checkpoint> checkpoint = resuming ? runDir.readCheckpoint() : Optional.empty();
         Optional<Manifest> manifest = resuming ? runDir.readManifest() : Optional.empty();
+        checkpoint.map(Checkpoint::currentNode).filter(id -> !id.isEmpty() && graph.node(id).isEmpty())
+                .ifPresent(id -> {
+                    throw new PipelineException("cannot resume: the checkpoint in " + runDir.root() + " names node '"
+                            + id + "', which pipeline '" + graph.id()
+                            + "' does not have; resume with the DOT file the run started with");
+                });
         runId = manifest.map(Manifest::runId).filter(s -> !s.isBlank())
                 .orElse(config.runId() != null ? config.runId() : newRunId());
         List<EventSink> sinks = new ArrayList<>();
@@ -242,9 +248,7 @@ public final class PipelineEngine {
         if (cp.currentNode().isEmpty()) {
             step = new Step(start, null, "");
         } else {
-            Node from = graph.node(cp.currentNode()).orElseThrow(() -> new PipelineException("checkpoint in "
-                    + dir.root() + " names node '" + cp.currentNode() + "', which pipeline '" + graph.id()
-                    + "' does not have: resume with the DOT file the run started with"));
+            Node from = graph.node(cp.currentNode()).orElseThrow();
             lastOutcome = outcomeFrom(cp);
             if (isTerminal(from) || cp.status().equals("success")) {
                 emitResumed(graph, from.id(), "");
