@@ -3,6 +3,7 @@ package io.nightshift.pipeline.engine;
 import io.nightshift.pipeline.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Durations;
 import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.graph.HandlerTypes;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.BranchRunner;
 import io.nightshift.pipeline.handler.ChildPipelineRunner;
@@ -34,6 +35,8 @@ import java.util.random.RandomGenerator;
  * thread so a timeout or a cancel can interrupt them. Thread-safe: parallel branches share it.
  */
 final class StageExecutor {
+
+    private static final Duration TOOL_GRACE = Duration.ofSeconds(5);
 
     private final Graph graph;
     private final HandlerRegistry registry;
@@ -96,7 +99,7 @@ final class StageExecutor {
             Outcome outcome;
             boolean retryable = true;
             try {
-                outcome = runHandler(resolved, sc, node.timeout().orElse(null));
+                outcome = runHandler(resolved, sc, stageTimeout(node, type));
                 if (outcome == null) {
                     outcome = StatusFile.read(stageDir).orElse(node.autoStatus()
                             ? Outcome.success("auto-status: handler completed without writing status")
@@ -181,6 +184,14 @@ final class StageExecutor {
         } finally {
             cancellation.untrack(f);
         }
+    }
+
+    /**
+     * The node's timeout. Tool commands get theirs enforced by the execution environment, which kills the whole
+     * process tree; the engine then only steps in after a grace period, should the environment not return.
+     */
+    private static Duration stageTimeout(Node node, String type) {
+        return node.timeout().map(t -> HandlerTypes.TOOL.equals(type) ? t.plus(TOOL_GRACE) : t).orElse(null);
     }
 
     private void sleep(Duration delay) throws RunCancelledException {
