@@ -143,9 +143,8 @@ final class StageExecutor {
                         : Outcome.fail("max retries exceeded (" + attempt + " attempts)"
                                 + (outcome.failureReason().isEmpty() ? "" : ": " + outcome.failureReason()));
             }
-            if (outcome.status().isSuccess()) {
-                retries.put(id, 0);
-                ctx.set("internal.retry_count." + id, 0);
+            if (outcome.status().isSuccess() && retries.remove(id) != null) {
+                ctx.set("internal.retry_count." + id, null);
             }
             dir.writeStageFile(id, StatusFile.NAME, new String(StatusFile.render(outcome, fidelity.mode(),
                     fidelity.threadId()), java.nio.charset.StandardCharsets.UTF_8));
@@ -163,6 +162,7 @@ final class StageExecutor {
 
     private Outcome runHandler(HandlerRegistry.Resolved resolved, StageContext sc, Duration timeout)
             throws TimeoutException, ExecutionException, RunCancelledException {
+        checkCancelled();
         Future<Outcome> f = threads.submit(() -> resolved.handler().execute(sc));
         cancellation.track(f);
         try {
