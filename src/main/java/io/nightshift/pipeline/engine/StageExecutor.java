@@ -9,6 +9,7 @@ import io.nightshift.pipeline.handler.BranchRunner;
 import io.nightshift.pipeline.handler.ChildPipelineRunner;
 import io.nightshift.pipeline.handler.HandlerRegistry;
 import io.nightshift.pipeline.handler.StageContext;
+import io.nightshift.pipeline.handler.ToolHooks;
 import io.nightshift.pipeline.run.ArtifactStore;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.run.StatusFile;
@@ -87,6 +88,9 @@ final class StageExecutor {
         ctx.set("internal.fidelity", fidelity.mode());
         ctx.set("internal.thread_id", fidelity.threadId());
         ctx.set("internal.stage_dir", stageDir.toString());
+        ToolHooks hooks = ToolHooks.resolve(node, graph);
+        ctx.set(ToolHooks.PRE_KEY, hooks.pre().isEmpty() ? null : hooks.pre());
+        ctx.set(ToolHooks.POST_KEY, hooks.post().isEmpty() ? null : hooks.post());
         for (int attempt = 1; ; attempt++) {
             checkCancelled();
             int index = stageIndex.incrementAndGet();
