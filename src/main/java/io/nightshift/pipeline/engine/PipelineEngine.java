@@ -196,6 +196,10 @@ public final class PipelineEngine {
             }
             progress.record(node, outcome, context);
             saveCheckpoint("running", node.id());
+            runStageHook(node, outcome);
+            if (cancellation.isCancelled()) {
+                return cancelled(node.id());
+            }
             if (isTerminal(node)) {
                 return succeeded();
             }
@@ -259,6 +263,18 @@ public final class PipelineEngine {
         }
         emitResumed(graph, cp.currentNode(), step.node().id());
         return loop(graph, step);
+    }
+
+    private void runStageHook(Node node, Outcome outcome) {
+        try {
+            config.stageHook().afterStage(node.id(), outcome, dir.root());
+        } catch (InterruptedException e) {
+            cancellation.cancel("interrupted in the after-stage hook of '" + node.id() + "'");
+        } catch (PipelineException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PipelineException("after-stage hook failed for '" + node.id() + "': " + e.getMessage(), false, e);
+        }
     }
 
     private void emitResumed(Graph graph, String from, String next) {
@@ -363,6 +379,18 @@ public final class PipelineEngine {
     }
 
     private RunResult cancelled(String nodeId) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return doCancelled(nodeId);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Ends the run as cancelled; the interrupt flag is clear so the final files can be written. */
+    private RunResult doCancelled(String nodeId) {
         saveCheckpoint("cancelled", "");
         long ms = elapsedMs();
         String reason = cancellation.reason();
