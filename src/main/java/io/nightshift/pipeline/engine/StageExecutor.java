@@ -249,6 +249,9 @@ final class StageExecutor {
     }
 
     private static void createDirectory(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
