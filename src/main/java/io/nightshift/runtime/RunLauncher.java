@@ -71,7 +71,8 @@ public final class RunLauncher {
     public RunResult run(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks) {
         Path workdir = workspaceOf(request, plan);
         String runId = runIdOf(request);
-        try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workdir, runId, environment)) {
+        try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workdir, runId, environment,
+                plan.logsRoot())) {
             tools.initialize();
             RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                     .runId(runId)
