@@ -168,7 +168,7 @@ public final class RunRegistry implements AutoCloseable {
      */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
     }
 
     private void start(ManagedRun run, boolean resume) {
