@@ -59,11 +59,13 @@ public class EventsResource {
                             .get(60, TimeUnit.SECONDS);
                     continue;
                 }
+                java.util.concurrent.CompletionStage<?> written = null;
                 for (EventHistory.Entry e : batch) {
-                    sink.send(sse.newEventBuilder().id(Long.toString(e.seq())).data(e.json()).build())
-                            .toCompletableFuture().get(60, TimeUnit.SECONDS);
+                    written = sink.send(sse.newEventBuilder().id(Long.toString(e.seq())).data(e.json()).build());
                     cursor = e.seq();
                 }
+                // one wait per batch: the client's connection paces this loop, and only this loop
+                written.toCompletableFuture().get(60, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
