@@ -188,6 +188,10 @@ public final class RunRegistry implements AutoCloseable {
             settings.put("goal", s.goal());
         }
         Path pipeline = run.dir().resolve(PIPELINE);
+        // a run stopped before its engine wrote anything has nothing to resume from: it starts over in place
+        boolean fromCheckpoint = resume && (Files.exists(run.dir().resolve(RunDirectory.MANIFEST))
+                || Files.exists(run.dir().resolve("checkpoint.json")));
+        resume = fromCheckpoint;
         RunRequest request = new RunRequest(pipeline, s.simulate(), s.autoApprove(), resume ? null : run.dir(),
                 resume ? run.dir() : null, settings, workspace, s.sandbox());
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
