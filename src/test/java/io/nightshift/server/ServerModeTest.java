@@ -232,8 +232,12 @@ class ServerModeTest {
         assertThat(http().get("/q/health").body()).contains("UP");
         String id = submit(Pipelines.linear("metered2", 1));
         http().awaitStatus(id, "succeeded");
-        String metrics = http().awaitJson("/pipelines/" + id, j -> true, Duration.ofSeconds(1)) != null
-                ? http().get("/q/metrics").body() : "";
+        // stage durations arrive through the pipeline-events messaging channel, asynchronously
+        String metrics = "";
+        for (long until = System.nanoTime() + 10_000_000_000L; System.nanoTime() < until
+                && !metrics.contains("nightshift_stage_duration_seconds"); ) {
+            metrics = http().get("/q/metrics").body();
+        }
         assertThat(metrics).contains("nightshift_runs{", "status=\"succeeded\"", "nightshift_queue_depth",
                 "nightshift_stage_duration_seconds");
         assertThat(http().get("/q/openapi").body()).contains("/pipelines/{id}/events", "/jobs");

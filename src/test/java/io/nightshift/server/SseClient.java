@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,9 +117,5 @@ final class SseClient implements AutoCloseable {
         } catch (IOException ignored) {
             // closing a finished stream
         }
-    }
-
-    static Duration timeout() {
-        return Duration.ofSeconds(30);
     }
 }

@@ -47,7 +47,7 @@ public final class ManagedRun implements EventSink {
         this.state = state;
         this.history = history;
         this.publisher = publisher;
-        this.questions = new QuestionBroker(id, () -> { });
+        this.questions = new QuestionBroker(id);
     }
 
     public String id() {

@@ -30,13 +30,10 @@ public final class QuestionBroker implements Interviewer {
     }
 
     private final String runId;
-    private final Runnable onChange;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
 
-    /** @param onChange called (without locks held) whenever a question is added or removed */
-    public QuestionBroker(String runId, Runnable onChange) {
+    public QuestionBroker(String runId) {
         this.runId = runId;
-        this.onChange = onChange;
     }
 
     @Override
@@ -45,7 +42,6 @@ public final class QuestionBroker implements Interviewer {
         synchronized (slots) {
             slots.put(question.id(), slot);
         }
-        onChange.run();
         try {
             if (question.timeoutSeconds() != null && question.timeoutSeconds() > 0) {
                 return slot.answer().get((long) (question.timeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
@@ -62,7 +58,6 @@ public final class QuestionBroker implements Interviewer {
             synchronized (slots) {
                 slots.remove(question.id());
             }
-            onChange.run();
         }
     }
 

@@ -27,7 +27,7 @@ class QuestionBrokerTest {
 
     @Test
     void answerByKeyReleasesTheAskingStageWithThatOption() throws Exception {
-        QuestionBroker broker = new QuestionBroker("r", () -> { });
+        QuestionBroker broker = new QuestionBroker("r");
         CompletableFuture<Answer> asked = CompletableFuture.supplyAsync(() -> broker.ask(gate(null, null)));
         awaitPending(broker);
         assertThatThrownBy(() -> broker.answer("q1", "Z", null)).isInstanceOf(InvalidAnswerException.class)
@@ -41,7 +41,7 @@ class QuestionBrokerTest {
 
     @Test
     void unansweredQuestionWithTimeoutGetsItsDefault() {
-        QuestionBroker broker = new QuestionBroker("r", () -> { });
+        QuestionBroker broker = new QuestionBroker("r");
         Answer fallback = Answer.option(new Option("F", "[F] Fix"));
         assertThat(broker.ask(gate(0.05, fallback))).isEqualTo(fallback);
         assertThat(broker.ask(gate(0.05, null)).isTimeout()).isTrue();
@@ -56,7 +56,7 @@ class QuestionBrokerTest {
 
     @Test
     void interruptedAskAnswersSkipped() throws Exception {
-        QuestionBroker broker = new QuestionBroker("r", () -> { });
+        QuestionBroker broker = new QuestionBroker("r");
         CompletableFuture<Answer> result = new CompletableFuture<>();
         Thread t = Thread.ofPlatform().start(() -> result.complete(broker.ask(gate(null, null))));
         awaitPending(broker);
