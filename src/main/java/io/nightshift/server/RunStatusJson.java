@@ -11,12 +11,12 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunStatusJson(String id, String kind, String name, String status, String currentNode,
         List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
-        Instant finishedAt, long durationMs, String failure, String runDirectory, int pendingQuestions,
-        long lastEventId) {
+        Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure,
+        String runDirectory, int pendingQuestions, long lastEventId) {
 
     static RunStatusJson of(RunSnapshot s) {
         return new RunStatusJson(s.id(), s.kind(), s.name(), s.state().wireName(), s.currentNode(),
                 s.completedNodes(), s.nodeStates(), s.createdAt(), s.startedAt(), s.finishedAt(), s.durationMs(),
-                s.failure(), s.runDirectory(), s.pendingQuestions(), s.lastEventSeq());
+                s.stageDurationsMs(), s.failure(), s.runDirectory(), s.pendingQuestions(), s.lastEventSeq());
     }
 }

@@ -40,6 +40,7 @@ class ServerModeTest {
         assertThat(status.path("run_directory").asText()).endsWith(id);
         assertThat(status.path("started_at").asText()).isNotEmpty();
         assertThat(status.path("finished_at").asText()).isNotEmpty();
+        assertThat(status.path("stage_durations_ms").has("s3")).isTrue();
         assertThat(http().get("/pipelines/" + id + "/checkpoint").json().path("completed_nodes").toString())
                 .contains("s3");
         assertThat(http().get("/pipelines/" + id + "/context").json().has("graph.goal")).isTrue();

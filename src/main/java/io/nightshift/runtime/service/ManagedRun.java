@@ -32,6 +32,7 @@ public final class ManagedRun implements EventSink {
     private String currentNode = "";
     private final List<String> completed = new ArrayList<>();
     private final Map<String, String> nodeStates = new LinkedHashMap<>();
+    private final Map<String, Long> stageDurations = new LinkedHashMap<>();
     private Instant startedAt;
     private Instant finishedAt;
     private String failure = "";
@@ -81,7 +82,8 @@ public final class ManagedRun implements EventSink {
         Instant end = finishedAt != null ? finishedAt : Instant.now();
         long ms = startedAt == null ? 0 : Duration.between(startedAt, end).toMillis();
         return new RunSnapshot(id, submission.kind(), submission.name(), state(), currentNode, List.copyOf(completed),
-                Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms, failure, dir.toString(),
+                Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms, Map.copyOf(stageDurations), failure,
+                dir.toString(),
                 questions.pending().size(), history.lastSeq());
     }
 
@@ -125,8 +127,12 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.StageCompleted e -> {
                 completed.add(e.nodeId());
                 nodeStates.put(e.nodeId(), "succeeded");
+                stageDurations.put(e.nodeId(), e.durationMs());
             }
-            case PipelineEvent.StageFailed e -> nodeStates.put(e.nodeId(), e.willRetry() ? "running" : "failed");
+            case PipelineEvent.StageFailed e -> {
+                nodeStates.put(e.nodeId(), e.willRetry() ? "running" : "failed");
+                stageDurations.put(e.nodeId(), e.durationMs());
+            }
             case PipelineEvent.InterviewStarted e -> nodeStates.put(e.nodeId(), "waiting");
             case PipelineEvent.InterviewCompleted e -> nodeStates.put(e.nodeId(), "running");
             case PipelineEvent.InterviewTimeout e -> nodeStates.put(e.nodeId(), "running");
@@ -194,8 +200,9 @@ public final class ManagedRun implements EventSink {
     }
 
     /** Restores what a recovered run's files say. */
-    synchronized void restore(RunState restored, String current, List<String> done, Instant started,
-            Instant finished, String why) {
+    synchronized void restore(RunState restored, String current, List<String> done, Map<String, Long> durations,
+            Instant started, Instant finished, String why) {
+        stageDurations.putAll(durations);
         state = restored;
         currentNode = current == null ? "" : current;
         completed.clear();

@@ -80,8 +80,15 @@ final class RunRecovery {
         String why = state == RunState.INTERRUPTED ? "the service stopped while this run was in progress" : "";
         ManagedRun run = new ManagedRun(dir.getFileName().toString(), dir, submission, created, state,
                 new EventHistory(events, historyCapacity, lastSeq, true), publisher);
+        java.util.Map<String, Long> durations = new java.util.LinkedHashMap<>();
+        for (JsonNode e : trees) {
+            String type = e.path("type").asText();
+            if (type.equals("stage_completed") || type.equals("stage_failed")) {
+                durations.put(e.path("node_id").asText(), e.path("duration_ms").asLong());
+            }
+        }
         run.restore(state, checkpoint.map(Checkpoint::currentNode).orElse(""),
-                checkpoint.map(Checkpoint::completedNodes).orElse(List.of()), started, finished, why);
+                checkpoint.map(Checkpoint::completedNodes).orElse(List.of()), durations, started, finished, why);
         return Optional.of(run);
     }
 

@@ -65,6 +65,7 @@ class RunRegistryTest {
             ManagedRun again = second.get(id);
             assertThat(again.state()).isEqualTo(RunState.INTERRUPTED);
             assertThat(again.snapshot().completedNodes()).contains("work");
+            assertThat(again.snapshot().stageDurationsMs()).containsKey("work");
             second.resume(id);
             await(() -> again.state() == RunState.WAITING, "the gate after resume");
             String qid = again.questions().pending().get(0).question().id();
