@@ -79,12 +79,34 @@ final class ProgressRenderer implements EventSink {
                     + ": no answer within the timeout");
             case PipelineEvent.LoopRestarted e -> info(paint("33", "  ⟲ ") + "loop restart at " + e.targetNode()
                     + " in " + e.newLogsRoot());
+            case PipelineEvent.AgentActivity e -> renderAgent(e);
             case PipelineEvent.CheckpointSaved e -> { }
             case PipelineEvent.PipelineCompleted e -> { }
             case PipelineEvent.PipelineFailed e -> { }
             case PipelineEvent.PipelineCancelled e -> { }
         }
         out.flush();
+    }
+
+    /** Agent events: a line per tool call; the assistant's text and warnings in verbose mode; errors always. */
+    private void renderAgent(PipelineEvent.AgentActivity e) {
+        com.fasterxml.jackson.databind.JsonNode ev = e.event();
+        switch (ev.path("type").asText()) {
+            case "TOOL_CALL_START" -> info(paint("36", "    ⚙ ") + e.nodeId() + ": " + ev.path("tool_name").asText()
+                    + " " + clip(ev.path("arguments").asText(ev.path("arguments").toString()), 100));
+            case "ASSISTANT_TEXT_END" -> verbose(paint("2", "    ✎ " + e.nodeId() + ": "
+                    + clip(ev.path("text").asText(), 160)));
+            case "WARNING", "LOOP_DETECTION", "TURN_LIMIT" -> verbose(paint("33", "    ! ") + e.nodeId() + ": "
+                    + clip(ev.path("message").asText(ev.toString()), 160));
+            case "ERROR" -> err.println(paint("31", "    ✗ ") + e.nodeId() + ": agent error: "
+                    + clip(ev.path("message").asText(), 200));
+            default -> { }
+        }
+    }
+
+    private static String clip(String text, int max) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
     }
 
     private void info(String line) {

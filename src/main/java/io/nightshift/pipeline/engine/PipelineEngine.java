@@ -45,7 +45,7 @@ public final class PipelineEngine {
     private volatile String runId = "";
     private volatile RunDirectory dir;
     private EventsFile eventsFile;
-    private EventBus bus;
+    private volatile EventBus bus;
     private StageExecutor executor;
     private Router router;
     private ArtifactStore artifacts;
@@ -74,6 +74,17 @@ public final class PipelineEngine {
 
     public void cancel(String reason) {
         cancellation.cancel(reason);
+    }
+
+    /**
+     * Adds an event of a stage's agent to the run's stream (events.jsonl and every sink), numbered in sequence
+     * with the engine's own events. Dropped before the run starts. Safe from any thread; never throws.
+     */
+    public void publishAgentEvent(String nodeId, com.fasterxml.jackson.databind.JsonNode event) {
+        EventBus current = bus;
+        if (current != null) {
+            current.emit((run, seq, at) -> new PipelineEvent.AgentActivity(run, seq, at, nodeId, event));
+        }
     }
 
     public String runId() {

@@ -33,7 +33,8 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = PipelineEvent.InterviewStarted.class, name = "interview_started"),
     @JsonSubTypes.Type(value = PipelineEvent.InterviewCompleted.class, name = "interview_completed"),
     @JsonSubTypes.Type(value = PipelineEvent.InterviewTimeout.class, name = "interview_timeout"),
-    @JsonSubTypes.Type(value = PipelineEvent.CheckpointSaved.class, name = "checkpoint_saved")
+    @JsonSubTypes.Type(value = PipelineEvent.CheckpointSaved.class, name = "checkpoint_saved"),
+    @JsonSubTypes.Type(value = PipelineEvent.AgentActivity.class, name = "agent_event")
 })
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public sealed interface PipelineEvent {
@@ -129,5 +130,14 @@ public sealed interface PipelineEvent {
 
     /** {@code checkpoint.json} now records {@code node_id} as the last completed stage. */
     record CheckpointSaved(String runId, long seq, Instant timestamp, String nodeId) implements PipelineEvent {
+    }
+
+    /**
+     * What the agent of a codergen stage did (coding-agent spec 2.9), carried in the run's one ordered stream.
+     * {@code event} is the agent event as JSON, with its own {@code type} as the spec names it
+     * ({@code TOOL_CALL_START}, {@code SESSION_END}, ...).
+     */
+    record AgentActivity(String runId, long seq, Instant timestamp, String nodeId,
+            com.fasterxml.jackson.databind.JsonNode event) implements PipelineEvent {
     }
 }

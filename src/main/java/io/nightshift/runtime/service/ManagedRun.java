@@ -144,6 +144,7 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.ParallelBranchCompleted e -> { }
             case PipelineEvent.ParallelCompleted e -> { }
             case PipelineEvent.CheckpointSaved e -> { }
+            case PipelineEvent.AgentActivity e -> { }
         }
         if (event instanceof PipelineEvent.PipelineStarted && cancelRequested && launcher != null) {
             launcher.cancel("cancelled over HTTP");
