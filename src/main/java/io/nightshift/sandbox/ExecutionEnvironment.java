@@ -7,7 +7,13 @@ import java.util.Map;
  * Where tools act (coding-agent spec 4.1): files and commands, relative to {@link #workingDirectory()}.
  * Implementations are thread-safe: parallel tool calls and parallel pipeline branches share one.
  * Failures of the environment itself (engine gone, container killed) throw {@link SandboxException};
- * a command that fails is an {@link ExecResult} with its exit code, not an exception.
+ * a command that fails is an {@link ExecResult} with its exit code, not an exception. Requests the caller can fix
+ * throw the non-retryable subclasses {@link PathOutsideWorkspaceException}, {@link FileAccessException} and
+ * {@link InvalidPatternException}; agent tools turn those into error results for the model.
+ *
+ * <p>Paths may be relative to {@link #workingDirectory()} or absolute under it; anything that resolves outside it
+ * (through {@code ..} or symbolic links) is refused. Paths in results ({@link #grep}, {@link #glob}) are relative
+ * to the working directory.
  */
 public interface ExecutionEnvironment extends AutoCloseable {
 
@@ -34,10 +40,14 @@ public interface ExecutionEnvironment extends AutoCloseable {
      */
     ExecResult execCommand(String command, long timeoutMs, String workingDir, Map<String, String> env);
 
-    /** Searches file contents with a regular expression; returns matches as {@code path:line:text} lines. */
+    /**
+     * Searches file contents with a regular expression; returns matches as {@code path:line:text} lines in path
+     * order (empty when nothing matches), skipping {@code .git} and binary files; when {@code maxResults} cuts the
+     * list a last line says so. {@code path} null means the working directory.
+     */
     String grep(String pattern, String path, GrepOptions options);
 
-    /** Paths matching a glob under {@code path}, newest first. */
+    /** Files matching a glob ({@code **} spans directories) under {@code path} (null = working directory), newest first. */
     List<String> glob(String pattern, String path);
 
     /** Prepares the environment (creates directories, starts containers). Idempotent. */

@@ -1,0 +1,153 @@
+package io.nightshift.sandbox.docker;
+
+import io.nightshift.sandbox.DirEntry;
+import io.nightshift.sandbox.ExecResult;
+import io.nightshift.sandbox.ExecutionEnvironment;
+import io.nightshift.sandbox.GrepOptions;
+import io.nightshift.sandbox.SandboxException;
+import io.nightshift.sandbox.files.TextSearch;
+import io.nightshift.sandbox.files.WorkspaceFiles;
+import io.nightshift.sandbox.files.WorkspacePaths;
+import io.nightshift.sandbox.process.ProcessGroupRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tools in a Docker sandbox (DESIGN.md, Sandboxes): the workspace is bind-mounted at {@code /workspace}; file
+ * tools act on the host side of that mount directly (the same {@link WorkspaceFiles} as the local environment,
+ * with paths as the container sees them), commands run in the container through the exec API
+ * ({@link ContainerExec}). Host environment variables never enter the sandbox: commands see the image's
+ * variables, the policy's {@code sandbox.env.*} and what each call passes.
+ *
+ * <p>Either it launches its own container on {@link #initialize()} and removes it on {@link #cleanup()}, or it
+ * wraps a container handed out by a {@link SandboxPool}, which it removes on cleanup just the same.
+ */
+public final class DockerExecutionEnvironment implements ExecutionEnvironment {
+
+    private final DockerEngine engine;
+    private final SandboxDefinition definition;
+    private final TextSearch search;
+    private volatile SandboxContainer container;
+    private volatile WorkspaceFiles files;
+    private volatile String osVersion;
+
+    /** A sandbox for {@code runId} over {@code hostWorkspace}; nothing is started before {@link #initialize()}. */
+    public DockerExecutionEnvironment(DockerEngine engine, SandboxPolicy policy, Path hostWorkspace, String runId) {
+        this.engine = engine;
+        this.definition = SandboxDefinition.forRun(policy, hostWorkspace.toAbsolutePath(), runId);
+        this.search = TextSearch.detect();
+    }
+
+    /** Over a running container (from the pool). */
+    DockerExecutionEnvironment(SandboxContainer container) {
+        this.engine = container.engine();
+        this.definition = container.definition();
+        this.search = TextSearch.detect();
+        this.container = container;
+        this.files = filesFor(definition);
+    }
+
+    /** Launches the container (idempotent). @throws SandboxException when Docker or the image is missing */
+    @Override
+    public synchronized void initialize() {
+        if (container == null) {
+            container = new SandboxLauncher(engine).launch(definition);
+            files = filesFor(definition);
+        }
+    }
+
+    private WorkspaceFiles filesFor(SandboxDefinition def) {
+        return new WorkspaceFiles(new WorkspacePaths(def.hostWorkspace(), SandboxDefinition.WORKSPACE), search,
+                def.owner().hostWrites());
+    }
+
+    private WorkspaceFiles files() {
+        if (files == null) {
+            initialize();
+        }
+        return files;
+    }
+
+    private SandboxContainer container() {
+        if (container == null) {
+            initialize();
+        }
+        return container;
+    }
+
+    /** The handle of the running container (starting it if needed). */
+    public SandboxContainer sandbox() {
+        return container();
+    }
+
+    @Override
+    public String readFile(String path, Integer offset, Integer limit) {
+        return files().read(path, offset, limit);
+    }
+
+    @Override
+    public void writeFile(String path, String content) {
+        files().write(path, content);
+    }
+
+    @Override
+    public boolean fileExists(String path) {
+        return files().exists(path);
+    }
+
+    @Override
+    public List<DirEntry> listDirectory(String path, int depth) {
+        return files().list(path, depth);
+    }
+
+    @Override
+    public ExecResult execCommand(String command, long timeoutMs, String workingDir, Map<String, String> env) {
+        WorkspaceFiles f = files();
+        String relative = f.paths().relative(f.directory(workingDir));
+        String dir = relative.equals(".") ? SandboxDefinition.WORKSPACE : SandboxDefinition.WORKSPACE + "/" + relative;
+        return new ContainerExec(container(), ProcessGroupRunner.DEFAULT_OUTPUT_CAP_BYTES)
+                .run(command, timeoutMs, dir, env);
+    }
+
+    @Override
+    public String grep(String pattern, String path, GrepOptions options) {
+        return files().grep(pattern, path, options);
+    }
+
+    @Override
+    public List<String> glob(String pattern, String path) {
+        return files().glob(pattern, path);
+    }
+
+    /** Removes the container; the workspace on the host stays. */
+    @Override
+    public void cleanup() {
+        SandboxContainer c = container;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public String workingDirectory() {
+        return SandboxDefinition.WORKSPACE;
+    }
+
+    @Override
+    public String platform() {
+        return "linux";
+    }
+
+    /** The image's distribution, read once from {@code /etc/os-release} in the container. */
+    @Override
+    public String osVersion() {
+        String v = osVersion;
+        if (v == null) {
+            ExecResult r = execCommand(". /etc/os-release && echo \"$PRETTY_NAME\"; uname -r", 10_000, null, null);
+            v = r.succeeded() ? String.join(" ", r.stdout().strip().lines().toList()) : "Linux (unknown)";
+            osVersion = v;
+        }
+        return v;
+    }
+}

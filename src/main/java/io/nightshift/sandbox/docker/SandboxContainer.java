@@ -1,0 +1,69 @@
+package io.nightshift.sandbox.docker;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A started sandbox container: the handle. Closing it removes the container (and its own network, if any);
+ * closing twice, or after the container vanished, is harmless.
+ */
+public final class SandboxContainer implements AutoCloseable {
+
+    private final DockerEngine engine;
+    private final String id;
+    private final String networkId;
+    private final SandboxDefinition definition;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    SandboxContainer(DockerEngine engine, String id, String networkId, SandboxDefinition definition) {
+        this.engine = engine;
+        this.id = id;
+        this.networkId = networkId;
+        this.definition = definition;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public SandboxDefinition definition() {
+        return definition;
+    }
+
+    DockerEngine engine() {
+        return engine;
+    }
+
+    /** Removes the container and its network; never throws (a dead engine leaves work for the reaper). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (id != null) {
+            removeContainer();
+        }
+        if (networkId != null) {
+            try {
+                engine.run("remove network", () -> engine.client().removeNetworkCmd(networkId).exec());
+            } catch (RuntimeException ignored) {
+                // unreachable engine or already removed: the reaper handles leftovers
+            }
+        }
+    }
+
+    private void removeContainer() {
+        try {
+            engine.run("remove container " + name(),
+                    () -> engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+        } catch (NotFoundException ignored) {
+            // already gone
+        } catch (RuntimeException ignored) {
+            // the engine is unreachable: the reaper removes the container by its owner label later
+        }
+    }
+}

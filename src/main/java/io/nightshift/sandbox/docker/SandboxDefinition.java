@@ -1,0 +1,79 @@
+package io.nightshift.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import com.github.dockerjava.api.model.Volume;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything a sandbox container is created from: policy, workspace, name, labels and user. Pure data plus the
+ * translation into one create-container request; starting it is {@link SandboxLauncher}'s job.
+ */
+public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
+        WorkspaceOwner owner) {
+
+    /** Where the workspace appears inside the container, and the commands' working directory. */
+    public static final String WORKSPACE = "/workspace";
+    public static final String HOME = "/home/agent";
+
+    public SandboxDefinition {
+        labels = Map.copyOf(labels);
+    }
+
+    /** A sandbox for {@code runId} over {@code hostWorkspace} (an existing directory), owned by this process. */
+    public static SandboxDefinition forRun(SandboxPolicy policy, Path hostWorkspace, String runId) {
+        return new SandboxDefinition(policy, hostWorkspace, containerName(runId), SandboxLabels.forRun(runId),
+                WorkspaceOwner.decide(policy, hostWorkspace));
+    }
+
+    /** {@code nightshift-<run>-<random>}, with characters Docker does not accept in names replaced. */
+    public static String containerName(String runId) {
+        String safe = runId.replaceAll("[^a-zA-Z0-9_.-]", "-");
+        if (safe.length() > 40) {
+            safe = safe.substring(0, 40);
+        }
+        return "nightshift-" + safe + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The variables every command in the sandbox starts with (host variables never enter). */
+    public List<String> baseEnv() {
+        List<String> env = new ArrayList<>(List.of("HOME=" + HOME, "LANG=C.UTF-8", "TERM=dumb"));
+        policy.env().forEach((k, v) -> env.add(k + "=" + v));
+        return env;
+    }
+
+    CreateContainerCmd createCommand(DockerClient client, String networkName) {
+        String tmpfsOptions = "rw,exec,nosuid,nodev,mode=1777,size=";
+        HostConfig host = HostConfig.newHostConfig()
+                .withBinds(new Bind(hostWorkspace.toString(), new Volume(WORKSPACE)))
+                .withNetworkMode(networkName == null ? "none" : networkName)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withReadonlyRootfs(policy.readOnlyRoot())
+                .withTmpFs(Map.of("/tmp", tmpfsOptions + policy.tmpBytes(), HOME, tmpfsOptions + policy.homeBytes()))
+                .withInit(true)
+                .withPidsLimit(policy.pids())
+                .withMemory(policy.memoryBytes())
+                .withMemorySwap(policy.memoryBytes())
+                .withNanoCPUs(Math.round(policy.cpus() * 1e9))
+                .withUlimits(List.of(new Ulimit("nofile", policy.nofile(), policy.nofile())));
+        return client.createContainerCmd(policy.image())
+                .withName(name)
+                .withHostName("sandbox")
+                .withLabels(labels)
+                .withUser(owner.user())
+                .withWorkingDir(WORKSPACE)
+                .withEnv(baseEnv())
+                .withEntrypoint("sleep")
+                .withCmd("infinity")
+                .withHostConfig(host);
+    }
+}
