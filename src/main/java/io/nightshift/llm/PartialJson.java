@@ -44,7 +44,7 @@ final class PartialJson {
     }
 
     private static int previousBoundary(String s, int end) {
-        for (int i = end - 1; i > 0; i--) {
+        for (int i = end - 1; i >= 0; i--) {
             char c = s.charAt(i);
             if (c == ',') {
                 return i;
