@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A script file that cannot be read or does not follow the format of {@code docs/twin.md}. The message is
- * one line: {@code file:line:col: what is wrong (at json.path)}; line and column are 0 when unknown.
+ * one line: {@code file:line:col: error: what is wrong (at json.path)}; line and column are 0 when unknown.
  */
 public final class TwinScriptException extends TwinException {
 
@@ -21,7 +21,7 @@ public final class TwinScriptException extends TwinException {
 
     private static String format(Path file, int line, int column, String problem) {
         String where = file == null ? "<script>" : file.toString();
-        return line > 0 ? where + ":" + line + ":" + column + ": " + problem : where + ": " + problem;
+        return line > 0 ? where + ":" + line + ":" + column + ": error: " + problem : where + ": error: " + problem;
     }
 
     public Path file() {

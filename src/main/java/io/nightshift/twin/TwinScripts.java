@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads and writes {@link TwinScript}s as JSON or YAML (format in docs/twin.md). */
@@ -64,9 +68,31 @@ public final class TwinScripts {
             return script;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new TwinScriptException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    problem(e), e);
+            int line = at == null ? 0 : at.getLineNr();
+            int column = at == null ? 0 : at.getColumnNr();
+            if (e instanceof UnrecognizedPropertyException unknown && line > 0) {
+                // Records are built after their whole object is read, so Jackson reports the object's end;
+                // point at the offending key instead, searching back from there.
+                int[] key = findKey(text, unknown.getPropertyName(), line);
+                if (key != null) {
+                    line = key[0];
+                    column = key[1];
+                }
+            }
+            throw new TwinScriptException(file, line, column, problem(e), e);
         }
+    }
+
+    private static int[] findKey(String text, String name, int fromLine) {
+        List<String> lines = text.lines().toList();
+        Pattern key = Pattern.compile("(^|[\\s{,\\-])\"?" + Pattern.quote(name) + "\"?\\s*:");
+        for (int i = Math.min(fromLine, lines.size()) - 1; i >= 0; i--) {
+            Matcher m = key.matcher(lines.get(i));
+            if (m.find()) {
+                return new int[] {i + 1, m.end(1) + 1};
+            }
+        }
+        return null;
     }
 
     private static String problem(JsonProcessingException e) {

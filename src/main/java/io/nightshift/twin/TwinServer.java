@@ -53,7 +53,7 @@ public final class TwinServer implements AutoCloseable {
                 .setInternalBlockingPoolSize(1));
         TwinHandler handler = new TwinHandler(vertx, recorder, player, options.apiKey(), upstream);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
-                .setPort(options.port()).setTcpNoDelay(true)).requestHandler(handler::handle);
+                .setPort(options.port()).setTcpNoDelay(true).setHttp2ClearTextEnabled(false)).requestHandler(handler::handle);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

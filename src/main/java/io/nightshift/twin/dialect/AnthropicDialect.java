@@ -109,7 +109,8 @@ public final class AnthropicDialect implements Dialect {
         if (!uses.isEmpty() && i + 1 < messages.size()) {
             Set<String> answered = ids(messages.get(i + 1), "tool_result", "tool_use_id");
             List<String> missing = uses.stream().filter(id -> !answered.contains(id)).toList();
-            if (!missing.isEmpty()) {
+            // Stray result ids are reported on the next message, which names them; report gaps only otherwise.
+            if (!missing.isEmpty() && uses.containsAll(answered)) {
                 return Optional.of(WireError.of(400, "messages." + (i + 1) + ": `tool_use` ids were found without"
                         + " `tool_result` blocks immediately after: " + String.join(", ", missing)));
             }

@@ -29,7 +29,9 @@ public sealed interface Part {
      * A function call. {@code id} is generated in the provider's style when absent. {@code arguments} is a JSON
      * object, or a string sent verbatim as the argument text (to feed malformed JSON to a client).
      * {@code signature} becomes Gemini's {@code thoughtSignature} on the functionCall part; others ignore it.
+     * In the {@code tool_calls} shorthand the {@code type} field is not needed.
      */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
     record ToolCall(String id, String name, JsonNode arguments, String signature) implements Part {
         public ToolCall {
             if (name == null || name.isBlank()) {
