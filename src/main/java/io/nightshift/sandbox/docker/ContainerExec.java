@@ -19,16 +19,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one shell command in a sandbox through the exec API, stdout and stderr kept apart.
  *
- * <p>The engine cannot kill an exec, so the timeout is enforced inside the container: the command runs under
- * GNU {@code timeout -s TERM -k 2}, which leads its own process group, sends TERM to the whole group when time
- * is up and KILL two seconds later (coding-agent spec 5.4). It needs no new process to do so, which matters when
- * a fork bomb has used up the pids limit. Stdin is never attached (docker-java cannot send it an end of file).
- * Background processes the command leaves behind keep running until the sandbox is removed; the call returns
- * when the command's shell exits.
+ * <p>The engine cannot kill an exec, so the timeout is enforced inside the container by {@link #RUNNER}: the
+ * command runs under GNU {@code timeout -s TERM -k 2}, which leads its own process group, sends TERM to the whole
+ * group when time is up and KILL two seconds later (coding-agent spec 5.4). When the command's shell has exited,
+ * the runner KILLs whatever it left in that group (background jobs, a fork bomb's children); a service meant to
+ * outlive the command must leave the group ({@code setsid}). Both steps use no new process ({@code kill} is a
+ * shell builtin), which matters when the pids limit is used up. Stdin is never attached (docker-java cannot send
+ * it an end of file).
  */
 final class ContainerExec {
 
     private static final long KILL_AFTER_MS = 2_000;
+    /** {@code $1} the command, {@code $2} the timeout in seconds; exits with the command's status. */
+    static final String RUNNER = "timeout -k 2 -s TERM \"$2\" /bin/bash -c \"$1\" & t=$!; wait $t; rc=$?; "
+            + "kill -KILL -- -$t 2>/dev/null; exit $rc";
     private static final long ENGINE_MARGIN_MS = 5_000;
 
     private final SandboxContainer container;
@@ -54,7 +58,7 @@ final class ContainerExec {
         try {
             execId = engine.call("create exec in " + container.name(), () -> engine.client()
                     .execCreateCmd(container.id())
-                    .withCmd("timeout", "-k", "2", "-s", "TERM", seconds, "/bin/bash", "-c", command)
+                    .withCmd("/bin/bash", "-c", RUNNER, "nightshift-exec", command, seconds)
                     .withAttachStdout(true).withAttachStderr(true).withAttachStdin(false).withTty(false)
                     .withWorkingDir(workingDir)
                     .withEnv(envList)
@@ -94,7 +98,7 @@ final class ContainerExec {
         Long exit = exitCode(execId);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (exit == null || exit >= 128) {
-            requireRunning();
+            awaitSettledAndRequireRunning();
         }
         int code = exit == null ? -1 : exit.intValue();
         boolean timedOut = ms >= timeoutMs && (code == 124 || code == 137 || code == 143);
@@ -133,6 +137,23 @@ final class ContainerExec {
             }
         }
         return null;
+    }
+
+    /**
+     * After an exit by signal: the engine may report the exec ended before it reports the container stopped, so
+     * watch the container for a moment before trusting that it still runs.
+     */
+    private void awaitSettledAndRequireRunning() {
+        for (int i = 0; i < 10; i++) {
+            requireRunning();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        requireRunning();
     }
 
     /** Throws {@link SandboxLostException} when the container is gone or stopped; returns when it runs. */

@@ -32,7 +32,15 @@ public final class DockerEngine implements AutoCloseable {
      * @throws DockerUnavailableException when it does not answer, saying how to start it
      */
     public static DockerEngine connect() {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    /** Connects to the engine at {@code dockerHost} ({@code unix:///path} or {@code tcp://host:port}). */
+    public static DockerEngine connect(String dockerHost) {
+        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build());
+    }
+
+    private static DockerEngine connect(DefaultDockerClientConfig config) {
         String host = config.getDockerHost().toString();
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -41,7 +49,12 @@ public final class DockerEngine implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
         DockerEngine engine = new DockerEngine(DockerClientImpl.getInstance(config, http), host);
-        engine.call("ping", () -> engine.client.pingCmd().exec());
+        try {
+            engine.call("ping", () -> engine.client.pingCmd().exec());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e instanceof DockerUnavailableException ? e : new DockerUnavailableException(host, "ping", e, false);
+        }
         return engine;
     }
 

@@ -34,6 +34,13 @@ public final class SandboxContainer implements AutoCloseable {
         return definition;
     }
 
+    /** The same container under the name it was renamed to (the pool renames warm containers after their run). */
+    SandboxContainer renamed(String newName) {
+        SandboxDefinition d = definition;
+        return new SandboxContainer(engine, id, networkId,
+                new SandboxDefinition(d.policy(), d.hostWorkspace(), newName, d.labels(), d.owner()));
+    }
+
     DockerEngine engine() {
         return engine;
     }

@@ -51,14 +51,16 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
     }
 
     CreateContainerCmd createCommand(DockerClient client, String networkName) {
-        String tmpfsOptions = "rw,exec,nosuid,nodev,mode=1777,size=";
+        String tmpfsOptions = "rw,exec,nosuid,nodev,size=";
+        String homeOptions = "rw,exec,nosuid,nodev,uid=" + owner.uid() + ",gid=" + owner.gid() + ",mode=0755,size=";
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(new Bind(hostWorkspace.toString(), new Volume(WORKSPACE)))
                 .withNetworkMode(networkName == null ? "none" : networkName)
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withReadonlyRootfs(policy.readOnlyRoot())
-                .withTmpFs(Map.of("/tmp", tmpfsOptions + policy.tmpBytes(), HOME, tmpfsOptions + policy.homeBytes()))
+                .withTmpFs(Map.of("/tmp", tmpfsOptions + policy.tmpBytes() + ",mode=1777",
+                        HOME, homeOptions + policy.homeBytes()))
                 .withInit(true)
                 .withPidsLimit(policy.pids())
                 .withMemory(policy.memoryBytes())
