@@ -1,0 +1,19 @@
+package io.nightshift.pipeline.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end of a run. {@code logsRoot} is the directory the run ended in (a loop restart moves it);
+ * {@code failedNode} is the stage whose failure ended the run, empty otherwise; {@code nodeOutcomes} maps node id
+ * to status wire name; {@code context} is the final context snapshot.
+ */
+public record RunResult(String runId, RunStatus status, String failureReason, String failedNode,
+        List<String> completedNodes, Map<String, String> nodeOutcomes, Map<String, Object> context, Path logsRoot,
+        long durationMs) {
+
+    public boolean succeeded() {
+        return status == RunStatus.SUCCESS;
+    }
+}

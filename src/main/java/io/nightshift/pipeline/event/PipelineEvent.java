@@ -1,0 +1,133 @@
+package io.nightshift.pipeline.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+
+/**
+ * Everything a run reports (attractor-spec 9.6), one record per kind. Every event carries its envelope as its
+ * first three fields: {@code run_id}, {@code seq} (1, 2, 3 ... per run, continuing across resumes) and
+ * {@code timestamp} (ISO-8601). Serialised with Jackson as a flat object with a snake_case {@code type} and
+ * snake_case field names, e.g. {@code {"type":"stage_started","run_id":"r1","seq":4,...,"node_id":"plan"}}.
+ * Every Started has exactly one matching Completed or Failed.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PipelineEvent.PipelineStarted.class, name = "pipeline_started"),
+    @JsonSubTypes.Type(value = PipelineEvent.PipelineResumed.class, name = "pipeline_resumed"),
+    @JsonSubTypes.Type(value = PipelineEvent.PipelineCompleted.class, name = "pipeline_completed"),
+    @JsonSubTypes.Type(value = PipelineEvent.PipelineFailed.class, name = "pipeline_failed"),
+    @JsonSubTypes.Type(value = PipelineEvent.PipelineCancelled.class, name = "pipeline_cancelled"),
+    @JsonSubTypes.Type(value = PipelineEvent.LoopRestarted.class, name = "loop_restarted"),
+    @JsonSubTypes.Type(value = PipelineEvent.StageStarted.class, name = "stage_started"),
+    @JsonSubTypes.Type(value = PipelineEvent.StageCompleted.class, name = "stage_completed"),
+    @JsonSubTypes.Type(value = PipelineEvent.StageFailed.class, name = "stage_failed"),
+    @JsonSubTypes.Type(value = PipelineEvent.StageRetrying.class, name = "stage_retrying"),
+    @JsonSubTypes.Type(value = PipelineEvent.EdgeSelected.class, name = "edge_selected"),
+    @JsonSubTypes.Type(value = PipelineEvent.ParallelStarted.class, name = "parallel_started"),
+    @JsonSubTypes.Type(value = PipelineEvent.ParallelBranchStarted.class, name = "parallel_branch_started"),
+    @JsonSubTypes.Type(value = PipelineEvent.ParallelBranchCompleted.class, name = "parallel_branch_completed"),
+    @JsonSubTypes.Type(value = PipelineEvent.ParallelCompleted.class, name = "parallel_completed"),
+    @JsonSubTypes.Type(value = PipelineEvent.InterviewStarted.class, name = "interview_started"),
+    @JsonSubTypes.Type(value = PipelineEvent.InterviewCompleted.class, name = "interview_completed"),
+    @JsonSubTypes.Type(value = PipelineEvent.InterviewTimeout.class, name = "interview_timeout"),
+    @JsonSubTypes.Type(value = PipelineEvent.CheckpointSaved.class, name = "checkpoint_saved")
+})
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public sealed interface PipelineEvent {
+
+    String runId();
+
+    long seq();
+
+    Instant timestamp();
+
+    /** The run begins: {@code name} is the graph id, {@code logs_root} its run directory. */
+    record PipelineStarted(String runId, long seq, Instant timestamp, String name, String goal, String logsRoot)
+            implements PipelineEvent {
+    }
+
+    /** A run continues from its checkpoint after {@code from_node}; {@code next_node} runs first. */
+    record PipelineResumed(String runId, long seq, Instant timestamp, String name, String logsRoot, String fromNode,
+            String nextNode) implements PipelineEvent {
+    }
+
+    record PipelineCompleted(String runId, long seq, Instant timestamp, long durationMs, int artifactCount,
+            int completedNodes) implements PipelineEvent {
+    }
+
+    /** The run ended with a failure; {@code node_id} is the stage that caused it, empty when none did. */
+    record PipelineFailed(String runId, long seq, Instant timestamp, String error, String nodeId, long durationMs)
+            implements PipelineEvent {
+    }
+
+    record PipelineCancelled(String runId, long seq, Instant timestamp, String reason, String nodeId,
+            long durationMs) implements PipelineEvent {
+    }
+
+    /** An edge with {@code loop_restart=true} ends this run directory; the run goes on in {@code new_logs_root}. */
+    record LoopRestarted(String runId, long seq, Instant timestamp, String fromNode, String targetNode,
+            String newLogsRoot) implements PipelineEvent {
+    }
+
+    /** {@code index} counts stage executions of the run from 1; {@code attempt} counts tries of this stage. */
+    record StageStarted(String runId, long seq, Instant timestamp, String nodeId, String label, String handlerType,
+            int index, int attempt) implements PipelineEvent {
+    }
+
+    /** The stage finished with success, partial_success or skipped ({@code status}). */
+    record StageCompleted(String runId, long seq, Instant timestamp, String nodeId, String label,
+            String handlerType, int index, int attempt, long durationMs, String status, String notes)
+            implements PipelineEvent {
+    }
+
+    /** The attempt ended with fail or retry ({@code status}); {@code will_retry} tells whether another follows. */
+    record StageFailed(String runId, long seq, Instant timestamp, String nodeId, String label, String handlerType,
+            int index, int attempt, long durationMs, String status, String error, boolean willRetry)
+            implements PipelineEvent {
+    }
+
+    /** Attempt {@code attempt} starts after {@code delay_ms}. */
+    record StageRetrying(String runId, long seq, Instant timestamp, String nodeId, String label,
+            String handlerType, int index, int attempt, long delayMs) implements PipelineEvent {
+    }
+
+    /** Routing decided: {@code to_node} follows {@code from_node}; {@code reason} names the rule that chose it. */
+    record EdgeSelected(String runId, long seq, Instant timestamp, String fromNode, String toNode, String label,
+            String reason) implements PipelineEvent {
+    }
+
+    record ParallelStarted(String runId, long seq, Instant timestamp, String nodeId, int branchCount,
+            String joinPolicy) implements PipelineEvent {
+    }
+
+    record ParallelBranchStarted(String runId, long seq, Instant timestamp, String nodeId, String branch,
+            int index) implements PipelineEvent {
+    }
+
+    record ParallelBranchCompleted(String runId, long seq, Instant timestamp, String nodeId, String branch,
+            int index, long durationMs, boolean success, String status) implements PipelineEvent {
+    }
+
+    record ParallelCompleted(String runId, long seq, Instant timestamp, String nodeId, long durationMs,
+            int successCount, int failureCount) implements PipelineEvent {
+    }
+
+    record InterviewStarted(String runId, long seq, Instant timestamp, String nodeId, String questionId,
+            String question, java.util.List<String> options) implements PipelineEvent {
+    }
+
+    record InterviewCompleted(String runId, long seq, Instant timestamp, String nodeId, String questionId,
+            String question, String answer, long durationMs) implements PipelineEvent {
+    }
+
+    record InterviewTimeout(String runId, long seq, Instant timestamp, String nodeId, String questionId,
+            String question, long durationMs) implements PipelineEvent {
+    }
+
+    /** {@code checkpoint.json} now records {@code node_id} as the last completed stage. */
+    record CheckpointSaved(String runId, long seq, Instant timestamp, String nodeId) implements PipelineEvent {
+    }
+}

@@ -1,0 +1,115 @@
+package io.nightshift.pipeline.handler;
+
+import io.nightshift.pipeline.condition.Condition;
+import io.nightshift.pipeline.condition.ConditionSyntaxException;
+import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.state.Outcome;
+import io.nightshift.pipeline.state.OutcomeScope;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Supervises a child pipeline (attractor-spec 4.11). The child comes from {@code stack.child_dotfile} (node
+ * attribute, else graph attribute; relative paths resolve against the parent DOT file's directory) and runs in
+ * this process on its own engine, in {@code <stage>/child}. Each cycle (at most {@code manager.max_cycles},
+ * default 1000) it observes the child into {@code context.stack.child.status}, {@code .outcome},
+ * {@code .current_node} and {@code .completed_nodes}, ends when the child ended or
+ * {@code manager.stop_condition} holds, else waits up to {@code manager.poll_interval} (default 45s). Steering is
+ * not implemented: {@code steer} in {@code manager.actions} is ignored.
+ */
+public final class ManagerLoopHandler implements Handler {
+
+    private static final String PREFIX = "context.stack.child.";
+
+    private final GraphLoader loader;
+
+    public ManagerLoopHandler(GraphLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Outcome execute(StageContext stage) throws InterruptedException {
+        var attrs = stage.node().attrs();
+        String nodeId = stage.node().id();
+        String dotfile = attrs.string("stack.child_dotfile", stage.graph().attrs().string("stack.child_dotfile", ""));
+        Duration poll = attrs.duration("manager.poll_interval").orElse(Duration.ofSeconds(45));
+        int maxCycles = Math.max(1, attrs.integer("manager.max_cycles").orElse(1000));
+        String stopText = attrs.string("manager.stop_condition", "");
+        List<String> actions = Arrays.stream(attrs.string("manager.actions", "observe,wait").split(","))
+                .map(String::strip).toList();
+        Condition stop;
+        try {
+            stop = Condition.parse(stopText);
+        } catch (ConditionSyntaxException e) {
+            return Outcome.fail("manager '" + nodeId + "': manager.stop_condition is invalid at column " + e.column()
+                    + ": " + e.getMessage());
+        }
+        ChildRun child = null;
+        if (attrs.bool("stack.child_autostart", true)) {
+            if (dotfile.isEmpty()) {
+                return Outcome.fail("manager '" + nodeId + "' has no stack.child_dotfile (set it on the node or graph)");
+            }
+            if (loader == null || stage.children() == null) {
+                return Outcome.fail("manager '" + nodeId + "' cannot load child pipelines: no graph loader configured");
+            }
+            Graph childGraph = loader.load(resolve(stage.graph(), dotfile));
+            child = stage.children().start(childGraph, stage.stageDir().resolve("child"));
+        }
+        try {
+            for (int cycle = 1; cycle <= maxCycles; cycle++) {
+                if (child != null && actions.contains("observe")) {
+                    stage.context().applyUpdates(observe(child));
+                }
+                String status = stage.context().getString(PREFIX + "status");
+                if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
+                    Map<String, Object> last = child == null ? Map.of() : observe(child);
+                    if (stage.context().getString(PREFIX + "outcome").equals("success")) {
+                        return Outcome.success("Child completed").withContextUpdates(last);
+                    }
+                    return Outcome.fail("child pipeline " + status
+                            + (child == null || child.failureReason().isEmpty() ? "" : ": " + child.failureReason()))
+                            .withContextUpdates(last);
+                }
+                if (!stop.isEmpty() && stop.evaluate(OutcomeScope.contextOnly(stage.context()))) {
+                    return Outcome.success("Stop condition satisfied: " + stopText)
+                            .withContextUpdates(child == null ? Map.of() : observe(child));
+                }
+                if (actions.contains("wait") && cycle < maxCycles) {
+                    if (child != null) {
+                        child.awaitDone(poll);
+                    } else {
+                        Thread.sleep(poll.toMillis());
+                    }
+                }
+            }
+            return Outcome.fail("manager '" + nodeId + "': max cycles (" + maxCycles + ") exceeded");
+        } finally {
+            if (child != null && child.status().equals("running")) {
+                child.cancel();
+            }
+        }
+    }
+
+    private static Map<String, Object> observe(ChildRun child) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(PREFIX + "status", child.status());
+        m.put(PREFIX + "outcome", child.outcome());
+        m.put(PREFIX + "current_node", child.currentNode());
+        m.put(PREFIX + "completed_nodes", child.completedNodes());
+        return m;
+    }
+
+    private static Path resolve(Graph parent, String dotfile) {
+        Path p = Path.of(dotfile);
+        if (p.isAbsolute() || parent.sourceFile().isEmpty()) {
+            return p;
+        }
+        Path dir = Path.of(parent.sourceFile()).toAbsolutePath().getParent();
+        return dir == null ? p : dir.resolve(p);
+    }
+
+}

@@ -1,0 +1,86 @@
+package io.nightshift.pipeline.handler;
+
+import io.nightshift.pipeline.run.StatusFile;
+import io.nightshift.pipeline.state.Outcome;
+import io.nightshift.sandbox.ExecResult;
+import io.nightshift.sandbox.ExecutionEnvironment;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the node's {@code tool_command} through the {@link ExecutionEnvironment} (attractor-spec 4.10) with the
+ * node's {@code timeout}. Writes stdout then stderr to {@code <stage>/tool_output.txt}; sets
+ * {@code ATTRACTOR_STAGE_DIR}, {@code ATTRACTOR_LOGS_ROOT}, {@code ATTRACTOR_NODE_ID} and, when the node has a
+ * prompt, writes it to {@code <stage>/prompt.txt} and sets {@code ATTRACTOR_PROMPT_FILE}. Exit 0 succeeds with
+ * {@code tool.output} = stdout, unless the command left a {@code status.json} in its stage directory, which then
+ * decides. A non-zero exit or a timeout fails with the exit code and the tail of stderr.
+ */
+public final class ToolHandler implements Handler {
+
+    static final int STDERR_TAIL = 500;
+    static final int MAX_CONTEXT_OUTPUT = 64 * 1024;
+
+    private final ExecutionEnvironment environment;
+    private final Duration defaultTimeout;
+
+    public ToolHandler(ExecutionEnvironment environment, Duration defaultTimeout) {
+        this.environment = environment;
+        this.defaultTimeout = defaultTimeout == null ? Duration.ofMinutes(10) : defaultTimeout;
+    }
+
+    @Override
+    public Outcome execute(StageContext stage) {
+        String nodeId = stage.node().id();
+        String command = stage.node().attrs().string("tool_command", "").strip();
+        if (command.isEmpty()) {
+            return Outcome.fail("tool node '" + nodeId + "' has no tool_command attribute");
+        }
+        if (environment == null) {
+            return Outcome.fail("tool node '" + nodeId
+                    + "' needs an execution environment and none is configured (choose --sandbox docker|local)");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ATTRACTOR_STAGE_DIR", stage.stageDir().toString());
+        env.put("ATTRACTOR_LOGS_ROOT", stage.logsRoot().toString());
+        env.put("ATTRACTOR_NODE_ID", nodeId);
+        String prompt = stage.node().prompt();
+        if (!prompt.isEmpty()) {
+            stage.writeFile("prompt.txt", prompt.replace("$goal", stage.graph().goal()));
+            env.put("ATTRACTOR_PROMPT_FILE", stage.stageDir().resolve("prompt.txt").toString());
+        }
+        Duration timeout = stage.node().timeout().orElse(defaultTimeout);
+        ExecResult result = environment.execCommand(command, timeout.toMillis(), null, env);
+        String stdout = result.stdout() == null ? "" : result.stdout();
+        String stderr = result.stderr() == null ? "" : result.stderr();
+        stage.writeFile("tool_output.txt", stdout + stderr);
+        if (result.timedOut()) {
+            return Outcome.fail("tool command timed out after " + timeout.toMillis() + "ms: " + command
+                    + tail(stderr));
+        }
+        if (result.exitCode() != 0) {
+            return Outcome.fail("tool command exited with code " + result.exitCode() + ": " + command + tail(stderr))
+                    .withContextUpdates(Map.of("tool.output", cap(stdout), "tool.exit_code", result.exitCode()));
+        }
+        Map<String, Object> updates = Map.of("tool.output", cap(stdout), "tool.exit_code", 0);
+        return StatusFile.read(stage.stageDir())
+                .map(fromTool -> {
+                    Map<String, Object> merged = new LinkedHashMap<>(updates);
+                    merged.putAll(fromTool.contextUpdates());
+                    return fromTool.withContextUpdates(merged);
+                })
+                .orElseGet(() -> Outcome.success("Tool completed: " + command).withContextUpdates(updates));
+    }
+
+    private static String tail(String stderr) {
+        String trimmed = stderr.strip();
+        if (trimmed.isEmpty()) {
+            return "";
+        }
+        return "\n" + (trimmed.length() <= STDERR_TAIL ? trimmed : "..." + trimmed.substring(trimmed.length() - STDERR_TAIL));
+    }
+
+    private static String cap(String stdout) {
+        return stdout.length() <= MAX_CONTEXT_OUTPUT ? stdout : stdout.substring(0, MAX_CONTEXT_OUTPUT);
+    }
+}
