@@ -11,6 +11,7 @@ import io.nightshift.llm.ModelCatalog;
 import io.nightshift.llm.ModelInfo;
 import io.nightshift.llm.ToolDefinition;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The three provider-aligned profiles (coding-agent spec 3.4 to 3.6). Capabilities per family: all stream and
@@ -23,6 +24,8 @@ public final class Profiles {
     public static final String ANTHROPIC = "anthropic";
     public static final String GEMINI = "gemini";
     static final long ANTHROPIC_SHELL_TIMEOUT_MS = 120_000;
+    /** Reasoning effort as an extended-thinking budget in tokens (coding-agent spec 2.7). */
+    static final Map<String, Integer> ANTHROPIC_THINKING_BUDGETS = Map.of("low", 2_048, "medium", 8_192, "high", 24_576);
     static final String INTERLEAVED_THINKING_BETA = "interleaved-thinking-2025-05-14";
 
     private Profiles() {
@@ -54,13 +57,13 @@ public final class Profiles {
         return switch (provider) {
             case OPENAI -> new BuiltInProfile(OPENAI, model, registry(resources, OPENAI),
                     resources.systemPrompt(OPENAI), List.of("AGENTS.md", ".codex/instructions.md"), null, null,
-                    reasoning, true, true, window, null);
+                    reasoning, true, true, window, null, Map.of());
             case ANTHROPIC -> new BuiltInProfile(ANTHROPIC, model, registry(resources, ANTHROPIC),
                     resources.systemPrompt(ANTHROPIC), List.of("AGENTS.md", "CLAUDE.md"), ANTHROPIC_SHELL_TIMEOUT_MS,
-                    anthropicOptions(), reasoning, true, true, window, null);
+                    anthropicOptions(), reasoning, true, true, window, null, ANTHROPIC_THINKING_BUDGETS);
             case GEMINI -> new BuiltInProfile(GEMINI, model, registry(resources, GEMINI),
                     resources.systemPrompt(GEMINI), List.of("AGENTS.md", "GEMINI.md"), null, null,
-                    reasoning, true, true, window, null);
+                    reasoning, true, true, window, null, Map.of());
             default -> throw new AgentException("unknown provider profile '" + provider
                     + "'; use openai, anthropic or gemini", false);
         };

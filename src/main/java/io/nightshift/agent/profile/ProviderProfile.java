@@ -46,6 +46,19 @@ public interface ProviderProfile {
     /** A profile of the same family for another model, with an independent copy of the registry (subagents). */
     ProviderProfile withModel(String model);
 
+    /**
+     * The provider options for a request at the given reasoning effort (null = provider default). Profiles whose
+     * adapter has no effort setting translate it here (Anthropic: a thinking budget, spec 2.7).
+     */
+    default ObjectNode requestOptions(String reasoningEffort) {
+        return providerOptions();
+    }
+
+    /** The output token limit for a request at the given effort, or null for the adapter's default. */
+    default Integer maxOutputTokens(String reasoningEffort) {
+        return null;
+    }
+
     default List<ToolDefinition> tools() {
         return toolRegistry().definitions();
     }

@@ -126,6 +126,7 @@ final class AgentLoop {
         synchronized (session.historyView()) {
             messages.addAll(HistoryConverter.toMessages(session.historyView()));
         }
+        String effort = profile.supportsReasoning() ? config.reasoningEffort() : null;
         CancellationToken token = new CancellationToken();
         call = token;
         if (session.aborted()) {
@@ -133,8 +134,9 @@ final class AgentLoop {
         }
         Request request = Request.builder(profile.model()).messages(messages).provider(profile.id())
                 .tools(profile.tools()).toolChoice(ToolChoice.AUTO)
-                .reasoningEffort(profile.supportsReasoning() ? config.reasoningEffort() : null)
-                .providerOptions(profile.providerOptions()).cancellation(token).build();
+                .reasoningEffort(effort)
+                .providerOptions(profile.requestOptions(effort)).maxTokens(profile.maxOutputTokens(effort))
+                .cancellation(token).build();
         try {
             if (!profile.supportsStreaming()) {
                 Response response = session.client().complete(request);
