@@ -30,11 +30,15 @@ public record Patch(List<Operation> operations) {
     /**
      * One {@code @@} hunk: the optional context hint after {@code @@}, the old lines (context and deletions) it
      * expects, the new lines (context and additions) it leaves, and whether it is anchored at the end of file.
+     * {@code contextIndex[i]} is the index in {@code oldLines} of new line {@code i} when it is a context line
+     * (so the file's own spelling of that line is kept), else -1.
      */
-    record Hunk(String contextHint, List<String> oldLines, List<String> newLines, boolean endOfFile) {
+    record Hunk(String contextHint, List<String> oldLines, List<String> newLines, List<Integer> contextIndex,
+                boolean endOfFile) {
         public Hunk {
             oldLines = List.copyOf(oldLines);
             newLines = List.copyOf(newLines);
+            contextIndex = List.copyOf(contextIndex);
         }
     }
 }

@@ -104,7 +104,12 @@ public final class PatchApplier {
                         + (h > 0 ? " after the previous hunk" : "") + ":\n" + preview(hunk.oldLines())
                         + "\nRead the file again and rebuild the hunk from its current content.");
             }
-            replacements.add(new Replacement(match.index(), hunk.oldLines().size(), hunk.newLines()));
+            List<String> replacement = new ArrayList<>(hunk.newLines().size());
+            for (int i = 0; i < hunk.newLines().size(); i++) {
+                int context = hunk.contextIndex().get(i);
+                replacement.add(context >= 0 ? lines.get(match.index() + context) : hunk.newLines().get(i));
+            }
+            replacements.add(new Replacement(match.index(), hunk.oldLines().size(), replacement));
             cursor = match.index() + hunk.oldLines().size();
         }
         for (int i = replacements.size() - 1; i >= 0; i--) {

@@ -122,6 +122,7 @@ public final class PatchParser {
         }
         List<String> oldLines = new ArrayList<>();
         List<String> newLines = new ArrayList<>();
+        List<Integer> contextIndex = new ArrayList<>();
         boolean endOfFile = false;
         int start = pos;
         while (pos < last) {
@@ -135,6 +136,7 @@ public final class PatchParser {
                 break;
             }
             if (line.isEmpty()) {
+                contextIndex.add(oldLines.size());
                 oldLines.add("");
                 newLines.add("");
             } else {
@@ -142,11 +144,15 @@ public final class PatchParser {
                 String text = line.substring(1);
                 switch (kind) {
                     case ' ' -> {
+                        contextIndex.add(oldLines.size());
                         oldLines.add(text);
                         newLines.add(text);
                     }
                     case '-' -> oldLines.add(text);
-                    case '+' -> newLines.add(text);
+                    case '+' -> {
+                        contextIndex.add(-1);
+                        newLines.add(text);
+                    }
                     default -> throw error(pos + 1, "a hunk line must start with ' ', '-' or '+', found '" + line + "'");
                 }
             }
@@ -155,7 +161,7 @@ public final class PatchParser {
         if (pos == start || oldLines.isEmpty() && newLines.isEmpty()) {
             throw error(start, "the hunk is empty; give context lines (' '), removals ('-') or additions ('+')");
         }
-        return new Patch.Hunk(hint, oldLines, newLines, endOfFile);
+        return new Patch.Hunk(hint, oldLines, newLines, contextIndex, endOfFile);
     }
 
     private static boolean isOperation(String line) {
