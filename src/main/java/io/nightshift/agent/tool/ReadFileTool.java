@@ -15,7 +15,7 @@ public final class ReadFileTool implements ToolExecutor {
         int first = offset == null ? 1 : offset;
         String text = invocation.environment().readFile(path, first, limit == null ? DEFAULT_LIMIT : limit);
         if (text.isEmpty()) {
-            return first == 1 ? "(the file is empty)" : "(no lines at or after line " + first + ")";
+            return "(the file is empty)";
         }
         return numbered(text, first);
     }
