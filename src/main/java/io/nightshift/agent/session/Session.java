@@ -53,7 +53,7 @@ public final class Session implements AutoCloseable {
     private volatile SessionState state = SessionState.IDLE;
     private volatile boolean aborted;
     private final OutputTruncator truncator;
-    private String systemPrompt;
+    private final String systemPrompt;
     private Usage usage = Usage.ZERO;
 
     private Session(Builder b) {
@@ -69,6 +69,7 @@ public final class Session implements AutoCloseable {
         this.subagents = new SubAgentManager(this);
         this.loop = new AgentLoop(this);
         emit(new AgentEvent.SessionStart(id, now(), profile.id(), profile.model(), b.parentId, depth));
+        this.systemPrompt = buildSystemPrompt();
     }
 
     public static Builder builder(Client client, ProviderProfile profile, ExecutionEnvironment environment) {
@@ -285,15 +286,16 @@ public final class Session implements AutoCloseable {
         usage = usage.plus(more);
     }
 
-    /** The system prompt, built on first use from a snapshot of the environment (6.3 to 6.5). */
-    String systemPrompt() {
-        if (systemPrompt == null) {
-            EnvironmentContext context = EnvironmentProbe.probe(environment, profile.model(), profile.knowledgeCutoff(),
-                    clock);
-            String docs = ProjectDocs.discover(environment, profile.projectDocNames());
-            systemPrompt = profile.buildSystemPrompt(context, docs, config.userInstructions());
-        }
+    /** The system prompt (6.1), built at session start from a snapshot of the environment (6.3 to 6.5). */
+    public String systemPrompt() {
         return systemPrompt;
+    }
+
+    private String buildSystemPrompt() {
+        EnvironmentContext context = EnvironmentProbe.probe(environment, profile.model(), profile.knowledgeCutoff(),
+                clock);
+        String docs = ProjectDocs.discover(environment, profile.projectDocNames());
+        return profile.buildSystemPrompt(context, docs, config.userInstructions());
     }
 
     /** Builds a {@link Session}. */
