@@ -221,7 +221,9 @@ public final class Session implements AutoCloseable {
     private void finish(String reason) {
         if (ended.compareAndSet(false, true)) {
             state = SessionState.CLOSED;
+            loop.cancelCall();
             dispatcher.shutdown();
+            subagents.closeAll();
             emit(new AgentEvent.SessionEnd(id, now(), SessionState.CLOSED.name(), reason));
         }
     }

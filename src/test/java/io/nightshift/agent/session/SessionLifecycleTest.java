@@ -132,6 +132,39 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void keepsTheSessionOpenWhenTheContextWindowOverflows() {
+        twin("{\"steps\": [{\"reply\": {\"error\": {\"status\": 400, \"type\": \"invalid_request_error\", "
+                + "\"message\": \"prompt is too long: 210000 tokens > 200000 maximum\"}}}, {\"reply\": {\"text\": \"ok\"}}]}");
+        try (Session session = t.session()) {
+            ProcessingResult result = session.submit("Huge input");
+            assertThat(result.stopReason()).isEqualTo(StopReason.CONTEXT_OVERFLOW);
+            assertThat(session.state()).isEqualTo(SessionState.IDLE);
+            assertThat(t.events.ofType(AgentEvent.Warning.class)).singleElement().extracting(AgentEvent.Warning::message)
+                    .asString().startsWith("the conversation no longer fits the context window");
+            assertThat(t.events.ofType(AgentEvent.Error.class)).isEmpty();
+            assertThat(session.submit("Smaller input").finalText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void runsToolCallsOneAfterAnotherWhenTheProfileDoesNotSupportParallelCalls() {
+        twin(script().tools("shell", Map.of("command", "sleep 0.6; echo a"), "shell", Map.of("command", "sleep 0.6; echo b"))
+                .text("Ok.").build());
+        ProviderProfile base = t.profile();
+        BuiltInProfile serial = new BuiltInProfile(base.id(), base.model(), base.toolRegistry(), base.baseInstructions(),
+                base.projectDocNames(), base.shellTimeoutMs(), base.providerOptions(), true, true, false, 200_000, null, Map.of());
+        long start = System.nanoTime();
+        try (Session session = t.session(serial, SessionConfig.defaults())) {
+            session.submit("Two checks");
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(1_200);
+        List<AgentEvent> toolEvents = t.events.all().stream()
+                .filter(e -> e instanceof AgentEvent.ToolCallStart || e instanceof AgentEvent.ToolCallEnd).toList();
+        assertThat(toolEvents).extracting(AgentEvent::kind).containsExactly(EventKind.TOOL_CALL_START,
+                EventKind.TOOL_CALL_END, EventKind.TOOL_CALL_START, EventKind.TOOL_CALL_END);
+    }
+
+    @Test
     void turnsUnknownToolsAndInvalidArgumentsIntoErrorResults() {
         twin(script().tools("teleport", Map.of("to", "mars"), "read_file", Map.of("path", "x"))
                 .text("Understood.").build());
