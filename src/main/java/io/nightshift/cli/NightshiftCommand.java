@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level command: lists the subcommands. */
 @Command(name = "nightshift", mixinStandardHelpOptions = true, version = "nightshift 0.1.0",
         description = "Runs coding agents unattended through Attractor pipelines.",
-        subcommands = {ValidateCommand.class, TwinCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, TwinCommand.class, ModelsCommand.class, AskCommand.class,
+                CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 
     @CommandLine.Spec

@@ -16,6 +16,7 @@ public final class CancellationToken {
 
     private final AtomicReference<LlmException> reason = new AtomicReference<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Runnable detach = () -> { };
 
     public void cancel() {
         cancel(new AbortException("the request was cancelled"));
@@ -59,11 +60,18 @@ public final class CancellationToken {
         return () -> listeners.remove(listener);
     }
 
-    /** A token cancelled whenever this one is, which can also be cancelled on its own. */
+    /**
+     * A token cancelled whenever this one is, which can also be cancelled on its own. Call {@link #release()} on
+     * the child when its work is done, so a long-lived parent does not keep it.
+     */
     public CancellationToken child() {
         CancellationToken child = new CancellationToken();
-        Runnable unregister = onCancel(() -> child.cancel(reason()));
-        child.listeners.add(unregister);
+        child.detach = onCancel(() -> child.cancel(reason()));
         return child;
+    }
+
+    /** Unlinks this child from its parent (no effect on other tokens); idempotent. */
+    public void release() {
+        detach.run();
     }
 }

@@ -67,6 +67,7 @@ public final class Llm {
             }
         } finally {
             cancel(totalTimer);
+            total.release();
         }
     }
 
@@ -78,6 +79,7 @@ public final class Llm {
                 return client.complete(request(options, conversation, stepToken));
             } finally {
                 cancel(timer);
+                stepToken.release();
             }
         });
     }

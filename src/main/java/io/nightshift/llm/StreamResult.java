@@ -90,6 +90,7 @@ public final class StreamResult implements Iterator<StreamEvent>, Iterable<Strea
         if (!execute || (options.stopWhen() != null && options.stopWhen().test(List.copyOf(steps)))) {
             response = r;
             done = true;
+            token.release();
             pending.add(finish);
             return;
         }
@@ -101,6 +102,7 @@ public final class StreamResult implements Iterator<StreamEvent>, Iterable<Strea
     private void fail(LlmException e) {
         error = e;
         done = true;
+        token.release();
         if (current != null) {
             current.close();
             current = null;

@@ -53,7 +53,8 @@ public final class TwinServer implements AutoCloseable {
                 .setInternalBlockingPoolSize(1));
         TwinHandler handler = new TwinHandler(vertx, recorder, player, options.apiKey(), upstream);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
-                .setPort(options.port()).setTcpNoDelay(true).setHttp2ClearTextEnabled(false)).requestHandler(handler::handle);
+                .setPort(options.port()).setTcpNoDelay(true).setHttp2ClearTextEnabled(false)
+                .setHandle100ContinueAutomatically(true)).requestHandler(handler::handle);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -99,7 +100,10 @@ public final class TwinServer implements AutoCloseable {
         return env;
     }
 
-    /** Every request received since start or the last {@link #reset}, in arrival order. */
+    /**
+     * The requests received since start or the last {@link #reset}, in arrival order; the most recent
+     * {@value io.nightshift.twin.server.Recorder#RETAINED} are kept (the record file keeps all).
+     */
     public List<RecordedRequest> requests() {
         return recorder.requests();
     }

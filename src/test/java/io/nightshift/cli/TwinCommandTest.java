@@ -52,6 +52,19 @@ class TwinCommandTest {
     }
 
     @Test
+    void aPortInUseIsABadUsageErrorNamingThePort() throws IOException {
+        Path script = dir.resolve("script.yaml");
+        Files.writeString(script, "rules: [{reply: {text: hi}}]\n");
+        try (io.nightshift.twin.TwinServer busy = io.nightshift.twin.TwinServer.start(
+                io.nightshift.twin.TwinScript.empty())) {
+            int exit = nightshift().execute("twin", "--script", script.toString(), "--port",
+                    Integer.toString(busy.port()));
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).contains("cannot listen", Integer.toString(busy.port()));
+        }
+    }
+
+    @Test
     void upstreamWithoutItsKeyIsABadUsageError() {
         CommandLine cli = nightshift();
         TwinCommand twin = cli.getSubcommands().get("twin").getCommand();

@@ -29,6 +29,8 @@ class TwinAnthropicTest {
                 reply: {error: {status: 529}}
               - match: {user_contains: "server"}
                 reply: {error: {status: 500, message: "boom"}}
+              - match: {user_contains: "unauthorized"}
+                reply: {error: {status: 401, message: "key revoked"}}
               - match: {user_contains: "bad"}
                 reply: {error: {status: 400, message: "scripted refusal"}}
               - match: {user_contains: "midstream"}
@@ -130,6 +132,7 @@ class TwinAnthropicTest {
         assertThat(errorType(client.anthropic(ask("overload", false)), 529)).isEqualTo("overloaded_error");
         assertThat(errorType(client.anthropic(ask("server", false)), 500)).isEqualTo("api_error");
         assertThat(errorType(client.anthropic(ask("bad", false)), 400)).isEqualTo("invalid_request_error");
+        assertThat(errorType(client.anthropic(ask("unauthorized", false)), 401)).isEqualTo("authentication_error");
     }
 
     @Test

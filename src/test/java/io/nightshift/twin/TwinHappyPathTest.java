@@ -103,6 +103,69 @@ class TwinHappyPathTest {
     }
 
     @Test
+    void nonStreamingBodiesHaveExactlyTheProvidersShape() {
+        assertThat(normalized(client.anthropic("""
+                {"model":"claude-opus-4-6","max_tokens":100,"messages":[{"role":"user","content":"hi"}]}""")))
+                .isEqualTo(TwinClient.json("""
+                {"id":"ID","type":"message","role":"assistant","model":"claude-opus-4-6",
+                 "content":[{"type":"text","text":"Hello from the twin"}],"stop_reason":"end_turn","stop_sequence":null,
+                 "usage":{"input_tokens":12,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,
+                          "output_tokens":5}}"""));
+        assertThat(normalized(client.openai("{\"model\":\"gpt-5.2\",\"input\":\"hi\"}")))
+                .isEqualTo(TwinClient.json("""
+                {"id":"ID","object":"response","created_at":0,"status":"completed","error":null,
+                 "incomplete_details":null,"model":"gpt-5.2",
+                 "output":[{"id":"ID","type":"message","status":"completed","role":"assistant",
+                            "content":[{"type":"output_text","text":"Hello from the twin","annotations":[]}]}],
+                 "parallel_tool_calls":true,"previous_response_id":null,
+                 "usage":{"input_tokens":12,"input_tokens_details":{"cached_tokens":0},"output_tokens":5,
+                          "output_tokens_details":{"reasoning_tokens":0},"total_tokens":17}}"""));
+        assertThat(normalized(client.gemini("gemini-3-flash-preview",
+                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}")))
+                .isEqualTo(TwinClient.json("""
+                {"candidates":[{"content":{"parts":[{"text":"Hello from the twin"}],"role":"model"},
+                                "finishReason":"STOP","index":0}],
+                 "usageMetadata":{"promptTokenCount":12,"candidatesTokenCount":5,"totalTokenCount":17,
+                                  "promptTokensDetails":[{"modality":"TEXT","tokenCount":12}]},
+                 "modelVersion":"gemini-3-flash-preview","responseId":"ID"}"""));
+        assertThat(normalized(client.chat("""
+                {"model":"llama","messages":[{"role":"user","content":"hi"}]}""")))
+                .isEqualTo(TwinClient.json("""
+                {"id":"ID","object":"chat.completion","created":0,"model":"llama",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Hello from the twin"},
+                             "logprobs":null,"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,
+                          "prompt_tokens_details":{"cached_tokens":0},
+                          "completion_tokens_details":{"reasoning_tokens":0}}}"""));
+    }
+
+    /** The body with generated ids and timestamps replaced, after checking they look right. */
+    private static JsonNode normalized(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = TwinClient.json(response.body());
+        replace(body);
+        return body;
+    }
+
+    private static void replace(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            for (String field : List.of("id", "responseId")) {
+                if (object.has(field)) {
+                    assertThat(object.get(field).asText()).matches("(msg_|resp_|chatcmpl-)?[0-9A-Za-z_]{16,}");
+                    object.put(field, "ID");
+                }
+            }
+            for (String field : List.of("created_at", "created")) {
+                if (object.has(field)) {
+                    assertThat(object.get(field).asLong()).isPositive();
+                    object.put(field, 0);
+                }
+            }
+        }
+        node.forEach(TwinHappyPathTest::replace);
+    }
+
+    @Test
     void chatCompletionsAnswersAndStreamsUntilDone() {
         JsonNode body = TwinClient.json(client.chat("""
                 {"model":"llama","messages":[{"role":"user","content":"hi"}]}""").body());

@@ -99,6 +99,35 @@ class TwinRecordingTest {
     }
 
     @Test
+    void relaysAnUpstreamStreamAsItArrives() throws Exception {
+        String slow = "rules: [{reply: {text: 'abcdefgh', stream: {chunk_chars: 2, event_delay_ms: 150}}}]";
+        try (TwinServer real = TwinServer.start(TwinScripts.parse(slow));
+                TwinServer recorder = TwinServer.start(TwinScript.empty(), TwinOptions.defaults().withUpstream(
+                        new Upstream(Provider.ANTHROPIC, URI.create(real.baseUrl()), TwinOptions.DEFAULT_API_KEY,
+                                dir.resolve("replay.json"))))) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            URI.create(recorder.baseUrl() + "/v1/messages"))
+                    .header("x-api-key", TwinOptions.DEFAULT_API_KEY).header("anthropic-version", "2023-06-01")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ask("go", true))).build();
+            HttpResponse<java.util.stream.Stream<String>> response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofLines());
+            long start = System.nanoTime();
+            long firstEvent = -1;
+            long lastEvent = -1;
+            for (String line : (Iterable<String>) response.body()::iterator) {
+                if (line.startsWith("event: ")) {
+                    long now = System.nanoTime() - start;
+                    firstEvent = firstEvent < 0 ? now : firstEvent;
+                    lastEvent = now;
+                }
+            }
+            assertThat((lastEvent - firstEvent) / 1_000_000).isGreaterThanOrEqualTo(600);
+            assertThat(recorder.recordedScript().steps()).singleElement()
+                    .satisfies(step -> assertThat(step.reply().raw().body()).contains("message_stop"));
+        }
+    }
+
+    @Test
     void reportsAnUnreachableUpstreamAsABadGateway() {
         Path replay = dir.resolve("replay.json");
         try (TwinServer recorder = TwinServer.start(TwinScript.empty(), TwinOptions.defaults().withUpstream(

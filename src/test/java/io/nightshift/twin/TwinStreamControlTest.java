@@ -32,7 +32,7 @@ class TwinStreamControlTest {
               - match: {user_contains: "drop"}
                 reply:
                   text: "this stream dies early"
-                  stream: {drop_after_events: 3}
+                  stream: {drop_after_events: 3, event_delay_ms: 50}
               - match: {user_contains: "hang"}
                 reply: {hang: true}
               - match: {user_contains: "slow start"}
@@ -41,6 +41,10 @@ class TwinStreamControlTest {
                 reply:
                   text: "a b c d e"
                   stream: {chunk_chars: 2, event_delay_ms: 40}
+              - match: {user_contains: "fail midway"}
+                reply:
+                  text: "half an answer"
+                  stream: {error_after_events: 3, error: {status: 503, message: "try later"}}
               - reply: {text: "ok"}
             """;
 
@@ -79,6 +83,27 @@ class TwinStreamControlTest {
     }
 
     @Test
+    void reportsAMidStreamErrorInEachProvidersOwnEvent() {
+        List<TwinClient.Event> openai = TwinClient.sse(client.openai("""
+                {"model":"gpt-5.2","stream":true,"input":"fail midway"}""").body());
+        assertThat(openai).extracting(TwinClient.Event::event).containsExactly("response.created",
+                "response.in_progress", "response.output_item.added", "error", "response.failed");
+        assertThat(openai.get(3).data().get("message").asText()).isEqualTo("try later");
+        assertThat(openai.get(4).data().at("/response/status").asText()).isEqualTo("failed");
+
+        List<TwinClient.Event> gemini = TwinClient.sse(client.geminiStream("g", """
+                {"contents":[{"role":"user","parts":[{"text":"fail midway"}]}]}""").body());
+        assertThat(gemini).hasSize(1);
+        assertThat(gemini.getLast().data()).isEqualTo(TwinClient.json("""
+                {"error":{"code":503,"message":"try later","status":"UNAVAILABLE"}}"""));
+
+        List<TwinClient.Event> chat = TwinClient.sse(client.chat("""
+                {"model":"m","stream":true,"messages":[{"role":"user","content":"fail midway"}]}""").body());
+        assertThat(chat.getLast().data().at("/error/message").asText()).isEqualTo("try later");
+        assertThat(chat).noneMatch(e -> e.rawData().equals("[DONE]"));
+    }
+
+    @Test
     void dropsTheConnectionMidStream() throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(twin.baseUrl() + "/v1/messages"))
@@ -93,7 +118,7 @@ class TwinStreamControlTest {
             }
         }).isInstanceOf(IOException.class);
         String partial = received.toString(StandardCharsets.UTF_8);
-        assertThat(partial).contains("message_start", "content_block_start").doesNotContain("message_stop");
+        assertThat(partial).contains("event: message_start").doesNotContain("message_stop");
     }
 
     @Test
@@ -133,6 +158,25 @@ class TwinStreamControlTest {
         List<TwinClient.Event> events = TwinClient.sse(client.anthropic(ask("slow events")).body());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(40L * (events.size() - 1)));
+    }
+
+    @Test
+    void answersExpectContinueAsCurlSendsItForLargeBodies() throws IOException {
+        byte[] payload = ask("hello").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", twin.port())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/messages HTTP/1.1\r\nhost: 127.0.0.1\r\nx-api-key: " + TwinOptions.DEFAULT_API_KEY
+                    + "\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\ncontent-length: "
+                    + payload.length + "\r\nexpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(readLine(in)).isEqualTo("HTTP/1.1 100 Continue");
+            readLine(in);
+            out.write(payload);
+            out.flush();
+            assertThat(readLine(in)).isEqualTo("HTTP/1.1 200 OK");
+        }
     }
 
     private HttpResponse<InputStream> send(HttpClient http, HttpRequest request) throws IOException {

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The body of an HTTP response as a pull source of byte chunks, with an idle timeout between chunks, a cap on
- * total size and cancellation. It subscribes to the JDK client's body publisher and requests one chunk list at
- * a time, so a slow consumer applies back-pressure. One consumer thread; {@link #abort} from any thread.
+ * total size and cancellation. It subscribes to the JDK client's body publisher and keeps at most a few chunk
+ * lists buffered ahead of the consumer, so a slow consumer applies back-pressure. One consumer thread; {@link #abort} from any thread.
  */
 public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
 
+    /** Chunk lists buffered ahead of the consumer: enough to avoid a thread hand-off per SSE event. */
+    private static final int PREFETCH = 16;
     private static final Object END = new Object();
     private static final Object ABORTED = new Object();
 
@@ -30,6 +32,7 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile boolean aborted;
     private long total;
     private boolean done;
+    private volatile Runnable release = () -> { };
 
     public BodySource(String provider, long maxBytes, CancellationToken token) {
         this.provider = provider;
@@ -43,7 +46,7 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
         if (aborted) {
             s.cancel();
         } else {
-            s.request(1);
+            s.request(PREFETCH);
         }
     }
 
@@ -91,6 +94,7 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
         }
         if (item == END) {
             done = true;
+            release.run();
             return null;
         }
         if (item == ABORTED) {
@@ -138,8 +142,17 @@ public final class BodySource implements Flow.Subscriber<List<ByteBuffer>> {
         return out.toByteArray();
     }
 
+    /** Runs {@code action} once when the body ends or is aborted (used to unregister cancellation listeners). */
+    public void onRelease(Runnable action) {
+        release = action;
+        if (aborted) {
+            action.run();
+        }
+    }
+
     /** Stops reading and releases the connection; idempotent, callable from any thread. */
     public void abort() {
+        release.run();
         if (aborted) {
             return;
         }

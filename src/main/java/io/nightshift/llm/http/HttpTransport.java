@@ -84,7 +84,7 @@ public final class HttpTransport {
         }
         BodySource source = new BodySource(provider, maxResponseBytes, token);
         response.body().subscribe(source);
-        token.onCancel(source::abort);
+        source.onRelease(token.onCancel(source::abort));
         if (response.statusCode() >= 400) {
             String text;
             try {

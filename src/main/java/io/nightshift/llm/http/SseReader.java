@@ -1,6 +1,5 @@
 package io.nightshift.llm.http;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -22,7 +21,13 @@ import java.util.function.Consumer;
  */
 public final class SseReader {
 
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private static final byte[] DATA = {'d', 'a', 't', 'a'};
+    private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+    private static final byte[] ID = {'i', 'd'};
+    private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
+
+    private byte[] carry = new byte[256];
+    private int carryLength;
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private String eventName;
@@ -37,80 +42,98 @@ public final class SseReader {
         int end = off + len;
         for (int i = off; i < end; i++) {
             byte b = buf[i];
-            if (b == '\n' || b == '\r') {
-                boolean skip = b == '\n' && lastWasCr && line.size() == 0 && i == start;
-                line.write(buf, start, i - start);
-                if (!skip) {
-                    processLine(sink);
-                }
-                lastWasCr = b == '\r';
-                start = i + 1;
-            } else if (lastWasCr) {
+            if (b != '\n' && b != '\r') {
                 lastWasCr = false;
+                continue;
             }
+            boolean skip = b == '\n' && lastWasCr && i == start && carryLength == 0;
+            if (!skip) {
+                if (carryLength == 0) {
+                    processLine(buf, start, i, sink);
+                } else {
+                    append(buf, start, i - start);
+                    processLine(carry, 0, carryLength, sink);
+                    carryLength = 0;
+                }
+            }
+            lastWasCr = b == '\r';
+            start = i + 1;
         }
         if (start < end) {
-            line.write(buf, start, end - start);
-            lastWasCr = false;
+            append(buf, start, end - start);
         }
     }
 
     /** Signals the end of input: dispatches a last event that lacked its terminating blank line. */
     public void finish(Consumer<SseEvent> sink) {
-        if (line.size() > 0) {
-            processLine(sink);
+        if (carryLength > 0) {
+            processLine(carry, 0, carryLength, sink);
+            carryLength = 0;
         }
         dispatch(sink);
     }
 
-    private void processLine(Consumer<SseEvent> sink) {
-        byte[] bytes = line.toByteArray();
-        line.reset();
-        int from = 0;
+    private void append(byte[] buf, int off, int len) {
+        if (carryLength + len > carry.length) {
+            carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carryLength + len));
+        }
+        System.arraycopy(buf, off, carry, carryLength, len);
+        carryLength += len;
+    }
+
+    private void processLine(byte[] b, int from, int to, Consumer<SseEvent> sink) {
         if (!bomChecked) {
             bomChecked = true;
-            if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
-                from = 3;
+            if (to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF) {
+                from += 3;
             }
         }
-        String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
-        if (text.isEmpty()) {
+        if (from == to) {
             dispatch(sink);
             return;
         }
-        if (text.charAt(0) == ':') {
+        if (b[from] == ':') {
             return;
         }
-        int colon = text.indexOf(':');
-        String name = colon < 0 ? text : text.substring(0, colon);
-        String value = "";
-        if (colon >= 0) {
-            value = text.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
+        int colon = from;
+        while (colon < to && b[colon] != ':') {
+            colon++;
+        }
+        int valueStart = colon < to ? colon + 1 : to;
+        if (valueStart < to && b[valueStart] == ' ') {
+            valueStart++;
+        }
+        if (is(b, from, colon, DATA)) {
+            if (hasData) {
+                data.append('\n');
+            }
+            data.append(new String(b, valueStart, to - valueStart, StandardCharsets.UTF_8));
+            hasData = true;
+        } else if (is(b, from, colon, EVENT)) {
+            eventName = new String(b, valueStart, to - valueStart, StandardCharsets.UTF_8);
+        } else if (is(b, from, colon, ID)) {
+            String value = new String(b, valueStart, to - valueStart, StandardCharsets.UTF_8);
+            if (value.indexOf('\0') < 0) {
+                lastId = value;
+            }
+        } else if (is(b, from, colon, RETRY)) {
+            String value = new String(b, valueStart, to - valueStart, StandardCharsets.US_ASCII);
+            if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                retry = Long.parseLong(value);
             }
         }
-        switch (name) {
-            case "data" -> {
-                if (hasData) {
-                    data.append('\n');
-                }
-                data.append(value);
-                hasData = true;
-            }
-            case "event" -> eventName = value;
-            case "id" -> {
-                if (value.indexOf('\0') < 0) {
-                    lastId = value;
-                }
-            }
-            case "retry" -> {
-                if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-                    retry = Long.parseLong(value);
-                }
-            }
-            default -> { }
+    }
+
+    private static boolean is(byte[] b, int from, int to, byte[] name) {
+        if (to - from != name.length) {
+            return false;
         }
+        for (int i = 0; i < name.length; i++) {
+            if (b[from + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void dispatch(Consumer<SseEvent> sink) {

@@ -63,6 +63,7 @@ public abstract class HttpAdapter implements ProviderAdapter {
             return stream(request.toBuilder().cancellation(token).build()).drain();
         } finally {
             timer.cancel(false);
+            token.release();
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.NoSuchElementException;
  */
 final class SseEventStream implements EventStream {
 
+    private static final Duration DRAIN_WAIT = Duration.ofMillis(100);
+
     private final BodySource body;
     private final StreamTranslator translator;
     private final Duration idle;
@@ -24,6 +26,7 @@ final class SseEventStream implements EventStream {
     private final ArrayDeque<StreamEvent> pending = new ArrayDeque<>();
     private boolean delivered;
     private boolean ended;
+    private boolean finished;
 
     SseEventStream(BodySource body, StreamTranslator translator, Duration idle) {
         this.body = body;
@@ -44,6 +47,9 @@ final class SseEventStream implements EventStream {
                     }
                 } else {
                     reader.feed(chunk, 0, chunk.length, e -> translator.onEvent(e, this::emit));
+                    if (finished) {
+                        drainRest();
+                    }
                 }
             } catch (LlmException e) {
                 body.abort();
@@ -72,10 +78,31 @@ final class SseEventStream implements EventStream {
             return;
         }
         pending.add(event);
-        if (event instanceof StreamEvent.Finish || event instanceof StreamEvent.Error) {
+        if (event instanceof StreamEvent.Finish) {
+            ended = true;
+            finished = true;
+        } else if (event instanceof StreamEvent.Error) {
             ended = true;
             body.abort();
         }
+    }
+
+    /**
+     * Reads the little that follows the finish event (the end of the chunked body) so the connection goes back
+     * to the pool instead of being closed; gives up quickly on a server that keeps the response open.
+     */
+    private void drainRest() {
+        finished = false;
+        try {
+            for (int i = 0; i < 8; i++) {
+                if (body.next(DRAIN_WAIT) == null) {
+                    return;
+                }
+            }
+        } catch (LlmException ignored) {
+            // the answer is complete; a failure while draining only costs the connection
+        }
+        body.abort();
     }
 
     @Override

@@ -38,94 +38,7 @@ public final class AnthropicDialect implements Dialect {
 
     @Override
     public Optional<WireError> validate(Call call) {
-        JsonNode body = call.body();
-        if (!body.path("model").isTextual()) {
-            return Optional.of(WireError.of(400, "model: Field required"));
-        }
-        if (!body.path("max_tokens").isIntegralNumber()) {
-            return Optional.of(WireError.of(400, "max_tokens: Field required"));
-        }
-        List<JsonNode> messages = Json.items(body, "messages");
-        if (messages.isEmpty()) {
-            return Optional.of(WireError.of(400, "messages: at least one message is required"));
-        }
-        for (int i = 0; i < messages.size(); i++) {
-            Optional<WireError> problem = checkMessage(messages, i);
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        List<JsonNode> tools = Json.items(body, "tools");
-        for (int i = 0; i < tools.size(); i++) {
-            JsonNode tool = tools.get(i);
-            String type = Json.text(tool, "type");
-            if (!type.isEmpty() && !type.equals("custom")) {
-                continue;
-            }
-            if (!tool.has("input_schema")) {
-                return Optional.of(WireError.of(400, "tools." + i + ".custom.input_schema: Field required"));
-            }
-            if (!Dialect.isObjectSchema(tool.get("input_schema"))) {
-                return Optional.of(WireError.of(400, "tools." + i + ".custom.input_schema.type: Input should be 'object'"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<WireError> checkMessage(List<JsonNode> messages, int i) {
-        JsonNode message = messages.get(i);
-        String role = Json.text(message, "role");
-        if (!role.equals("user") && !role.equals("assistant")) {
-            return Optional.of(WireError.of(400, "messages." + i + ".role: Input should be 'user' or 'assistant'"));
-        }
-        if (i == 0 && !role.equals("user")) {
-            return Optional.of(WireError.of(400, "messages.0.role: the first message must use the \"user\" role"));
-        }
-        if (i > 0 && role.equals(Json.text(messages.get(i - 1), "role"))) {
-            return Optional.of(WireError.of(400, "messages." + i + ": roles must alternate between \"user\" and"
-                    + " \"assistant\", but found two \"" + role + "\" messages in a row"));
-        }
-        List<JsonNode> blocks = Json.items(message, "content");
-        for (int b = 0; b < blocks.size(); b++) {
-            JsonNode block = blocks.get(b);
-            if (role.equals("assistant") && Json.text(block, "type").equals("thinking")
-                    && !block.path("signature").isTextual()) {
-                return Optional.of(WireError.of(400, "messages." + i + ".content." + b
-                        + ".thinking.signature: Field required"));
-            }
-        }
-        Set<String> results = ids(message, "tool_result", "tool_use_id");
-        if (!results.isEmpty()) {
-            Set<String> uses = i > 0 ? ids(messages.get(i - 1), "tool_use", "id") : Set.of();
-            for (String id : results) {
-                if (!uses.contains(id)) {
-                    return Optional.of(WireError.of(400, "messages." + i + ".content: unexpected `tool_use_id` found"
-                            + " in `tool_result` blocks: " + id + ". Every `tool_result` block needs a matching"
-                            + " `tool_use` block in the previous message."));
-                }
-            }
-        }
-        Set<String> uses = ids(message, "tool_use", "id");
-        if (!uses.isEmpty() && i + 1 < messages.size()) {
-            Set<String> answered = ids(messages.get(i + 1), "tool_result", "tool_use_id");
-            List<String> missing = uses.stream().filter(id -> !answered.contains(id)).toList();
-            // Stray result ids are reported on the next message, which names them; report gaps only otherwise.
-            if (!missing.isEmpty() && uses.containsAll(answered)) {
-                return Optional.of(WireError.of(400, "messages." + (i + 1) + ": `tool_use` ids were found without"
-                        + " `tool_result` blocks immediately after: " + String.join(", ", missing)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Set<String> ids(JsonNode message, String blockType, String field) {
-        Set<String> out = new LinkedHashSet<>();
-        for (JsonNode block : Json.items(message, "content")) {
-            if (Json.text(block, "type").equals(blockType)) {
-                out.add(Json.text(block, field));
-            }
-        }
-        return out;
+        return AnthropicValidation.validate(call.body());
     }
 
     @Override
@@ -148,8 +61,8 @@ public final class AnthropicDialect implements Dialect {
             StringBuilder results = new StringBuilder();
             for (JsonNode block : Json.items(message, "content")) {
                 switch (Json.text(block, "type")) {
-                    case "text" -> append(text, Json.text(block, "text"));
-                    case "tool_result" -> append(results, Json.allText(block.get("content")));
+                    case "text" -> Json.appendLine(text, Json.text(block, "text"));
+                    case "tool_result" -> Json.appendLine(results, Json.allText(block.get("content")));
                     default -> { }
                 }
             }
@@ -164,13 +77,6 @@ public final class AnthropicDialect implements Dialect {
         Json.items(call.body(), "tools").forEach(t -> tools.add(Json.text(t, "name")));
         return new RequestFacts(provider(), call.seq(), model(call), streams(call), assistants, lastUser, lastResult,
                 tools);
-    }
-
-    static void append(StringBuilder out, String text) {
-        if (!out.isEmpty() && !text.isEmpty()) {
-            out.append('\n');
-        }
-        out.append(text);
     }
 
     @Override
@@ -260,35 +166,13 @@ public final class AnthropicDialect implements Dialect {
                 ObjectNode block = Json.object().put("type", "tool_use")
                         .put("id", c.id() != null ? c.id() : answer.ids().next("toolu_01", 22))
                         .put("name", c.name());
-                block.set("input", opening ? Json.object() : inputObject(c));
+                block.set("input", opening ? Json.object() : Json.argumentObject(c));
                 yield block;
             }
             case Part.Thinking t -> Json.object().put("type", "thinking").put("thinking", opening ? "" : t.thinking())
                     .put("signature", opening ? "" : signature(t, answer));
             case Part.RedactedThinking r -> Json.object().put("type", "redacted_thinking").put("data", r.data());
         };
-    }
-
-    private static JsonNode inputObject(Part.ToolCall call) {
-        if (call.arguments() == null) {
-            return Json.object();
-        }
-        if (call.arguments().isObject()) {
-            return call.arguments();
-        }
-        JsonNode parsed = Json.parseOrNull(call.arguments().asText());
-        return parsed != null && parsed.isObject() ? parsed : Json.object();
-    }
-
-    public static String argumentTextOf(Part.ToolCall call) {
-        return argumentText(call);
-    }
-
-    static String argumentText(Part.ToolCall call) {
-        if (call.arguments() == null) {
-            return "{}";
-        }
-        return call.arguments().isTextual() ? call.arguments().asText() : Json.write(call.arguments());
     }
 
     private static String signature(Part.Thinking thinking, Answer answer) {
@@ -336,7 +220,7 @@ public final class AnthropicDialect implements Dialect {
                     .forEach(c -> out.add(Json.object().put("type", "text_delta").put("text", c)));
             case Part.ToolCall c -> {
                 out.add(Json.object().put("type", "input_json_delta").put("partial_json", ""));
-                Json.chunks(argumentText(c), chunkChars)
+                Json.chunks(Json.argumentText(c), chunkChars)
                         .forEach(s -> out.add(Json.object().put("type", "input_json_delta").put("partial_json", s)));
             }
             case Part.Thinking t -> {

@@ -161,7 +161,7 @@ public final class ChatCompletionsDialect implements Dialect {
             if (part instanceof Part.ToolCall c) {
                 ObjectNode call = Json.object().put("id", c.id() != null ? c.id() : answer.ids().next("call_", 24))
                         .put("type", "function");
-                call.putObject("function").put("name", c.name()).put("arguments", AnthropicDialect.argumentText(c));
+                call.putObject("function").put("name", c.name()).put("arguments", Json.argumentText(c));
                 calls.add(call);
             }
         }
@@ -225,7 +225,7 @@ public final class ChatCompletionsDialect implements Dialect {
                             .put("type", "function");
                     first.putObject("function").put("name", c.name()).put("arguments", "");
                     events.add(chunk(answer, id, toolDelta(first), null));
-                    for (String piece : Json.chunks(AnthropicDialect.argumentText(c), chunkChars)) {
+                    for (String piece : Json.chunks(Json.argumentText(c), chunkChars)) {
                         ObjectNode more = Json.object().put("index", toolIndex);
                         more.putObject("function").put("arguments", piece);
                         events.add(chunk(answer, id, toolDelta(more), null));

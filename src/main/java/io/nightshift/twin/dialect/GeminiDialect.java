@@ -124,9 +124,9 @@ public final class GeminiDialect implements Dialect {
             for (JsonNode part : Json.items(content, "parts")) {
                 JsonNode response = field(part, "functionResponse", "function_response");
                 if (response != null) {
-                    AnthropicDialect.append(results, Json.allText(response.get("response")));
+                    Json.appendLine(results, Json.allText(response.get("response")));
                 } else if (part.path("text").isTextual() && !part.path("thought").asBoolean(false)) {
-                    AnthropicDialect.append(text, part.get("text").asText());
+                    Json.appendLine(text, part.get("text").asText());
                 }
             }
             if (!text.isEmpty()) {
@@ -201,9 +201,7 @@ public final class GeminiDialect implements Dialect {
             case Part.ToolCall c -> {
                 ObjectNode out = Json.object();
                 ObjectNode call = out.putObject("functionCall").put("name", c.name());
-                JsonNode args = c.arguments() == null ? Json.object()
-                        : c.arguments().isObject() ? c.arguments() : Json.parseOrNull(c.arguments().asText());
-                call.set("args", args != null ? args : Json.object());
+                call.set("args", Json.argumentObject(c));
                 if (c.signature() != null) {
                     out.put("thoughtSignature", c.signature());
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nightshift.twin.script.Part;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,34 @@ public final class Json {
         } else if (node.isContainerNode()) {
             node.forEach(child -> collect(child, out));
         }
+    }
+
+    /** Appends {@code text}, separated from earlier text by a newline. */
+    public static void appendLine(StringBuilder out, String text) {
+        if (!out.isEmpty() && !text.isEmpty()) {
+            out.append('\n');
+        }
+        out.append(text);
+    }
+
+    /** A scripted call's argument text: the object serialized, or a scripted string verbatim. */
+    public static String argumentText(Part.ToolCall call) {
+        if (call.arguments() == null) {
+            return "{}";
+        }
+        return call.arguments().isTextual() ? call.arguments().asText() : write(call.arguments());
+    }
+
+    /** A scripted call's arguments as an object; unparseable argument text becomes {@code {}}. */
+    public static JsonNode argumentObject(Part.ToolCall call) {
+        if (call.arguments() == null) {
+            return object();
+        }
+        if (call.arguments().isObject()) {
+            return call.arguments();
+        }
+        JsonNode parsed = parseOrNull(call.arguments().asText());
+        return parsed != null && parsed.isObject() ? parsed : object();
     }
 
     /** Splits text into pieces of at most {@code size} code points (never inside a surrogate pair). */

@@ -120,7 +120,7 @@ public final class ResponsesDialect implements Dialect {
         StringBuilder out = new StringBuilder();
         for (JsonNode part : content) {
             if (part.has("text")) {
-                AnthropicDialect.append(out, Json.text(part, "text"));
+                Json.appendLine(out, Json.text(part, "text"));
             }
         }
         return out.toString();
@@ -172,7 +172,7 @@ public final class ResponsesDialect implements Dialect {
                 case Part.ToolCall c -> {
                     message = null;
                     items.add(Json.object().put("id", answer.ids().hex("fc_", 48)).put("type", "function_call")
-                            .put("status", "completed").put("arguments", AnthropicDialect.argumentText(c))
+                            .put("status", "completed").put("arguments", Json.argumentText(c))
                             .put("call_id", c.id() != null ? c.id() : answer.ids().next("call_", 24))
                             .put("name", c.name()));
                 }

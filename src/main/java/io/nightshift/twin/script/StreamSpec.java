@@ -9,8 +9,9 @@ package io.nightshift.twin.script;
  *                         sequences) anywhere; each slice is its own write and HTTP chunk
  * @param crlf             end SSE lines with CRLF instead of LF (Gemini's default is CRLF)
  * @param eventDelayMs     pause between events (or slices)
- * @param dropAfterEvents  close the TCP connection abruptly after this many events
- * @param errorAfterEvents send the provider's in-stream error event after this many events, then end
+ * @param dropAfterEvents  close the TCP connection abruptly after this many events (at most all but the last)
+ * @param errorAfterEvents send the provider's in-stream error event after this many events (at most all but the
+ *                         last), then end
  * @param error            the in-stream error (defaults: Anthropic overloaded_error, others server_error)
  * @param ping             Anthropic only: send a {@code ping} event after {@code message_start} (default true)
  */

@@ -10,19 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps every request in memory and, when a file is given, appends each as one JSON line. Credentials
+ * Keeps the most recent {@value #RETAINED} requests in memory and, when a file is given, appends each as one JSON line. Credentials
  * ({@code x-api-key}, {@code authorization}, {@code x-goog-api-key}, {@code ?key=}) are masked in the file only.
  */
 public final class Recorder {
 
+    /** How many requests stay in memory; a long CLI session must not grow without bound. */
+    public static final int RETAINED = 1000;
     private static final Set<String> SECRET_HEADERS = Set.of("x-api-key", "authorization", "x-goog-api-key");
     private final Path file;
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private int lastSeq;
     private String failure;
 
@@ -46,7 +49,10 @@ public final class Recorder {
     }
 
     public synchronized void add(RecordedRequest request) {
-        requests.add(request);
+        requests.addLast(request);
+        if (requests.size() > RETAINED) {
+            requests.removeFirst();
+        }
         if (file == null) {
             return;
         }

@@ -47,8 +47,9 @@ final class StreamPlan {
             events.add(1, AnthropicDialect.ping());
         }
         boolean drop = false;
-        if (spec.errorAfterEvents() != null && spec.errorAfterEvents() < events.size()) {
-            events = new ArrayList<>(events.subList(0, spec.errorAfterEvents()));
+        // Both cuts keep at most all but the terminal event, so a scripted failure always happens.
+        if (spec.errorAfterEvents() != null) {
+            events = new ArrayList<>(events.subList(0, Math.min(spec.errorAfterEvents(), events.size() - 1)));
             ErrorSpec e = spec.error();
             WireError error = e == null ? WireError.of(dialect.provider() == Provider.ANTHROPIC ? 529 : 500,
                     "twin: scripted mid-stream error")
@@ -56,8 +57,8 @@ final class StreamPlan {
                             : "twin: scripted mid-stream error", null, null);
             events.addAll(dialect.streamError(error));
         }
-        if (spec.dropAfterEvents() != null && spec.dropAfterEvents() < events.size()) {
-            events = new ArrayList<>(events.subList(0, spec.dropAfterEvents()));
+        if (spec.dropAfterEvents() != null) {
+            events = new ArrayList<>(events.subList(0, Math.min(spec.dropAfterEvents(), events.size() - 1)));
             drop = true;
         }
         boolean sse = dialect.provider() != Provider.GEMINI || "sse".equals(call.query().get("alt"));

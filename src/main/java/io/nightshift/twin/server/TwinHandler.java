@@ -47,7 +47,17 @@ public final class TwinHandler {
     }
 
     public void handle(HttpServerRequest request) {
-        request.body().onSuccess(buffer -> serve(request, buffer.toString(StandardCharsets.UTF_8)));
+        request.body().onSuccess(buffer -> {
+            try {
+                serve(request, buffer.toString(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                // A twin bug must fail the client's request loudly, never leave it hanging.
+                Dialect dialect = Route.resolve(request.method().name(), request.path()).map(Route::dialect)
+                        .orElse(Route.guess(request.path(), false));
+                sendError(request, dialect, WireError.of(500, "twin: internal error while serving "
+                        + request.method().name() + " " + request.path() + ": " + e), Map.of());
+            }
+        });
     }
 
     private void serve(HttpServerRequest request, String body) {

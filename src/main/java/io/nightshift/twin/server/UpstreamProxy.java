@@ -10,7 +10,9 @@ import io.nightshift.twin.script.RawReply;
 import io.nightshift.twin.script.Reply;
 import io.nightshift.twin.script.Rule;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,13 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Record and replay: forwards a provider's requests to the real API with the upstream key, relays the answer
- * unchanged, and keeps every exchange as an ordered step with a {@code raw} reply, rewriting the replay script
+ * unchanged as it arrives, and keeps every exchange as an ordered step with a {@code raw} reply, rewriting the replay script
  * after each one.
  */
 public final class UpstreamProxy implements AutoCloseable {
@@ -70,31 +73,28 @@ public final class UpstreamProxy implements AutoCloseable {
             case OPENAI, OPENAI_CHAT -> out.header("authorization", "Bearer " + upstream.apiKey());
             case GEMINI -> out.header("x-goog-api-key", upstream.apiKey());
         }
-        Context context = io.vertx.core.Vertx.currentContext();
-        client.sendAsync(out.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            Runnable reply = () -> {
-                if (failure != null) {
-                    TwinHandler.sendError(request, Route.resolve("POST", request.path()).orElseThrow().dialect(),
-                            WireError.of(502, "twin: upstream " + upstream.baseUrl() + " failed: " + failure),
-                            Map.of());
-                    return;
-                }
-                Map<String, String> relayed = new LinkedHashMap<>();
-                response.headers().map().forEach((name, values) -> {
-                    if (RELAYED.contains(name.toLowerCase(java.util.Locale.ROOT)) && !values.isEmpty()) {
-                        relayed.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst());
+        Context context = Vertx.currentContext();
+        client.sendAsync(out.build(), HttpResponse.BodyHandlers.ofPublisher()).whenComplete((response, failure) ->
+                context.runOnContext(v -> {
+                    if (failure != null) {
+                        TwinHandler.sendError(request, Route.resolve("POST", request.path()).orElseThrow().dialect(),
+                                WireError.of(502, "twin: upstream " + upstream.baseUrl() + " failed: " + failure),
+                                Map.of());
+                        return;
                     }
-                });
-                RawReply raw = new RawReply(response.statusCode(), relayed, response.body());
-                record(provider, stream, raw, seq);
-                TwinHandler.sendRaw(request, raw);
-            };
-            if (context != null) {
-                context.runOnContext(v -> reply.run());
-            } else {
-                reply.run();
-            }
-        });
+                    Map<String, String> relayed = new LinkedHashMap<>();
+                    response.headers().map().forEach((name, values) -> {
+                        if (RELAYED.contains(name.toLowerCase(Locale.ROOT)) && !values.isEmpty()) {
+                            relayed.put(name.toLowerCase(Locale.ROOT), values.getFirst());
+                        }
+                    });
+                    HttpServerResponse answer = request.response().setStatusCode(response.statusCode())
+                            .setChunked(true);
+                    relayed.forEach(answer::putHeader);
+                    response.body().subscribe(new UpstreamRelay(context, request, bytes -> record(provider, stream,
+                            new RawReply(response.statusCode(), relayed, new String(bytes, StandardCharsets.UTF_8)),
+                            seq)));
+                }));
     }
 
     private URI target(String path, Map<String, String> query) {

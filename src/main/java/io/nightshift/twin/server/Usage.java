@@ -1,6 +1,6 @@
 package io.nightshift.twin.server;
 
-import io.nightshift.twin.dialect.AnthropicDialect;
+import io.nightshift.twin.dialect.Json;
 import io.nightshift.twin.dialect.Tokens;
 import io.nightshift.twin.script.Part;
 import io.nightshift.twin.script.Reply;
@@ -18,7 +18,7 @@ final class Usage {
         for (Part part : reply.parts()) {
             switch (part) {
                 case Part.Text t -> visible += t.text().length();
-                case Part.ToolCall c -> visible += c.name().length() + AnthropicDialect.argumentTextOf(c).length();
+                case Part.ToolCall c -> visible += c.name().length() + Json.argumentText(c).length();
                 case Part.Thinking t -> thinking += t.thinking().length();
                 case Part.RedactedThinking r -> thinking += r.data().length();
             }

@@ -180,7 +180,7 @@ class ProviderParityTest {
         start(target, """
                 steps:
                   - reply:
-                      tool_calls: [{type: tool_call, id: call_w1, name: get_weather, arguments: {location: Paris}}]
+                      tool_calls: [{id: call_w1, name: get_weather, arguments: {location: Paris}}]
                   - match: {tool_result_contains: "sunny in Paris"}
                     reply: {text: "It is 18C and sunny in Paris."}
                 """);
@@ -207,8 +207,8 @@ class ProviderParityTest {
                 steps:
                   - reply:
                       tool_calls:
-                        - {type: tool_call, id: call_a, name: get_weather, arguments: {location: "San Francisco"}}
-                        - {type: tool_call, id: call_b, name: get_weather, arguments: {location: "New York"}}
+                        - {id: call_a, name: get_weather, arguments: {location: "San Francisco"}}
+                        - {id: call_b, name: get_weather, arguments: {location: "New York"}}
                   - reply: {text: "San Francisco is sunny and New York is sunny."}
                 """);
         CyclicBarrier bothRunning = new CyclicBarrier(2);
@@ -239,9 +239,9 @@ class ProviderParityTest {
         target.assumeScripted();
         start(target, """
                 steps:
-                  - reply: {tool_calls: [{type: tool_call, name: get_weather, arguments: {location: Oslo}}]}
-                  - reply: {tool_calls: [{type: tool_call, name: get_weather, arguments: {location: Rome}}]}
-                  - reply: {tool_calls: [{type: tool_call, name: get_weather, arguments: {location: Lima}}]}
+                  - reply: {tool_calls: [{name: get_weather, arguments: {location: Oslo}}]}
+                  - reply: {tool_calls: [{name: get_weather, arguments: {location: Rome}}]}
+                  - reply: {tool_calls: [{name: get_weather, arguments: {location: Lima}}]}
                   - reply: {text: "Done: Oslo, Rome, Lima."}
                 """);
         List<JsonNode> calls = new CopyOnWriteArrayList<>();
@@ -260,7 +260,7 @@ class ProviderParityTest {
         start(target, """
                 steps:
                   - reply:
-                      tool_calls: [{type: tool_call, id: call_s1, name: get_weather, arguments: {location: "Kyoto", unit: celsius}}]
+                      tool_calls: [{id: call_s1, name: get_weather, arguments: {location: "Kyoto", unit: celsius}}]
                       stream: {chunk_chars: 4}
                   - reply: {text: "Kyoto is sunny."}
                 """);

@@ -150,6 +150,21 @@ class FailureModesTest {
     }
 
     @Test
+    void totalTimeoutBoundsTheWholeToolLoop() {
+        Client client = client("""
+                rules:
+                  - reply: {tool_calls: [{name: wait, arguments: {}}], delay_ms: 150}
+                """);
+        io.nightshift.llm.Tool wait = io.nightshift.llm.Tool.active("wait", "waits", null, (args, ctx) -> "waited");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Llm.generate(GenerateOptions.builder("claude-opus-4-6").client(client).prompt("hi")
+                .tools(wait).maxToolRounds(100).timeout(TimeoutConfig.total(Duration.ofMillis(700))).build()))
+                .isInstanceOf(RequestTimeoutException.class).hasMessageContaining("total timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(twin.requests().size()).isBetween(2, 6);
+    }
+
+    @Test
     void anOversizedResponseFailsClearlyInsteadOfExhaustingMemory() {
         Client client = client("rules:\n  - reply: {text: \"" + "x".repeat(4000) + "\", stream: {chunk_chars: 500}}\n", 2048);
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ResponseTooLargeException.class)

@@ -10,7 +10,6 @@ import io.nightshift.llm.Message;
 import io.nightshift.llm.ProviderConfig;
 import io.nightshift.llm.Request;
 import io.nightshift.llm.ResponseFormat;
-import io.nightshift.llm.Role;
 import io.nightshift.llm.ToolChoice;
 import io.nightshift.llm.ToolDefinition;
 import io.nightshift.llm.provider.Adapters;
@@ -19,7 +18,9 @@ import io.nightshift.llm.provider.Media;
 import io.nightshift.llm.provider.StreamTranslator;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import io.nightshift.llm.Warning;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,9 @@ import java.util.Set;
  * {@code cache_control} breakpoint goes on the last system block, the last tool definition and the last
  * content block of the last user turn, so each turn of an agent loop reuses the whole previous prefix.
  * Three of Anthropic's four breakpoints are used; the {@code prompt-caching-2024-07-31} beta is then sent.
+ *
+ * <p>{@code reasoning_effort} has no Anthropic equivalent: without a {@code thinking} option it is not sent and
+ * the response carries a warning.
  *
  * <p>Structured output has no native mode here: a JSON response format adds a schema instruction to the
  * system prompt.
@@ -164,7 +168,7 @@ public final class AnthropicAdapter extends HttpAdapter {
             }
             ArrayNode content = Json.MAPPER.createArrayNode();
             for (ContentPart part : m.content()) {
-                ObjectNode block = block(part, m.role());
+                ObjectNode block = block(part);
                 if (block != null) {
                     content.add(block);
                 }
@@ -194,7 +198,7 @@ public final class AnthropicAdapter extends HttpAdapter {
         }
     }
 
-    private static ObjectNode block(ContentPart part, Role role) {
+    private static ObjectNode block(ContentPart part) {
         ObjectNode b = Json.object();
         switch (part) {
             case ContentPart.Text t -> {
@@ -253,6 +257,10 @@ public final class AnthropicAdapter extends HttpAdapter {
 
     @Override
     protected StreamTranslator translator(Request request, HttpHeaders responseHeaders) {
-        return new AnthropicStreamTranslator(responseHeaders);
+        List<Warning> warnings = request.reasoningEffort() != null && !request.optionsFor(NAME).has("thinking")
+                ? List.of(new Warning("reasoning_effort has no Anthropic equivalent and was not sent; enable extended"
+                        + " thinking with providerOptions.anthropic.thinking", "unsupported_parameter"))
+                : List.of();
+        return new AnthropicStreamTranslator(responseHeaders, warnings);
     }
 }

@@ -7,6 +7,7 @@ import io.nightshift.llm.StreamAccumulator;
 import io.nightshift.llm.StreamEvent;
 import io.nightshift.llm.StreamException;
 import io.nightshift.llm.Usage;
+import io.nightshift.llm.Warning;
 import io.nightshift.llm.http.HttpErrors;
 import io.nightshift.llm.http.RateLimits;
 import io.nightshift.llm.http.SseEvent;
@@ -49,8 +50,11 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         }
     }
 
-    AnthropicStreamTranslator(HttpHeaders headers) {
+    private final List<Warning> warnings;
+
+    AnthropicStreamTranslator(HttpHeaders headers, List<Warning> warnings) {
         this.headers = headers;
+        this.warnings = warnings;
     }
 
     @Override
@@ -70,7 +74,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
                 id = message.path("id").asText(null);
                 model = message.path("model").asText(null);
                 readUsage(message.path("usage"));
-                out.accept(new StreamEvent.StreamStart(id, model, List.of()));
+                out.accept(new StreamEvent.StreamStart(id, model, warnings));
             }
             case "content_block_start" -> {
                 int index = data.path("index").asInt();
@@ -158,7 +162,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
                 Long reasoning = thinkingChars > 0 ? (thinkingChars + 3) / 4 : null;
                 Usage usage = new Usage(inputTokens, outputTokens, inputTokens + outputTokens, reasoning,
                         cacheRead, cacheWrite, usageRaw);
-                var response = accumulator.response(id, model, AnthropicAdapter.NAME, reason, usage, data, List.of(),
+                var response = accumulator.response(id, model, AnthropicAdapter.NAME, reason, usage, data, warnings,
                         RateLimits.fromHeaders(headers));
                 sink.accept(new StreamEvent.Finish(reason, usage, response));
             }

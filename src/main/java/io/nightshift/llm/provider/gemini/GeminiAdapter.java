@@ -26,7 +26,8 @@ import java.util.Map;
  * Gemini API adapter (unified-llm-spec 7.3): {@code POST {base}/v1beta/models/{model}:streamGenerateContent?alt=sse},
  * key in {@code x-goog-api-key}. Gemini has no call ids: the adapter invents {@code call_<uuid>} ids and, when
  * results come back, finds the function name by looking the id up among the request's assistant tool calls.
- * {@code reasoning_effort} becomes {@code generationConfig.thinkingConfig.thinkingLevel}; a JSON response
+ * {@code reasoning_effort} becomes {@code generationConfig.thinkingConfig.thinkingLevel} (Gemini 3) or a
+ * {@code thinkingBudget} of 1024 / 8192 / 24576 tokens (Gemini 2.x); a JSON response
  * format becomes {@code responseMimeType} plus {@code responseSchema}. Fields of {@code providerOptions.gemini}
  * are copied into the body ({@code safetySettings}, {@code cachedContent}, {@code generationConfig} merged).
  */
@@ -133,7 +134,17 @@ public final class GeminiAdapter extends HttpAdapter {
             }
         }
         if (request.reasoningEffort() != null) {
-            generation.putObject("thinkingConfig").put("thinkingLevel", request.reasoningEffort());
+            ObjectNode thinking = generation.putObject("thinkingConfig");
+            if (request.model().startsWith("gemini-2")) {
+                // Gemini 2.x takes a token budget instead of a level
+                thinking.put("thinkingBudget", switch (request.reasoningEffort()) {
+                    case "low" -> 1024;
+                    case "medium" -> 8192;
+                    default -> 24576;
+                });
+            } else {
+                thinking.put("thinkingLevel", request.reasoningEffort());
+            }
         }
         if (!generation.isEmpty()) {
             body.set("generationConfig", generation);

@@ -21,13 +21,14 @@ import java.util.function.Consumer;
  */
 final class GeminiStreamTranslator implements StreamTranslator {
 
-    private static final String TEXT_ID = "text_0";
-    private static final String REASONING_ID = "reasoning_0";
 
     private final String requestedModel;
     private final StreamAccumulator accumulator = new StreamAccumulator();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thought = new StringBuilder();
+    private int segment;
+    private String textId;
+    private String reasoningId;
     private boolean started;
     private boolean textOpen;
     private boolean thoughtOpen;
@@ -79,20 +80,24 @@ final class GeminiStreamTranslator implements StreamTranslator {
             } else if (part.path("thought").asBoolean(false) && part.has("text")) {
                 if (!thoughtOpen) {
                     thoughtOpen = true;
-                    out.accept(new StreamEvent.ReasoningStart(REASONING_ID));
+                    thought.setLength(0);
+                    reasoningId = "reasoning_" + segment++;
+                    out.accept(new StreamEvent.ReasoningStart(reasoningId));
                 }
                 String t = part.get("text").asText();
                 thought.append(t);
-                out.accept(new StreamEvent.ReasoningDelta(REASONING_ID, t));
+                out.accept(new StreamEvent.ReasoningDelta(reasoningId, t));
             } else if (part.has("text")) {
                 closeThought(out, part.path("thoughtSignature").asText(null));
                 if (!textOpen) {
                     textOpen = true;
-                    out.accept(new StreamEvent.TextStart(TEXT_ID));
+                    text.setLength(0);
+                    textId = "text_" + segment++;
+                    out.accept(new StreamEvent.TextStart(textId));
                 }
                 String t = part.get("text").asText();
                 text.append(t);
-                out.accept(new StreamEvent.TextDelta(TEXT_ID, t));
+                out.accept(new StreamEvent.TextDelta(textId, t));
             }
         }
         if (candidate.hasNonNull("finishReason")) {
@@ -106,14 +111,14 @@ final class GeminiStreamTranslator implements StreamTranslator {
     private void closeText(Consumer<StreamEvent> out) {
         if (textOpen) {
             textOpen = false;
-            out.accept(new StreamEvent.TextEnd(TEXT_ID, text.toString()));
+            out.accept(new StreamEvent.TextEnd(textId, text.toString()));
         }
     }
 
     private void closeThought(Consumer<StreamEvent> out, String signature) {
         if (thoughtOpen) {
             thoughtOpen = false;
-            out.accept(new StreamEvent.ReasoningEnd(REASONING_ID, thought.toString(), signature, false));
+            out.accept(new StreamEvent.ReasoningEnd(reasoningId, thought.toString(), signature, false));
         }
     }
 

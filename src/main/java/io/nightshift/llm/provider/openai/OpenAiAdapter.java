@@ -16,7 +16,9 @@ import io.nightshift.llm.provider.Media;
 import io.nightshift.llm.provider.StreamTranslator;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import io.nightshift.llm.Warning;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ import java.util.Map;
  * developer text go to {@code instructions}; tool calls and results are top-level {@code function_call} /
  * {@code function_call_output} input items; {@code reasoning_effort} becomes {@code reasoning.effort}; a JSON
  * response format becomes {@code text.format}. Every field of {@code providerOptions.openai} is copied into the
- * body. Stop sequences are not supported by this API and produce a warning-free omission. OpenAI caches prompt
+ * body. Stop sequences are not supported by this API: they are left out and the response carries a warning. OpenAI caches prompt
  * prefixes by itself.
  */
 public final class OpenAiAdapter extends HttpAdapter {
@@ -189,6 +191,8 @@ public final class OpenAiAdapter extends HttpAdapter {
 
     @Override
     protected StreamTranslator translator(Request request, HttpHeaders responseHeaders) {
-        return new OpenAiStreamTranslator(responseHeaders);
+        List<Warning> warnings = request.stopSequences().isEmpty() ? List.of() : List.of(new Warning(
+                "stop sequences are not supported by the OpenAI Responses API and were not sent", "unsupported_parameter"));
+        return new OpenAiStreamTranslator(responseHeaders, warnings);
     }
 }

@@ -7,6 +7,7 @@ import io.nightshift.llm.StreamAccumulator;
 import io.nightshift.llm.StreamEvent;
 import io.nightshift.llm.StreamException;
 import io.nightshift.llm.Usage;
+import io.nightshift.llm.Warning;
 import io.nightshift.llm.http.HttpErrors;
 import io.nightshift.llm.http.RateLimits;
 import io.nightshift.llm.http.SseEvent;
@@ -32,8 +33,11 @@ final class OpenAiStreamTranslator implements StreamTranslator {
     private boolean sawToolCall;
     private boolean finished;
 
-    OpenAiStreamTranslator(HttpHeaders headers) {
+    private final List<Warning> warnings;
+
+    OpenAiStreamTranslator(HttpHeaders headers, List<Warning> warnings) {
         this.headers = headers;
+        this.warnings = warnings;
     }
 
     @Override
@@ -52,7 +56,7 @@ final class OpenAiStreamTranslator implements StreamTranslator {
         String type = data.path("type").asText(sse.event());
         switch (type) {
             case "response.created" -> out.accept(new StreamEvent.StreamStart(
-                    data.path("response").path("id").asText(null), data.path("response").path("model").asText(null), List.of()));
+                    data.path("response").path("id").asText(null), data.path("response").path("model").asText(null), warnings));
             case "response.output_item.added" -> {
                 JsonNode item = data.path("item");
                 if ("function_call".equals(item.path("type").asText())) {
@@ -155,7 +159,7 @@ final class OpenAiStreamTranslator implements StreamTranslator {
             reason = FinishReason.of("completed".equals(status) ? FinishReason.Reason.STOP : FinishReason.Reason.OTHER, status);
         }
         var result = accumulator.response(response.path("id").asText(null), response.path("model").asText(null),
-                OpenAiAdapter.NAME, reason, usage, response, List.of(), RateLimits.fromHeaders(headers));
+                OpenAiAdapter.NAME, reason, usage, response, warnings, RateLimits.fromHeaders(headers));
         sink.accept(new StreamEvent.Finish(reason, usage, result));
     }
 
