@@ -78,30 +78,39 @@ public class TwinCommand implements Callable<Integer> {
             err.println("nightshift twin: " + e.getMessage());
             return 2;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (TwinServer twin = TwinServer.start(loaded, options)) {
-            Thread hook = new Thread(() -> {
-                twin.close();
-                stopped.countDown();
-            }, "twin-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println("twin listening on " + twin.baseUrl() + " (anthropic, openai, gemini)");
-            for (Map.Entry<String, String> e : twin.environment().entrySet()) {
-                out.println("export " + e.getKey() + "=" + e.getValue());
-            }
-            out.flush();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                Runtime.getRuntime().removeShutdownHook(hook);
-                return 130;
-            }
-            return 130;
+        TwinServer twin;
+        try {
+            twin = TwinServer.start(loaded, options);
         } catch (TwinException e) {
             err.println("nightshift twin: " + e.getMessage());
             return 2;
         }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            twin.close();
+            stopped.countDown();
+        }, "twin-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("twin listening on " + twin.baseUrl() + " (anthropic, openai, gemini)");
+        for (Map.Entry<String, String> e : twin.environment().entrySet()) {
+            out.println("export " + e.getKey() + "=" + e.getValue());
+        }
+        if (options.upstream() != null) {
+            out.println("forwarding " + options.upstream().provider().wireName() + " to " + options.upstream().baseUrl()
+                    + "; replay script: " + options.upstream().scriptFile().toAbsolutePath());
+        }
+        if (record != null) {
+            out.println("recording requests to " + record.toAbsolutePath());
+        }
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            twin.close();
+        }
+        return 130;
     }
 
     private Upstream upstream() {

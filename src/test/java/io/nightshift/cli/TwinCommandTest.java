@@ -80,7 +80,9 @@ class TwinCommandTest {
         Files.writeString(script, "rules: [{reply: {text: 'from the cli twin'}}]\n");
         CommandLine cli = nightshift();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread runner = new Thread(() -> exit.set(cli.execute("twin", "--script", script.toString())));
+        Path record = dir.resolve("requests.jsonl");
+        Thread runner = new Thread(() -> exit.set(cli.execute("twin", "--script", script.toString(), "--record",
+                record.toString())));
         runner.start();
         Instant deadline = Instant.now().plusSeconds(20);
         Matcher listening = Pattern.compile("twin listening on (http://127\\.0\\.0\\.1:\\d+) \\(anthropic, openai,"
@@ -97,6 +99,7 @@ class TwinCommandTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"input\":\"hi\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).contains("from the cli twin");
+        assertThat(Files.readAllLines(record)).singleElement().asString().contains("\"path\":\"/v1/responses\"");
         runner.interrupt();
         runner.join(10_000);
         assertThat(exit.get()).isEqualTo(130);

@@ -128,6 +128,22 @@ class TwinRecordingTest {
     }
 
     @Test
+    void keepsOnlyTheMostRecentThousandRequestsInMemoryButAllInTheFile() throws IOException {
+        Path file = dir.resolve("many.jsonl");
+        try (TwinServer twin = TwinServer.start(TwinScripts.parse("rules: [{reply: {text: ok}}]"),
+                TwinOptions.defaults().withRecordFile(file))) {
+            TwinClient client = new TwinClient(twin);
+            for (int i = 0; i < 1003; i++) {
+                client.openai("{\"model\":\"m\",\"input\":\"x\"}");
+            }
+            assertThat(twin.requests()).hasSize(1000);
+            assertThat(twin.requests().getFirst().seq()).isEqualTo(4);
+            assertThat(twin.requests().getLast().seq()).isEqualTo(1003);
+        }
+        assertThat(Files.readAllLines(file)).hasSize(1003);
+    }
+
+    @Test
     void reportsAnUnreachableUpstreamAsABadGateway() {
         Path replay = dir.resolve("replay.json");
         try (TwinServer recorder = TwinServer.start(TwinScript.empty(), TwinOptions.defaults().withUpstream(

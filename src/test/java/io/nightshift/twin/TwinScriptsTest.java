@@ -69,6 +69,20 @@ class TwinScriptsTest {
     }
 
     @Test
+    void acceptsToolCallsWithOrWithoutTheirTypeButNoOtherType() {
+        TwinScript script = TwinScripts.parse("""
+                steps:
+                  - reply: {tool_calls: [{type: tool_call, name: a}, {name: b}]}
+                """);
+        assertThat(script.steps().getFirst().reply().toolCalls()).extracting(Part.ToolCall::name)
+                .containsExactly("a", "b");
+        assertThatThrownBy(() -> TwinScripts.parse("""
+                steps:
+                  - reply: {tool_calls: [{type: text, name: a}]}
+                """)).isInstanceOf(TwinScriptException.class).hasMessageContaining("text");
+    }
+
+    @Test
     void refusesAReplyWithTwoKinds() {
         assertThatThrownBy(() -> TwinScripts.parse("""
                 steps:

@@ -2,6 +2,7 @@ package io.nightshift.twin.script;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -29,9 +30,10 @@ public sealed interface Part {
      * A function call. {@code id} is generated in the provider's style when absent. {@code arguments} is a JSON
      * object, or a string sent verbatim as the argument text (to feed malformed JSON to a client).
      * {@code signature} becomes Gemini's {@code thoughtSignature} on the functionCall part; others ignore it.
-     * In the {@code tool_calls} shorthand the {@code type} field is not needed.
+     * In the {@code tool_calls} shorthand the {@code type} field may be left out.
      */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    @JsonTypeName("tool_call")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = ToolCall.class)
     record ToolCall(String id, String name, JsonNode arguments, String signature) implements Part {
         public ToolCall {
             if (name == null || name.isBlank()) {
