@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nightshift", mixinStandardHelpOptions = true, version = "nightshift 0.1.0",
         description = "Runs coding agents unattended through Attractor pipelines.",
         subcommands = {ValidateCommand.class, TwinCommand.class, ModelsCommand.class, AskCommand.class,
-                CommandLine.HelpCommand.class})
+                SandboxCommand.class, CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 
     @CommandLine.Spec

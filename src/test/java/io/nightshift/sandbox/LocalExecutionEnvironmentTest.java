@@ -58,6 +58,19 @@ class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
     }
 
     @Test
+    void aDetachedChildHoldingTheOutputIsAbandonedNotWaitedFor() {
+        ExecResult r = env.execCommand("setsid sleep 20 & echo $! > detached.pid; echo done", 60_000, null, null);
+        long pid = Long.parseLong(env.readFile("detached.pid", null, null).strip());
+        try {
+            assertThat(r.stdout()).isEqualTo("done\n");
+            assertThat(r.timedOut()).isFalse();
+            assertThat(r.durationMs()).isLessThan(8_000L);
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void aBackgroundJobWithRedirectedOutputKeepsRunning() {
         ExecResult r = env.execCommand("sleep 30 >/dev/null 2>&1 & echo $! > bg.pid", 10_000, null, null);
         long pid = Long.parseLong(env.readFile("bg.pid", null, null).strip());

@@ -3,7 +3,6 @@ package io.nightshift.sandbox.docker;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.nightshift.sandbox.ExecResult;
@@ -63,7 +62,7 @@ final class ContainerExec {
                     .withWorkingDir(workingDir)
                     .withEnv(envList)
                     .exec().getId());
-        } catch (NotFoundException e) {
+        } catch (DockerObjectMissingException e) {
             throw new SandboxLostException(container.name(), "the container no longer exists");
         } catch (SandboxException e) {
             throw lostOr(e);
@@ -86,7 +85,7 @@ final class ContainerExec {
             Thread.currentThread().interrupt();
             closeQuietly(callback);
             throw new SandboxException("interrupted while running a command in " + container.name(), false, e);
-        } catch (NotFoundException e) {
+        } catch (DockerObjectMissingException e) {
             throw new SandboxLostException(container.name(), "the container no longer exists");
         } catch (SandboxException e) {
             throw lostOr(e);
@@ -107,7 +106,7 @@ final class ContainerExec {
             note = "\n[nightshift: the command was killed by SIGKILL; usually the sandbox memory limit ("
                     + container.definition().policy().memoryBytes() / (1024 * 1024) + " MiB) was exceeded]";
         }
-        return new ExecResult(out.text(), err.text() + note, timedOut ? 124 : code, timedOut, ms);
+        return new ExecResult(out.text(), err.text() + note, code, timedOut, ms);
     }
 
     /** Waits for the end of the output; a transport error ends it too and is left in {@code callback.error}. */
@@ -163,7 +162,7 @@ final class ContainerExec {
         try {
             state = engine.call("inspect container " + container.name(),
                     () -> engine.client().inspectContainerCmd(container.id()).exec().getState());
-        } catch (NotFoundException e) {
+        } catch (DockerObjectMissingException e) {
             throw new SandboxLostException(container.name(), "the container was removed");
         }
         if (!Boolean.TRUE.equals(state.getRunning())) {

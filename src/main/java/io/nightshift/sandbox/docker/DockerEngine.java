@@ -70,20 +70,21 @@ public final class DockerEngine implements AutoCloseable {
     public void requireImage(String image) {
         try {
             call("inspect image " + image, () -> client.inspectImageCmd(image).exec());
-        } catch (NotFoundException e) {
+        } catch (DockerObjectMissingException e) {
             throw new SandboxImageMissingException(image);
         }
     }
 
     /**
      * Runs one engine call, turning transport failures into {@link DockerUnavailableException} and refusals into
-     * {@link SandboxException}. {@link NotFoundException} passes through: callers know what was not found.
+     * {@link SandboxException}; "not found" becomes {@link DockerObjectMissingException}, which callers that know
+     * what was missing turn into something more specific.
      */
     <T> T call(String what, Supplier<T> request) {
         try {
             return request.get();
         } catch (NotFoundException e) {
-            throw e;
+            throw new DockerObjectMissingException(what, e);
         } catch (DockerException e) {
             throw new SandboxException("the Docker engine refused to " + what + ": " + e.getMessage().strip(), false, e);
         } catch (RuntimeException e) {

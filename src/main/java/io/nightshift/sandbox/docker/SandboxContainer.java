@@ -1,6 +1,5 @@
 package io.nightshift.sandbox.docker;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -60,6 +59,7 @@ public final class SandboxContainer implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // unreachable engine or already removed: the reaper handles leftovers
             }
+            HostFirewall.unblock(definition.bridgeInterface());
         }
     }
 
@@ -67,7 +67,7 @@ public final class SandboxContainer implements AutoCloseable {
         try {
             engine.run("remove container " + name(),
                     () -> engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
-        } catch (NotFoundException ignored) {
+        } catch (DockerObjectMissingException ignored) {
             // already gone
         } catch (RuntimeException ignored) {
             // the engine is unreachable: the reaper removes the container by its owner label later

@@ -43,6 +43,20 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
         return "nightshift-" + safe + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * The host interface name of the sandbox's own bridge (bridge mode): {@code ns-} plus 12 hex digits of a hash
+     * of the container name, within Linux's 15-character limit.
+     */
+    public String bridgeInterface() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "ns-" + java.util.HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present", e);
+        }
+    }
+
     /** The variables every command in the sandbox starts with (host variables never enter). */
     public List<String> baseEnv() {
         List<String> env = new ArrayList<>(List.of("HOME=" + HOME, "LANG=C.UTF-8", "TERM=dumb"));

@@ -1,7 +1,6 @@
 package io.nightshift.sandbox.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.nightshift.sandbox.SandboxException;
 import java.time.Duration;
 import java.util.Map;
@@ -30,17 +29,25 @@ public final class SandboxLauncher {
         if (definition.policy().network() == NetworkMode.BRIDGE) {
             networkName = definition.name();
             String name = networkName;
+            String bridge = definition.bridgeInterface();
             networkId = engine.call("create network " + name, () -> engine.client().createNetworkCmd()
                     .withName(name).withDriver("bridge").withLabels(definition.labels())
-                    .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false"))
+                    .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false",
+                            "com.docker.network.bridge.name", bridge))
                     .exec().getId());
+            try {
+                HostFirewall.blockHostAccess(bridge);
+            } catch (RuntimeException e) {
+                new SandboxContainer(engine, null, networkId, definition).close();
+                throw e;
+            }
         }
         String network = networkName;
         String id;
         try {
             id = engine.call("create container " + definition.name(),
                     () -> definition.createCommand(engine.client(), network).exec().getId());
-        } catch (NotFoundException e) {
+        } catch (DockerObjectMissingException e) {
             new SandboxContainer(engine, null, networkId, definition).close();
             throw new SandboxImageMissingException(definition.policy().image());
         } catch (RuntimeException e) {

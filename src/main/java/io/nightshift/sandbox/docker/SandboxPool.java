@@ -1,6 +1,5 @@
 package io.nightshift.sandbox.docker;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.nightshift.sandbox.FileAccessException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * still sees only its own workspace. A run whose workspace already exists elsewhere should start a
  * {@link DockerExecutionEnvironment} directly (a cold start, about half a second).
  *
- * <p>Warm containers carry the run label {@code pool} and the pool's id; at acquire they are renamed after the
- * run. The pool refills in the background on one daemon thread; refill failures are kept for
+ * <p>Warm containers carry the run label {@code pool} and the pool's id; after acquire they are renamed after the
+ * run (in the background: acquiring is a queue poll, well under a millisecond). A warm container that died while
+ * idle surfaces as a {@link SandboxLostException} on its first command. The pool refills in the background on one daemon thread; refill failures are kept for
  * {@link #lastError()} and acquiring then falls back to a cold start, which reports the failure itself.
  */
 public final class SandboxPool implements AutoCloseable {
@@ -55,8 +56,18 @@ public final class SandboxPool implements AutoCloseable {
         this.size = size;
     }
 
-    /** Starts filling the pool in the background. */
+    /**
+     * Starts filling the pool in the background, after removing the leftovers of dead owners
+     * ({@link SandboxReaper#reapDeadOwners()}), so a start-up after a crash begins clean.
+     */
     public void start() {
+        filler.execute(() -> {
+            try {
+                new SandboxReaper(engine).reapDeadOwners();
+            } catch (RuntimeException e) {
+                lastError = e;
+            }
+        });
         refill();
     }
 
@@ -89,20 +100,31 @@ public final class SandboxPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the sandbox pool is closed");
         }
-        SandboxContainer warm;
-        while ((warm = idle.poll()) != null) {
-            refill();
+        SandboxContainer warm = idle.poll();
+        if (warm != null) {
             String name = SandboxDefinition.containerName(runId);
             String id = warm.id();
-            try {
-                engine.run("rename " + warm.name(), () -> engine.client().renameContainerCmd(id).withName(name).exec());
-                return new DockerExecutionEnvironment(warm.renamed(name));
-            } catch (NotFoundException e) {
-                warm.close();
-            }
+            renameLater(id, name);
+            refill();
+            return new DockerExecutionEnvironment(warm.renamed(name));
         }
         refill();
         return new DockerExecutionEnvironment(launch(runId));
+    }
+
+    /** Renames off the caller's path (it costs a round trip); a failure only leaves the pool name in place. */
+    private void renameLater(String id, String name) {
+        try {
+            filler.execute(() -> {
+                try {
+                    engine.run("rename sandbox", () -> engine.client().renameContainerCmd(id).withName(name).exec());
+                } catch (RuntimeException ignored) {
+                    // the container is gone or the engine busy: the first command reports a lost sandbox
+                }
+            });
+        } catch (RejectedExecutionException ignored) {
+            // the pool is closing
+        }
     }
 
     private SandboxContainer launch(String runId) {

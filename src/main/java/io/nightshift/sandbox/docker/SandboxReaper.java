@@ -1,6 +1,5 @@
 package io.nightshift.sandbox.docker;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import java.time.Instant;
@@ -58,7 +57,7 @@ public final class SandboxReaper {
                     engine.run("remove " + info.name(), () -> engine.client().removeContainerCmd(info.id())
                             .withForce(true).withRemoveVolumes(true).exec());
                     removed.add(info.name());
-                } catch (NotFoundException e) {
+                } catch (DockerObjectMissingException e) {
                     // removed meanwhile by its owner
                 }
             }
@@ -70,6 +69,10 @@ public final class SandboxReaper {
             if (networks.test(OwnerId.parse(labels.get(SandboxLabels.OWNER)))) {
                 try {
                     engine.run("remove network " + n.getName(), () -> engine.client().removeNetworkCmd(n.getId()).exec());
+                    String bridge = n.getOptions() == null ? null : n.getOptions().get("com.docker.network.bridge.name");
+                    if (bridge != null) {
+                        HostFirewall.unblock(bridge);
+                    }
                 } catch (RuntimeException e) {
                     // still in use by a container of a live owner, or already gone: leave it
                 }

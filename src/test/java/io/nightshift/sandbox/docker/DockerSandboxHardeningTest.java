@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nightshift.sandbox.EnvironmentFilter;
 import io.nightshift.sandbox.ExecResult;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,6 +54,25 @@ class DockerSandboxHardeningTest {
         return env;
     }
 
+    /** A service on all host interfaces that answers every request with 200 (what a sandbox must not reach). */
+    private static HttpServer hostService() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), 50);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes());
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static boolean hostServiceAnswersOnThisHost(int port) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200;
+    }
+
     private ExecResult sh(String command) {
         return env.execCommand(command, 20_000, null, null);
     }
@@ -60,8 +80,10 @@ class DockerSandboxHardeningTest {
     @Test
     void hasNoNetworkNotEvenToServicesOnTheHost() throws Exception {
         start(SandboxPolicy.DEFAULTS);
-        try (ServerSocket hostService = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
-            int port = hostService.getLocalPort();
+        HttpServer hostService = hostService();
+        try {
+            int port = hostService.getAddress().getPort();
+            assertThat(hostServiceAnswersOnThisHost(port)).isTrue();
 
             assertThat(sh("ls /sys/class/net").stdout().strip()).isEqualTo("lo");
             assertThat(sh("getent hosts deb.debian.org").exitCode()).isNotZero();
@@ -71,6 +93,8 @@ class DockerSandboxHardeningTest {
                 assertThat(r.stderr()).as(target).containsAnyOf("Couldn't connect", "Failed to connect",
                         "Network is unreachable", "Connection refused");
             }
+        } finally {
+            hostService.stop(0);
         }
     }
 
@@ -176,6 +200,27 @@ class DockerSandboxHardeningTest {
     }
 
     @Test
+    void theEngineStoppingMidCommandIsAClearErrorNotAHang(@TempDir Path proxyDir) throws Exception {
+        try (CuttableEngineProxy proxy = new CuttableEngineProxy(proxyDir, Path.of("/var/run/docker.sock"));
+                DockerEngine viaProxy = DockerEngine.connect(proxy.dockerHost());
+                DockerExecutionEnvironment sandbox = new DockerExecutionEnvironment(viaProxy, SandboxPolicy.DEFAULTS,
+                        workspace, "hardening-test")) {
+            sandbox.initialize();
+            CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(
+                    () -> sandbox.execCommand("echo started; sleep 60", 90_000, null, null));
+            Thread.sleep(1_000);
+
+            proxy.cut();
+
+            assertThatThrownBy(() -> running.get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DockerUnavailableException.class)
+                    .cause().hasMessageContaining(proxy.dockerHost()).hasMessageContaining("Start Docker");
+            // the sandbox itself is still there: remove it through the real engine
+            engine.client().removeContainerCmd(sandbox.sandbox().id()).withForce(true).exec();
+        }
+    }
+
+    @Test
     void aMissingImageSaysWhichCommandBuildsIt() {
         env = new DockerExecutionEnvironment(engine, SandboxPolicy.DEFAULTS.withImage("nightshift/no-such-image:0"),
                 workspace, "hardening-test");
@@ -192,13 +237,25 @@ class DockerSandboxHardeningTest {
     }
 
     @Test
-    void aBridgeSandboxGetsANetworkOfItsOwnThatGoesAwayWithIt() {
+    void aBridgeSandboxGetsANetworkOfItsOwnThatCannotReachHostServicesAndGoesAwayWithIt() throws Exception {
         start(SandboxPolicyParser.parse(Map.of("sandbox.network", "bridge")));
         String name = env.sandbox().name();
+        var network = engine.client().inspectNetworkCmd().withNetworkId(name).exec();
+        String gateway = network.getIpam().getConfig().get(0).getGateway();
 
-        assertThat(sh("ls /sys/class/net").stdout()).contains("eth0");
-        assertThat(engine.client().inspectNetworkCmd().withNetworkId(name).exec().getLabels())
-                .containsEntry(SandboxLabels.MANAGED, "true");
+        HttpServer hostService = hostService();
+        try {
+            int port = hostService.getAddress().getPort();
+            assertThat(hostServiceAnswersOnThisHost(port)).isTrue();
+            assertThat(sh("ls /sys/class/net").stdout()).contains("eth0");
+            for (String target : new String[] {gateway + ":" + port, "172.17.0.1:" + port}) {
+                ExecResult r = sh("curl -sS --max-time 2 http://" + target + "/");
+                assertThat(r.exitCode()).as(target).isNotZero();
+            }
+        } finally {
+            hostService.stop(0);
+        }
+        assertThat(network.getLabels()).containsEntry(SandboxLabels.MANAGED, "true");
         env.close();
         env = null;
 
