@@ -196,6 +196,7 @@ public final class PipelineEngine {
             try {
                 outcome = executor.execute(node, context, fidelity, progress.retries);
             } catch (RunCancelledException e) {
+                cancellation.cancel(e.getMessage());
                 return cancelled(node.id());
             }
             progress.record(node, outcome, context);

@@ -175,9 +175,8 @@ final class StageExecutor {
         Cancellation.Active active = cancellation.enter();
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = timeout == null ? null : timer.schedule(() -> {
-            if (active.interrupt()) {
-                timedOut.set(true);
-            }
+            timedOut.set(true);
+            active.interrupt();
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         Outcome outcome;
         try {
@@ -192,8 +191,7 @@ final class StageExecutor {
                 throw new RunCancelledException(cancellation.reason());
             }
             if (t instanceof InterruptedException) {
-                cancellation.cancel("the run was interrupted");
-                throw new RunCancelledException(cancellation.reason());
+                throw new RunCancelledException("the stage's thread was interrupted");
             }
             throw new ExecutionException(t);
         } finally {
