@@ -85,7 +85,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                         ? existing : open(provider, model, node, context))
                 : open(provider, model, node, context);
         String input = reuse ? prompt
-                : FidelityPreamble.build(fidelity, context, runId(context, stageDir)) + "\n# Your task\n\n" + prompt;
+                : FidelityPreamble.build(fidelity, context, RunState.read(stageDir)) + "\n# Your task\n\n" + prompt;
         synchronized (thread) {
             thread.node().set(node.id());
             thread.session().setReasoningEffort(effort);
@@ -164,15 +164,6 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         return ModelCatalog.builtIn().latest(provider, "tools").map(ModelInfo::id).orElseThrow(() ->
                 new PipelineException("node " + node.id() + " has no llm_model and the catalog knows no model for "
                         + provider + "; set llm_model", false, null));
-    }
-
-    private static String runId(Context context, Path stageDir) {
-        String id = context.getString("run_id", null);
-        if (id != null) {
-            return id;
-        }
-        Path run = stageDir.toAbsolutePath().getParent();
-        return run == null || run.getFileName() == null ? "unknown" : run.getFileName().toString();
     }
 
     /** Closes the sessions kept for {@code full} fidelity threads. */

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The context a fresh session starts with when a stage's fidelity is not {@code full} (attractor-spec 5.4),
- * built from the run's context: the goal, the stage log ({@code node: outcome} entries) and the context values
- * (internal and graph attributes left out). Budgets follow the spec's token estimates at about four characters a
+ * built from the run's state: the goal, the completed stages with their outcomes ({@link RunState}), the
+ * engine's log of notable events and the context values (internal and graph attributes left out). Budgets follow the spec's token estimates at about four characters a
  * token: truncate (goal and run id only), compact (bullets), summary:low ~600, :medium ~1500, :high ~3000 tokens.
  */
 final class FidelityPreamble {
@@ -20,12 +20,14 @@ final class FidelityPreamble {
     private FidelityPreamble() {
     }
 
-    static String build(String mode, Context ctx, String runId) {
+    static String build(String mode, Context ctx, RunState run) {
         String goal = ctx.getString("graph.goal", "");
         StringBuilder out = new StringBuilder("# Pipeline context\n");
         out.append("Goal: ").append(goal.isBlank() ? "(none given)" : goal).append('\n');
-        out.append("Run: ").append(runId).append('\n');
-        List<String> log = ctx.logs();
+        out.append("Run: ").append(run.runId()).append('\n');
+        List<String> log = new java.util.ArrayList<>();
+        run.outcomes().forEach((node, outcome) -> log.add(node + ": " + outcome));
+        List<String> notes = ctx.logs();
         Map<String, Object> values = ctx.snapshot();
         switch (mode == null ? "compact" : mode) {
             case "truncate" -> { }
@@ -39,16 +41,19 @@ final class FidelityPreamble {
             }
             case "summary:medium" -> {
                 stages(out, log, 10);
+                notes(out, notes, 5);
                 values(out, values, VALUE_CHARS);
                 return cap(out, MEDIUM_CHARS);
             }
             case "summary:high" -> {
                 stages(out, log, 40);
+                notes(out, notes, 20);
                 values(out, values, 2_000);
                 return cap(out, HIGH_CHARS);
             }
             default -> {
                 stages(out, log, Integer.MAX_VALUE);
+                notes(out, notes, 5);
                 values(out, values, VALUE_CHARS);
             }
         }
@@ -66,6 +71,16 @@ final class FidelityPreamble {
         }
         for (String entry : log.subList(from, log.size())) {
             out.append("- ").append(entry).append('\n');
+        }
+    }
+
+    private static void notes(StringBuilder out, List<String> notes, int recent) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        out.append("\nNotable events:\n");
+        for (String note : notes.subList(Math.max(0, notes.size() - recent), notes.size())) {
+            out.append("- ").append(note).append('\n');
         }
     }
 

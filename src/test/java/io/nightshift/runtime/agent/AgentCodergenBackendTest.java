@@ -95,7 +95,7 @@ class AgentCodergenBackendTest {
         assertThat(result.succeeded()).isTrue();
         List<String> second = t.userTextsIn(1);
         assertThat(second).singleElement().asString()
-                .startsWith("# Pipeline context\nGoal: Add a greeting module\nRun: ")
+                .startsWith("# Pipeline context\nGoal: Add a greeting module\nRun: " + result.runId() + "\n")
                 .contains("Completed stages (outcome):\n", "- plan: success")
                 .contains("- last_stage: plan", "- last_response: Plan: one file.")
                 .endsWith("# Your task\n\nIMPLEMENT the plan");
