@@ -1,17 +1,15 @@
 package io.nightshift.agent.session;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.nightshift.agent.AgentException;
 import io.nightshift.agent.event.AgentEvent;
 import io.nightshift.agent.hook.HookOutcome;
 import io.nightshift.agent.hook.HookRunner;
 import io.nightshift.agent.hook.ToolHooks;
 import io.nightshift.agent.tool.AgentSpawner;
 import io.nightshift.agent.tool.RegisteredTool;
-import io.nightshift.agent.tool.ToolFailure;
 import io.nightshift.agent.tool.ToolInvocation;
 import io.nightshift.agent.tool.ToolRegistry;
-import io.nightshift.agent.truncate.OutputTruncator;
-import io.nightshift.agent.AgentException;
 import io.nightshift.llm.JsonSchemaValidator;
 import io.nightshift.llm.ToolCall;
 import io.nightshift.llm.ToolResult;

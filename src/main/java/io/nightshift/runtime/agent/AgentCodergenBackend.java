@@ -6,6 +6,8 @@ import io.nightshift.agent.profile.ProviderProfile;
 import io.nightshift.agent.session.ProcessingResult;
 import io.nightshift.agent.session.Session;
 import io.nightshift.agent.session.SessionConfig;
+import io.nightshift.agent.session.SessionState;
+import io.nightshift.agent.session.StopReason;
 import io.nightshift.llm.Client;
 import io.nightshift.llm.ModelCatalog;
 import io.nightshift.llm.ModelInfo;
@@ -44,14 +46,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AgentCodergenBackend implements CodergenBackend, AutoCloseable {
 
-    private record Thread(Session session, AtomicReference<String> node) {
+    private record AgentThread(Session session, AtomicReference<String> node) {
     }
 
     private final Client client;
     private final ExecutionEnvironment environment;
     private final AgentBackendOptions options;
     private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
-    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
 
     public AgentCodergenBackend(Client client, ExecutionEnvironment environment, AgentBackendOptions options) {
         this.client = client;
@@ -78,10 +80,10 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         String threadId = context.getString("internal.thread_id", null);
         Path stageDir = Path.of(context.getString("internal.stage_dir", "."));
         boolean reuse = "full".equals(fidelity) && threadId != null;
-        Thread thread = reuse ? threads.compute(threadId, (key, existing) ->
+        AgentThread thread = reuse ? threads.compute(threadId, (key, existing) ->
                 existing != null && existing.session().profile().id().equals(provider)
                         && existing.session().profile().model().equals(model)
-                        && existing.session().state() != io.nightshift.agent.session.SessionState.CLOSED
+                        && existing.session().state() != SessionState.CLOSED
                         ? existing : open(provider, model, node, context))
                 : open(provider, model, node, context);
         String input = reuse ? prompt
@@ -94,7 +96,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
             } finally {
                 if (!reuse) {
                     thread.session().close();
-                } else if (thread.session().state() == io.nightshift.agent.session.SessionState.CLOSED) {
+                } else if (thread.session().state() == SessionState.CLOSED) {
                     threads.remove(threadId, thread);
                 }
             }
@@ -107,7 +109,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
             return timeout == null ? running.get() : running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             session.abort();
-            return new ProcessingResult(io.nightshift.agent.session.StopReason.ABORTED, "", 0,
+            return new ProcessingResult(StopReason.ABORTED, "", 0,
                     "the agent did not finish within the stage timeout of " + timeout);
         } catch (InterruptedException e) {
             session.abort();
@@ -117,12 +119,12 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         }
     }
 
-    private CodergenResult finish(Node node, Thread thread, ProcessingResult result, Path stageDir) {
+    private CodergenResult finish(Node node, AgentThread thread, ProcessingResult result, Path stageDir) {
         StatusRelay.moveIntoStage(thread.session().environment(), stageDir);
         return switch (result.stopReason()) {
             case COMPLETED, AWAITING_INPUT -> CodergenResult.text(result.finalText());
             case ROUND_LIMIT, TURN_LIMIT -> CodergenResult.status(Outcome.fail("agent stopped at its "
-                    + (result.stopReason() == io.nightshift.agent.session.StopReason.ROUND_LIMIT
+                    + (result.stopReason() == StopReason.ROUND_LIMIT
                     ? "tool round limit" : "turn limit") + " before finishing " + node.id()));
             case ABORTED -> CodergenResult.status(Outcome.fail(result.error() != null ? result.error()
                     : "the agent session was aborted"));
@@ -130,7 +132,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         };
     }
 
-    private Thread open(String provider, String model, Node node, Context context) {
+    private AgentThread open(String provider, String model, Node node, Context context) {
         ProviderProfile profile = Profiles.forProvider(provider, model, options.profiles());
         SessionConfig base = options.sessionConfig();
         ToolHooks hooks = new ToolHooks(hook(node, context, "pre"), hook(node, context, "post"));
@@ -149,7 +151,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                         }
                     }
                 }).build();
-        return new Thread(session, current);
+        return new AgentThread(session, current);
     }
 
     private static String hook(Node node, Context context, String which) {

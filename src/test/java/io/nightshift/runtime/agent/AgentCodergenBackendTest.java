@@ -156,4 +156,24 @@ class AgentCodergenBackendTest {
         assertThat(result.nodeOutcomes()).containsEntry("busy", "fail");
         assertThat(result.failureReason()).contains("agent stopped at its tool round limit before finishing busy");
     }
+
+    @Test
+    void abortsTheSessionWhenTheStageTimesOut() throws Exception {
+        String dot = """
+                digraph slow {
+                    start [shape=Mdiamond]
+                    think [prompt="Think forever", llm_provider="anthropic", llm_model="claude-opus-4-6", timeout="1s"]
+                    exit [shape=Msquare]
+                    start -> think -> exit
+                }
+                """;
+        long start = System.nanoTime();
+        RunResult result = run(dot, "{\"steps\": [{\"reply\": {\"hang\": true}}]}", SessionConfig.defaults());
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.nodeOutcomes()).containsEntry("think", "fail");
+        assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(15_000);
+        assertThat(events).filteredOn(e -> e instanceof AgentEvent.SessionEnd).singleElement()
+                .satisfies(e -> assertThat(((AgentEvent.SessionEnd) e).reason()).isEqualTo("aborted"));
+    }
 }
