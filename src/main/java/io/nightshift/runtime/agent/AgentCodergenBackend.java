@@ -49,6 +49,8 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     private record AgentThread(Session session, AtomicReference<String> node) {
     }
 
+    static final long SHUTDOWN_WAIT_MS = 5_000;
+
     private final Client client;
     private final ExecutionEnvironment environment;
     private final AgentBackendOptions options;
@@ -109,13 +111,31 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
             return timeout == null ? running.get() : running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             session.abort();
+            awaitShutdown(running);
             return new ProcessingResult(StopReason.ABORTED, "", 0,
                     "the agent did not finish within the stage timeout of " + timeout);
         } catch (InterruptedException e) {
             session.abort();
+            awaitShutdown(running);
             throw e;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Gives an aborted session a moment to finish its shutdown (SESSION_END), keeping any interrupt pending. */
+    private static void awaitShutdown(CompletableFuture<ProcessingResult> running) {
+        boolean interrupted = java.lang.Thread.interrupted();
+        try {
+            running.get(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+            // the session is aborted either way; its own events report how it ended
+        } finally {
+            if (interrupted) {
+                java.lang.Thread.currentThread().interrupt();
+            }
         }
     }
 
