@@ -62,7 +62,7 @@ public final class Profiles {
                     resources.systemPrompt(ANTHROPIC), List.of("AGENTS.md", "CLAUDE.md"), ANTHROPIC_SHELL_TIMEOUT_MS,
                     anthropicOptions(), reasoning, true, true, window, null, ANTHROPIC_THINKING_BUDGETS);
             case GEMINI -> new BuiltInProfile(GEMINI, model, registry(resources, GEMINI),
-                    resources.systemPrompt(GEMINI), List.of("AGENTS.md", "GEMINI.md"), null, null,
+                    resources.systemPrompt(GEMINI), List.of("AGENTS.md", "GEMINI.md"), null, geminiOptions(),
                     reasoning, true, true, window, null, Map.of());
             default -> throw new AgentException("unknown provider profile '" + provider
                     + "'; use openai, anthropic or gemini", false);
@@ -86,6 +86,17 @@ public final class Profiles {
     private static ObjectNode anthropicOptions() {
         ObjectNode options = Json.object();
         options.putObject(ANTHROPIC).putArray("beta_headers").add(INTERLEAVED_THINKING_BETA);
+        return options;
+    }
+
+    /**
+     * Gemini (3.6): safety settings that let code about security and system administration through (only
+     * high-probability dangerous content is blocked). Grounding is not configured: sandboxes have no network.
+     */
+    private static ObjectNode geminiOptions() {
+        ObjectNode options = Json.object();
+        var settings = options.putObject(GEMINI).putArray("safetySettings");
+        settings.addObject().put("category", "HARM_CATEGORY_DANGEROUS_CONTENT").put("threshold", "BLOCK_ONLY_HIGH");
         return options;
     }
 

@@ -62,6 +62,8 @@ class ProfilesTest {
                 .isEqualTo(8192);
         assertThat(anthropic.maxOutputTokens("high")).isEqualTo(24_576 + 8_192);
         assertThat(Profiles.openai("gpt-5.2").requestOptions("high")).isNull();
+        assertThat(Profiles.gemini("gemini-3-flash-preview").providerOptions().path("gemini").path("safetySettings")
+                .get(0).path("threshold").asText()).isEqualTo("BLOCK_ONLY_HIGH");
         assertThat(anthropic.projectDocNames()).containsExactly("AGENTS.md", "CLAUDE.md");
         assertThat(Profiles.openai("gpt-5.2").projectDocNames()).containsExactly("AGENTS.md", ".codex/instructions.md");
         assertThat(Profiles.gemini("gemini-3-flash-preview").projectDocNames()).containsExactly("AGENTS.md", "GEMINI.md");

@@ -68,6 +68,10 @@ class ParityMatrixTest {
             assertThat(Files.readString(dir.resolve("hello.py"))).isEqualTo("print('Hello World')\n");
             assertThat(t.toolResultsIn(1)).singleElement().asString().startsWith("Wrote 21 bytes to hello.py");
             assertThat(t.toolNamesIn(0)).containsExactlyElementsOf(t.profile().toolRegistry().names());
+            if (provider.equals(Providers.GEMINI)) {
+                assertThat(t.requests().getFirst().json().path("safetySettings").get(0).path("category").asText())
+                        .isEqualTo("HARM_CATEGORY_DANGEROUS_CONTENT");
+            }
             assertThat(t.events.kinds()).containsSubsequence(EventKind.SESSION_START, EventKind.USER_INPUT,
                     EventKind.ASSISTANT_TEXT_END, EventKind.TOOL_CALL_START, EventKind.TOOL_CALL_END,
                     EventKind.ASSISTANT_TEXT_START, EventKind.ASSISTANT_TEXT_DELTA, EventKind.ASSISTANT_TEXT_END,
