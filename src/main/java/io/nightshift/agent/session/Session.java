@@ -150,8 +150,8 @@ public final class Session implements AutoCloseable {
                 return result;
             }
             state = result.stopReason() == StopReason.AWAITING_INPUT ? SessionState.AWAITING_INPUT : SessionState.IDLE;
+            emit(new AgentEvent.ProcessingEnd(id, now(), result.stopReason().name(), state.name()));
         }
-        emit(new AgentEvent.ProcessingEnd(id, now(), result.stopReason().name(), state.name()));
         return result;
     }
 
