@@ -96,8 +96,11 @@ public class RunCommand implements Callable<Integer> {
             } else {
                 out.println("sandbox: docker (hardened container, no network); workspace mounted at /workspace");
             }
-            if (!simulate && plan.backend().equals("simulation")) {
-                out.println("note: no LLM backend in this build: codergen stages are simulated");
+            if (plan.backend().equals("simulation")) {
+                out.println("llm: simulated" + (simulate ? " (--simulate)"
+                        : " (no provider configured: set ANTHROPIC_API_KEY, OPENAI_API_KEY or GEMINI_API_KEY)"));
+            } else {
+                out.println("llm: " + plan.backend());
             }
         }
         Interviewer interviewer = autoApprove ? new AutoApproveInterviewer() : new ConsoleInterviewer(System.in, out);

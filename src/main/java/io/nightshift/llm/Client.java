@@ -84,6 +84,13 @@ public final class Client implements AutoCloseable {
     }
 
     /** The registered provider names, in registration order. */
+    /** This client with one more middleware, innermost (it runs after the ones already registered). */
+    public Client withMiddleware(Middleware added) {
+        List<Middleware> all = new java.util.ArrayList<>(middleware);
+        all.add(added);
+        return new Client(providers, defaultProvider, all);
+    }
+
     public List<String> providerNames() {
         return List.copyOf(providers.keySet());
     }

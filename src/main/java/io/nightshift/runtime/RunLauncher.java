@@ -6,6 +6,7 @@ import io.nightshift.pipeline.engine.RunConfig;
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.event.EventSink;
 import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.human.Interviewer;
 import io.nightshift.pipeline.run.Manifest;
 import io.nightshift.pipeline.run.RunDirectory;
@@ -64,7 +65,8 @@ public final class RunLauncher {
         PreparedPipeline prepared = loader.load(pipeline);
         Path logsRoot = request.resuming() ? request.resumeDir() : newLogsRoot(request, prepared.graph());
         String sandbox = SandboxChoice.decide(request.sandbox(), prepared.graph());
-        return new Plan(pipeline, prepared.graph(), prepared.warnings(), logsRoot, "simulation", sandbox);
+        return new Plan(pipeline, prepared.graph(), prepared.warnings(), logsRoot,
+                CodergenBackends.describe(request.simulate(), environment), sandbox);
     }
 
     /** Runs a plan to its end; sinks see every event. Throws only when the run cannot start. */
@@ -74,8 +76,10 @@ public final class RunLauncher {
         try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workdir, runId, environment,
                 plan.logsRoot())) {
             tools.initialize();
+            CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools, () -> engine);
             RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                     .runId(runId)
+                    .backend(backend)
                     .resume(request.resuming())
                     .interviewer(interviewer)
                     .environment(tools)
@@ -90,7 +94,18 @@ public final class RunLauncher {
                 throw new UnusableInputException(e.getMessage(), e);
             } finally {
                 engine = null;
+                if (backend instanceof AutoCloseable closeable) {
+                    closeQuietly(closeable);
+                }
             }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // ending the agent sessions of a finished run must not change its result
         }
     }
 

@@ -62,6 +62,7 @@ public final class RecordingSink implements EventSink {
             case PipelineEvent.InterviewCompleted x -> "interview_completed:" + x.nodeId() + ":" + x.answer();
             case PipelineEvent.InterviewTimeout x -> "interview_timeout:" + x.nodeId();
             case PipelineEvent.CheckpointSaved x -> "checkpoint_saved:" + x.nodeId();
+            case PipelineEvent.AgentActivity x -> "agent_event:" + x.nodeId() + ":" + x.event().path("type").asText();
         };
     }
 }

@@ -1,0 +1,63 @@
+package io.nightshift.runtime;
+
+import io.nightshift.agent.event.AgentEventJson;
+import io.nightshift.llm.Client;
+import io.nightshift.llm.Middlewares;
+import io.nightshift.llm.RetryPolicy;
+import io.nightshift.pipeline.engine.PipelineEngine;
+import io.nightshift.pipeline.handler.CodergenBackend;
+import io.nightshift.pipeline.handler.SimulationBackend;
+import io.nightshift.runtime.agent.AgentBackendOptions;
+import io.nightshift.runtime.agent.AgentCodergenBackend;
+import io.nightshift.sandbox.ExecutionEnvironment;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Which backend runs codergen stages: coding agents when an LLM provider is configured in the environment (an API
+ * key, or an OpenAI-compatible server) and the run is not {@code --simulate}; the simulation backend otherwise.
+ */
+final class CodergenBackends {
+
+    private static final List<String> PROVIDER_VARIABLES = List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY",
+            "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_COMPATIBLE_BASE_URL");
+
+    private CodergenBackends() {
+    }
+
+    /** {@code simulation}, or {@code agent (<providers>)}: what the run will use, for the CLI to say. */
+    static String describe(boolean simulate, Map<String, String> environment) {
+        if (simulate || !llmConfigured(environment)) {
+            return "simulation";
+        }
+        return "agent (" + String.join(", ", Client.fromEnv(environment).providerNames()) + ")";
+    }
+
+    /**
+     * The backend for a run; the caller closes it when it is {@link AutoCloseable}. Agent events go into the
+     * engine's stream once the engine exists ({@code engine} returns null before that).
+     */
+    static CodergenBackend open(boolean simulate, Map<String, String> environment, ExecutionEnvironment tools,
+            Supplier<PipelineEngine> engine) {
+        if (simulate || !llmConfigured(environment)) {
+            return new SimulationBackend();
+        }
+        Client client = Client.fromEnv(environment).withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
+        AgentCodergenBackend backend = new AgentCodergenBackend(client, tools, AgentBackendOptions.defaults());
+        backend.addSink((nodeId, event) -> {
+            PipelineEngine current = engine.get();
+            if (current != null) {
+                current.publishAgentEvent(nodeId, AgentEventJson.toJson(event));
+            }
+        });
+        return backend;
+    }
+
+    static boolean llmConfigured(Map<String, String> environment) {
+        return PROVIDER_VARIABLES.stream().anyMatch(k -> {
+            String v = environment.get(k);
+            return v != null && !v.isBlank();
+        });
+    }
+}
