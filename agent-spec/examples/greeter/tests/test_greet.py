@@ -1,0 +1,15 @@
+import unittest
+
+from greet import greet
+
+
+class GreetTest(unittest.TestCase):
+    def test_greets_by_name(self):
+        self.assertEqual(greet("Ada"), "Hello, Ada!")
+
+    def test_greets_the_world_without_a_name(self):
+        self.assertEqual(greet(""), "Hello, world!")
+
+
+if __name__ == "__main__":
+    unittest.main()
