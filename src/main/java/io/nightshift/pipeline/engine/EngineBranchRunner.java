@@ -72,10 +72,31 @@ final class EngineBranchRunner implements BranchRunner {
                     current = graph.node(j.target());
                 }
                 case Router.End e -> {
-                    return result(branch, last, ctx, completed, "", t0);
+                    return result(branch, last, ctx, completed, joinDownstreamOf(node.id()), t0);
                 }
             }
         }
+    }
+
+    /**
+     * The first fan-in node reachable from a branch that stopped early (a failure without route), so the run still
+     * meets the other branches at their join.
+     */
+    private String joinDownstreamOf(String nodeId) {
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(nodeId));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(nodeId));
+        while (!queue.isEmpty()) {
+            for (Edge e : graph.outgoing(queue.poll())) {
+                Optional<Node> n = graph.node(e.to());
+                if (n.isPresent() && HandlerTypes.FAN_IN.equals(n.get().handlerType())) {
+                    return n.get().id();
+                }
+                if (seen.add(e.to())) {
+                    queue.add(e.to());
+                }
+            }
+        }
+        return "";
     }
 
     private static BranchResult result(Edge branch, Outcome last, Context ctx, List<String> completed, String join,

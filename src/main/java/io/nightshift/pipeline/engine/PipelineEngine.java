@@ -16,17 +16,14 @@ import io.nightshift.pipeline.run.Manifest;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.state.Context;
 import io.nightshift.pipeline.state.Outcome;
-import io.nightshift.pipeline.state.StageStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,10 +40,7 @@ public final class PipelineEngine {
     private final RunConfig config;
     private final Cancellation cancellation = new Cancellation();
     private final Context context = new Context();
-    private final List<String> completed = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Integer> retries = new ConcurrentHashMap<>();
-    private final Map<String, String> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final AtomicInteger stageIndex = new AtomicInteger();
+    private final RunProgress progress = new RunProgress();
     private final AtomicInteger children = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile String runId = "";
@@ -56,8 +50,6 @@ public final class PipelineEngine {
     private StageExecutor executor;
     private Router router;
     private ArtifactStore artifacts;
-    private String lastNode = "";
-    private Outcome lastOutcome;
     private boolean degradePending;
     private int restarts;
     private long startNanos;
@@ -101,7 +93,7 @@ public final class PipelineEngine {
     }
 
     public int completedCount() {
-        return completed.size();
+        return progress.completed.size();
     }
 
     static boolean isTerminal(Node node) {
@@ -121,6 +113,12 @@ public final class PipelineEngine {
         runDir.create();
         Optional<Checkpoint> checkpoint = resuming ? runDir.readCheckpoint() : Optional.empty();
         Optional<Manifest> manifest = resuming ? runDir.readManifest() : Optional.empty();
+        checkpoint.map(Checkpoint::currentNode).filter(id -> !id.isEmpty() && graph.node(id).isEmpty())
+                .ifPresent(id -> {
+                    throw new PipelineException("cannot resume: the checkpoint in " + runDir.root() + " names node '"
+                            + id + "', which pipeline '" + graph.id()
+                            + "' does not have; resume with the DOT file the run started with");
+                });
         runId = manifest.map(Manifest::runId).filter(s -> !s.isBlank())
                 .orElse(config.runId() != null ? config.runId() : newRunId());
         List<EventSink> sinks = new ArrayList<>();
@@ -134,7 +132,7 @@ public final class PipelineEngine {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         router = new Router(graph);
         executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), threads,
-                stageIndex, runId);
+                progress.stageIndex, runId);
         startNanos = System.nanoTime();
         try {
             useDirectory(graph, runDir);
@@ -150,9 +148,9 @@ public final class PipelineEngine {
             saveCheckpoint("running", "");
             return loop(graph, new Step(start, null, ""));
         } catch (PipelineException e) {
-            return failed(e.getMessage(), lastNode);
+            return failed(e.getMessage(), progress.lastNode());
         } catch (RuntimeException e) {
-            return failed("internal error: " + e, lastNode);
+            return failed("internal error: " + e, progress.lastNode());
         } finally {
             threads.shutdownNow();
             eventsFile.close();
@@ -171,11 +169,11 @@ public final class PipelineEngine {
                 return cancelled(node.id());
             }
             if (isTerminal(node)) {
-                Node gate = unsatisfiedGoalGate(graph);
+                Node gate = progress.unsatisfiedGoalGate(graph);
                 if (gate != null) {
                     String target = router.goalGateTarget(gate);
                     if (target == null) {
-                        return failed("goal gate '" + gate.id() + "' is unsatisfied (" + outcomes.get(gate.id())
+                        return failed("goal gate '" + gate.id() + "' is unsatisfied (" + progress.statusOf(gate.id())
                                 + ") and no retry_target or fallback_retry_target is set on it or on the graph",
                                 gate.id());
                     }
@@ -192,12 +190,16 @@ public final class PipelineEngine {
             }
             Outcome outcome;
             try {
-                outcome = executor.execute(node, context, fidelity, retries);
+                outcome = executor.execute(node, context, fidelity, progress.retries);
             } catch (RunCancelledException e) {
                 return cancelled(node.id());
             }
-            record(node, outcome);
+            progress.record(node, outcome, context);
             saveCheckpoint("running", node.id());
+            runStageHook(node, outcome);
+            if (cancellation.isCancelled()) {
+                return cancelled(node.id());
+            }
             if (isTerminal(node)) {
                 return succeeded();
             }
@@ -232,25 +234,18 @@ public final class PipelineEngine {
 
     private RunResult resumeFrom(Graph graph, Node start, Checkpoint cp) {
         context.restore(cp.context(), cp.logs());
-        completed.addAll(cp.completedNodes());
-        retries.putAll(cp.nodeRetries());
-        outcomes.putAll(cp.nodeOutcomes());
-        stageIndex.set(cp.stageIndex());
+        progress.restore(cp);
         degradePending = true;
-        lastNode = cp.currentNode();
         Step step;
         if (cp.currentNode().isEmpty()) {
             step = new Step(start, null, "");
         } else {
-            Node from = graph.node(cp.currentNode()).orElseThrow(() -> new PipelineException("checkpoint in "
-                    + dir.root() + " names node '" + cp.currentNode() + "', which pipeline '" + graph.id()
-                    + "' does not have: resume with the DOT file the run started with"));
-            lastOutcome = outcomeFrom(cp);
+            Node from = graph.node(cp.currentNode()).orElseThrow();
             if (isTerminal(from) || cp.status().equals("success")) {
                 emitResumed(graph, from.id(), "");
                 return succeeded();
             }
-            Router.Decision d = router.next(from, lastOutcome, context);
+            Router.Decision d = router.next(from, progress.lastOutcome(), context);
             if (d instanceof Router.End end && end.failureReason() != null) {
                 step = new Step(from, null, "");
             } else {
@@ -268,6 +263,18 @@ public final class PipelineEngine {
         }
         emitResumed(graph, cp.currentNode(), step.node().id());
         return loop(graph, step);
+    }
+
+    private void runStageHook(Node node, Outcome outcome) {
+        try {
+            config.stageHook().afterStage(node.id(), outcome, dir.root());
+        } catch (InterruptedException e) {
+            cancellation.cancel("interrupted in the after-stage hook of '" + node.id() + "'");
+        } catch (PipelineException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PipelineException("after-stage hook failed for '" + node.id() + "': " + e.getMessage(), false, e);
+        }
     }
 
     private void emitResumed(Graph graph, String from, String next) {
@@ -291,11 +298,7 @@ public final class PipelineEngine {
         bus.addSink(eventsFile);
         useDirectory(graph, fresh);
         context.restore(Map.of(), List.of());
-        completed.clear();
-        retries.clear();
-        outcomes.clear();
-        lastNode = "";
-        lastOutcome = null;
+        progress.clear();
         initContext(graph);
         fresh.writeManifest(manifestFor(graph, old.root().toString()));
         bus.emit((run, seq, at) -> new PipelineEvent.PipelineStarted(run, seq, at, graph.id(), graph.goal(),
@@ -344,88 +347,21 @@ public final class PipelineEngine {
                 restartedFrom);
     }
 
-    private void record(Node node, Outcome outcome) {
-        completed.add(node.id());
-        context.applyUpdates(outcome.contextUpdates());
-        if (outcome.status() != StageStatus.SKIPPED) {
-            outcomes.put(node.id(), outcome.status().wireName());
-            context.set("outcome", outcome.status().wireName());
-            if (!outcome.preferredLabel().isEmpty()) {
-                context.set("preferred_label", outcome.preferredLabel());
-            }
-        }
-        context.appendLog(node.id() + ": " + outcome.status().wireName());
-        lastNode = node.id();
-        lastOutcome = outcome;
-    }
-
-    private Node unsatisfiedGoalGate(Graph graph) {
-        synchronized (outcomes) {
-            for (Map.Entry<String, String> e : outcomes.entrySet()) {
-                Optional<Node> n = graph.node(e.getKey());
-                if (n.isPresent() && n.get().goalGate() && !StageStatus.fromWire(e.getValue()).isSuccess()) {
-                    return n.get();
-                }
-            }
-        }
-        return null;
-    }
-
     private void emitEdge(String from, String to, String label, String reason) {
         bus.emit((run, seq, at) -> new PipelineEvent.EdgeSelected(run, seq, at, from, to, label, reason));
     }
 
     private void saveCheckpoint(String status, String savedNode) {
-        Checkpoint cp;
-        synchronized (outcomes) {
-            cp = new Checkpoint(config.clock().instant().toString(), lastNode, List.copyOf(completed),
-                    new LinkedHashMap<>(retries), new LinkedHashMap<>(outcomes), context.snapshot(), context.logs(),
-                    outcomeMap(lastOutcome), status, stageIndex.get());
-        }
-        dir.writeCheckpoint(cp);
-        String node = savedNode.isEmpty() ? lastNode : savedNode;
+        dir.writeCheckpoint(progress.checkpoint(config.clock().instant().toString(), context, status));
+        String node = savedNode.isEmpty() ? progress.lastNode() : savedNode;
         bus.emit((run, seq, at) -> new PipelineEvent.CheckpointSaved(run, seq, at, node));
-    }
-
-    private static Map<String, Object> outcomeMap(Outcome o) {
-        if (o == null) {
-            return Map.of();
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("outcome", o.status().wireName());
-        m.put("preferred_label", o.preferredLabel());
-        m.put("suggested_next_ids", o.suggestedNextIds());
-        m.put("notes", o.notes());
-        m.put("failure_reason", o.failureReason());
-        if (o.contextUpdates().containsKey(io.nightshift.pipeline.handler.ParallelHandler.JOIN_NODE_KEY)) {
-            m.put("context_updates", Map.of(io.nightshift.pipeline.handler.ParallelHandler.JOIN_NODE_KEY,
-                    o.contextUpdates().get(io.nightshift.pipeline.handler.ParallelHandler.JOIN_NODE_KEY)));
-        }
-        return m;
-    }
-
-    private Outcome outcomeFrom(Checkpoint cp) {
-        Map<String, Object> m = cp.lastOutcome();
-        String status = m.containsKey("outcome") ? String.valueOf(m.get("outcome"))
-                : cp.nodeOutcomes().getOrDefault(cp.currentNode(), "success");
-        List<String> next = new ArrayList<>();
-        if (m.get("suggested_next_ids") instanceof List<?> l) {
-            l.forEach(x -> next.add(String.valueOf(x)));
-        }
-        Map<String, Object> updates = new LinkedHashMap<>();
-        if (m.get("context_updates") instanceof Map<?, ?> cu) {
-            cu.forEach((k, v) -> updates.put(String.valueOf(k), v));
-        }
-        return new Outcome(StageStatus.fromWire(status), String.valueOf(m.getOrDefault("preferred_label", "")), next,
-                updates, String.valueOf(m.getOrDefault("notes", "")),
-                String.valueOf(m.getOrDefault("failure_reason", "")));
     }
 
     private RunResult succeeded() {
         saveCheckpoint("success", "");
         long ms = elapsedMs();
         int artifactCount = artifacts.size();
-        int done = completed.size();
+        int done = progress.completed.size();
         bus.emit((run, seq, at) -> new PipelineEvent.PipelineCompleted(run, seq, at, ms, artifactCount, done));
         return result(RunStatus.SUCCESS, "", "");
     }
@@ -443,6 +379,18 @@ public final class PipelineEngine {
     }
 
     private RunResult cancelled(String nodeId) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return doCancelled(nodeId);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Ends the run as cancelled; the interrupt flag is clear so the final files can be written. */
+    private RunResult doCancelled(String nodeId) {
         saveCheckpoint("cancelled", "");
         long ms = elapsedMs();
         String reason = cancellation.reason();
@@ -451,11 +399,8 @@ public final class PipelineEngine {
     }
 
     private RunResult result(RunStatus status, String reason, String failedNode) {
-        Map<String, String> outs;
-        synchronized (outcomes) {
-            outs = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
-        }
-        return new RunResult(runId, status, reason, failedNode, List.copyOf(completed), outs, context.snapshot(),
+        return new RunResult(runId, status, reason, failedNode, List.copyOf(progress.completed), progress.outcomes(),
+                context.snapshot(),
                 dir.root(), elapsedMs());
     }
 

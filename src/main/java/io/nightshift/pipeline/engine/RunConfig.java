@@ -31,12 +31,13 @@ import java.util.random.RandomGenerator;
  * @param runId the run id; generated when null (on resume, the manifest's id wins)
  * @param fsync force each run file to disk before renaming it (slower, survives power loss)
  * @param maxLoopRestarts how many {@code loop_restart} edges a run may take before it fails
+ * @param stageHook runs after every top-level stage and its checkpoint; none by default
  */
 public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer interviewer,
         ExecutionEnvironment environment, GraphLoader graphLoader, List<EventSink> sinks, Clock clock,
         Sleeper sleeper, RandomGenerator random, boolean resume, Map<String, Object> extraContext,
         Consumer<HandlerRegistry> registryCustomizer, String runId, boolean fsync, Duration defaultToolTimeout,
-        int maxLoopRestarts) {
+        int maxLoopRestarts, StageHook stageHook) {
 
     public RunConfig {
         if (logsRoot == null) {
@@ -50,6 +51,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         registryCustomizer = registryCustomizer == null ? r -> { } : registryCustomizer;
         defaultToolTimeout = defaultToolTimeout == null ? Duration.ofMinutes(10) : defaultToolTimeout;
         maxLoopRestarts = maxLoopRestarts <= 0 ? 100 : maxLoopRestarts;
+        stageHook = stageHook == null ? (id, outcome, root) -> { } : stageHook;
     }
 
     public static Builder builder(Path logsRoot) {
@@ -60,7 +62,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         Builder b = new Builder(logsRoot).backend(backend).interviewer(interviewer).environment(environment)
                 .graphLoader(graphLoader).clock(clock).sleeper(sleeper).random(random).resume(resume)
                 .registryCustomizer(registryCustomizer).runId(runId).fsync(fsync)
-                .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts);
+                .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts).stageHook(stageHook);
         sinks.forEach(b::sink);
         extraContext.forEach(b::set);
         return b;
@@ -83,6 +85,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         private boolean fsync;
         private Duration defaultToolTimeout;
         private int maxLoopRestarts;
+        private StageHook stageHook;
 
         private Builder(Path logsRoot) {
             this.logsRoot = logsRoot;
@@ -104,11 +107,12 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         public Builder fsync(boolean v) { fsync = v; return this; }
         public Builder defaultToolTimeout(Duration v) { defaultToolTimeout = v; return this; }
         public Builder maxLoopRestarts(int v) { maxLoopRestarts = v; return this; }
+        public Builder stageHook(StageHook v) { stageHook = v; return this; }
 
         public RunConfig build() {
             return new RunConfig(logsRoot, backend, interviewer, environment, graphLoader, sinks, clock, sleeper,
                     random, resume, extraContext, registryCustomizer, runId, fsync, defaultToolTimeout,
-                    maxLoopRestarts);
+                    maxLoopRestarts, stageHook);
         }
     }
 }

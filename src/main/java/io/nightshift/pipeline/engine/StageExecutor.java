@@ -3,11 +3,13 @@ package io.nightshift.pipeline.engine;
 import io.nightshift.pipeline.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Durations;
 import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.graph.HandlerTypes;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.BranchRunner;
 import io.nightshift.pipeline.handler.ChildPipelineRunner;
 import io.nightshift.pipeline.handler.HandlerRegistry;
 import io.nightshift.pipeline.handler.StageContext;
+import io.nightshift.pipeline.handler.ToolHooks;
 import io.nightshift.pipeline.run.ArtifactStore;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.run.StatusFile;
@@ -34,6 +36,8 @@ import java.util.random.RandomGenerator;
  * thread so a timeout or a cancel can interrupt them. Thread-safe: parallel branches share it.
  */
 final class StageExecutor {
+
+    private static final Duration TOOL_GRACE = Duration.ofSeconds(5);
 
     private final Graph graph;
     private final HandlerRegistry registry;
@@ -84,6 +88,9 @@ final class StageExecutor {
         ctx.set("internal.fidelity", fidelity.mode());
         ctx.set("internal.thread_id", fidelity.threadId());
         ctx.set("internal.stage_dir", stageDir.toString());
+        ToolHooks hooks = ToolHooks.resolve(node, graph);
+        ctx.set(ToolHooks.PRE_KEY, hooks.pre().isEmpty() ? null : hooks.pre());
+        ctx.set(ToolHooks.POST_KEY, hooks.post().isEmpty() ? null : hooks.post());
         for (int attempt = 1; ; attempt++) {
             checkCancelled();
             int index = stageIndex.incrementAndGet();
@@ -96,7 +103,7 @@ final class StageExecutor {
             Outcome outcome;
             boolean retryable = true;
             try {
-                outcome = runHandler(resolved, sc, node.timeout().orElse(null));
+                outcome = runHandler(resolved, sc, stageTimeout(node, type));
                 if (outcome == null) {
                     outcome = StatusFile.read(stageDir).orElse(node.autoStatus()
                             ? Outcome.success("auto-status: handler completed without writing status")
@@ -140,9 +147,8 @@ final class StageExecutor {
                         : Outcome.fail("max retries exceeded (" + attempt + " attempts)"
                                 + (outcome.failureReason().isEmpty() ? "" : ": " + outcome.failureReason()));
             }
-            if (outcome.status().isSuccess()) {
-                retries.put(id, 0);
-                ctx.set("internal.retry_count." + id, 0);
+            if (outcome.status().isSuccess() && retries.remove(id) != null) {
+                ctx.set("internal.retry_count." + id, null);
             }
             dir.writeStageFile(id, StatusFile.NAME, new String(StatusFile.render(outcome, fidelity.mode(),
                     fidelity.threadId()), java.nio.charset.StandardCharsets.UTF_8));
@@ -160,6 +166,7 @@ final class StageExecutor {
 
     private Outcome runHandler(HandlerRegistry.Resolved resolved, StageContext sc, Duration timeout)
             throws TimeoutException, ExecutionException, RunCancelledException {
+        checkCancelled();
         Future<Outcome> f = threads.submit(() -> resolved.handler().execute(sc));
         cancellation.track(f);
         try {
@@ -181,6 +188,14 @@ final class StageExecutor {
         } finally {
             cancellation.untrack(f);
         }
+    }
+
+    /**
+     * The node's timeout. Tool commands get theirs enforced by the execution environment, which kills the whole
+     * process tree; the engine then only steps in after a grace period, should the environment not return.
+     */
+    private static Duration stageTimeout(Node node, String type) {
+        return node.timeout().map(t -> HandlerTypes.TOOL.equals(type) ? t.plus(TOOL_GRACE) : t).orElse(null);
     }
 
     private void sleep(Duration delay) throws RunCancelledException {
