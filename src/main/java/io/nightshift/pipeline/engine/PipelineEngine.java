@@ -127,12 +127,12 @@ public final class PipelineEngine {
         sinks.addAll(config.sinks());
         bus = new EventBus(runId, config.clock(), EventsFile.lastSeq(runDir.eventsFile()), sinks);
         HandlerRegistry registry = Handlers.builtIns(config.backend(), config.interviewer(), config.environment(),
-                config.graphLoader(), config.defaultToolTimeout());
+                config.graphLoader(), config.defaultToolTimeout(), config.workspaceHooks());
         config.registryCustomizer().accept(registry);
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         router = new Router(graph);
         executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), threads,
-                progress.stageIndex, runId);
+                progress.stageIndex, runId, config.workspaceHooks());
         startNanos = System.nanoTime();
         try {
             useDirectory(graph, runDir);
