@@ -158,6 +158,8 @@ final class WorkspaceSetup {
     private static Workspace guarded(java.util.function.Supplier<Workspace> action) {
         try {
             return action.get();
+        } catch (io.nightshift.workspace.DirtyWorkingTreeException e) {
+            throw new UnusableInputException(e.getMessage() + " To go ahead anyway, add --allow-dirty.", e);
         } catch (WorkspaceException e) {
             throw new UnusableInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
