@@ -30,7 +30,8 @@ final class RunFixtures {
 
     static GitResult tryGit(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test User", "-c",
-                "user.email=test@example.com", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"));
+                "user.email=test@example.com", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c",
+                "safe.directory=*"));
         command.addAll(List.of(args));
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
