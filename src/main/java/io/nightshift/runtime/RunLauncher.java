@@ -159,7 +159,8 @@ public final class RunLauncher {
         Path dir = logsRoot.resolve("deliverables");
         try {
             Deliverables d = workspace.deliver(dir, request.push());
-            notices.accept("deliverables: " + dir + " (changes.patch with " + d.commitCount() + " commits, run.bundle, "
+            notices.accept("deliverables: " + dir + " (changes.patch with " + d.commitCount()
+                    + (d.commitCount() == 1 ? " commit" : " commits") + ", run.bundle, "
                     + "summary.md); " + Deliveries.describe(d.push()));
         } catch (io.nightshift.workspace.WorkspaceException e) {
             notices.accept("warning: the deliverables could not be written to " + dir + ": " + e.getMessage());
