@@ -4,20 +4,54 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-/** The cancel switch of one run: interrupts every running handler and wakes every retry wait. */
+/**
+ * The cancel switch of one run: interrupts every thread that is inside a handler right now and wakes every retry
+ * wait. Threads are interrupted only while registered, so engine bookkeeping (checkpoint writes) never sees an
+ * interrupt meant for a handler.
+ */
 final class Cancellation {
 
+    /** A thread inside a handler; interruptible by a cancel or a timeout until closed. */
+    static final class Active {
+        private final Thread thread;
+        private boolean open = true;
+        private boolean interrupted;
+
+        private Active(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized boolean interrupt() {
+            if (!open) {
+                return false;
+            }
+            interrupted = true;
+            thread.interrupt();
+            return true;
+        }
+
+        /** Stops further interrupts; clears the flag when one of ours arrived, so it does not leak. */
+        synchronized void close() {
+            open = false;
+            if (interrupted) {
+                Thread.interrupted();
+            }
+        }
+    }
+
     private final CountDownLatch cancelled = new CountDownLatch(1);
-    private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
+    private final Set<Active> active = ConcurrentHashMap.newKeySet();
     private volatile String reason = "";
 
     void cancel(String why) {
+        if (isCancelled()) {
+            return;
+        }
         reason = why;
         cancelled.countDown();
-        running.forEach(f -> f.cancel(true));
+        active.forEach(Active::interrupt);
     }
 
     boolean isCancelled() {
@@ -28,15 +62,18 @@ final class Cancellation {
         return reason;
     }
 
-    void track(Future<?> f) {
-        running.add(f);
+    Active enter() {
+        Active a = new Active(Thread.currentThread());
+        active.add(a);
         if (isCancelled()) {
-            f.cancel(true);
+            a.interrupt();
         }
+        return a;
     }
 
-    void untrack(Future<?> f) {
-        running.remove(f);
+    void exit(Active a) {
+        active.remove(a);
+        a.close();
     }
 
     /** Sleeps unless cancelled first; returns early on cancel. */

@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -129,9 +128,14 @@ public final class PipelineEngine {
         HandlerRegistry registry = Handlers.builtIns(config.backend(), config.interviewer(), config.environment(),
                 config.graphLoader(), config.defaultToolTimeout(), config.workspaceHooks());
         config.registryCustomizer().accept(registry);
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "pipeline-timeouts-" + runId);
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
         router = new Router(graph);
-        executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), threads,
+        executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), timer,
                 progress.stageIndex, runId, config.workspaceHooks());
         startNanos = System.nanoTime();
         try {
@@ -152,7 +156,7 @@ public final class PipelineEngine {
         } catch (RuntimeException e) {
             return failed("internal error: " + e, progress.lastNode());
         } finally {
-            threads.shutdownNow();
+            timer.shutdownNow();
             eventsFile.close();
         }
     }
@@ -192,6 +196,7 @@ public final class PipelineEngine {
             try {
                 outcome = executor.execute(node, context, fidelity, progress.retries);
             } catch (RunCancelledException e) {
+                cancellation.cancel(e.getMessage());
                 return cancelled(node.id());
             }
             progress.record(node, outcome, context);

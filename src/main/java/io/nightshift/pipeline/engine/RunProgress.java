@@ -29,7 +29,11 @@ final class RunProgress {
     private volatile String lastNode = "";
     private volatile Outcome lastOutcome;
 
-    /** Records a completed stage and applies its outcome to the context (attractor-spec 3.2 steps 3 and 4). */
+    /**
+     * Records a completed stage and applies its outcome to the context (attractor-spec 3.2 steps 3 and 4). Only
+     * stages that did not plainly succeed get a run-log line: the completed list already says the rest, and a
+     * line per stage would make every checkpoint grow with the run.
+     */
     void record(Node node, Outcome outcome, Context context) {
         completed.add(node.id());
         context.applyUpdates(outcome.contextUpdates());
@@ -40,7 +44,10 @@ final class RunProgress {
                 context.set("preferred_label", outcome.preferredLabel());
             }
         }
-        context.appendLog(node.id() + ": " + outcome.status().wireName());
+        if (outcome.status() != StageStatus.SUCCESS) {
+            context.appendLog(node.id() + ": " + outcome.status().wireName()
+                    + (outcome.failureReason().isEmpty() ? "" : ": " + outcome.failureReason()));
+        }
         lastNode = node.id();
         lastOutcome = outcome;
     }

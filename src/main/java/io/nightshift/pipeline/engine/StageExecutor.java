@@ -22,19 +22,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
  * Runs one stage with its retry policy (attractor-spec 3.5), node {@code timeout}, {@code auto_status},
- * {@code allow_partial}, stage events and the final {@code status.json}. Handlers run on their own (virtual)
- * thread so a timeout or a cancel can interrupt them. Thread-safe: parallel branches share it.
+ * {@code allow_partial}, stage events and the final {@code status.json}. Handlers run on the calling thread; a
+ * timeout or a cancel interrupts them. Thread-safe: parallel branches share it.
  */
 final class StageExecutor {
 
@@ -46,7 +46,7 @@ final class StageExecutor {
     private final Cancellation cancellation;
     private final Sleeper sleeper;
     private final RandomGenerator random;
-    private final ExecutorService threads;
+    private final ScheduledExecutorService timer;
     private final AtomicInteger stageIndex;
     private final String runId;
     private final WorkspaceHooks workspace;
@@ -56,7 +56,7 @@ final class StageExecutor {
     private volatile ChildPipelineRunner children;
 
     StageExecutor(Graph graph, HandlerRegistry registry, EventBus bus, Cancellation cancellation, Sleeper sleeper,
-            RandomGenerator random, ExecutorService threads, AtomicInteger stageIndex, String runId,
+            RandomGenerator random, ScheduledExecutorService timer, AtomicInteger stageIndex, String runId,
             WorkspaceHooks workspace) {
         this.runId = runId;
         this.workspace = workspace;
@@ -66,7 +66,7 @@ final class StageExecutor {
         this.cancellation = cancellation;
         this.sleeper = sleeper;
         this.random = random;
-        this.threads = threads;
+        this.timer = timer;
         this.stageIndex = stageIndex;
     }
 
@@ -181,30 +181,49 @@ final class StageExecutor {
         }
     }
 
+    /**
+     * Runs the handler on the calling thread (no thread hand-off per stage). A timeout or a cancel interrupts it;
+     * a handler that ignores the interrupt still has its stage failed by the timeout once it returns.
+     */
     private Outcome runHandler(HandlerRegistry.Resolved resolved, StageContext sc, Duration timeout)
             throws TimeoutException, ExecutionException, RunCancelledException {
         checkCancelled();
-        Future<Outcome> f = threads.submit(() -> resolved.handler().execute(sc));
-        cancellation.track(f);
+        long t0 = System.nanoTime();
+        Cancellation.Active active = cancellation.enter();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = timeout == null ? null : timer.schedule(() -> {
+            timedOut.set(true);
+            active.interrupt();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Outcome outcome;
         try {
-            return timeout == null ? f.get() : f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
+            outcome = resolved.handler().execute(sc);
+        } catch (OutOfMemoryError e) {
             throw e;
-        } catch (CancellationException e) {
-            throw new RunCancelledException(cancellation.reason());
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RunCancelledException("the engine thread was interrupted");
-        } catch (ExecutionException e) {
+        } catch (Throwable t) {
+            if (timedOut.get()) {
+                throw new TimeoutException();
+            }
             if (cancellation.isCancelled()) {
                 throw new RunCancelledException(cancellation.reason());
             }
-            throw e;
+            if (t instanceof InterruptedException) {
+                throw new RunCancelledException("the stage's thread was interrupted");
+            }
+            throw new ExecutionException(t);
         } finally {
-            cancellation.untrack(f);
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            cancellation.exit(active);
         }
+        if (timedOut.get() || (timeout != null && System.nanoTime() - t0 > timeout.toNanos())) {
+            throw new TimeoutException();
+        }
+        if (cancellation.isCancelled() && outcome == null) {
+            throw new RunCancelledException(cancellation.reason());
+        }
+        return outcome;
     }
 
     /**
@@ -245,6 +264,9 @@ final class StageExecutor {
     }
 
     private static void createDirectory(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

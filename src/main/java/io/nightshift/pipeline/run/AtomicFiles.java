@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -28,8 +29,7 @@ public final class AtomicFiles {
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp" + ProcessHandle.current().pid() + "-"
                 + COUNTER.incrementAndGet());
         try {
-            Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = open(tmp, dir)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -50,6 +50,16 @@ public final class AtomicFiles {
                 // the temporary file is hidden and harmless; the write error below is what matters
             }
             throw new RunFileException(target, "cannot write file (" + e + ")", e);
+        }
+    }
+
+    /** Creates the temporary file; the directory is only created when missing (one syscall saved per write). */
+    private static FileChannel open(Path tmp, Path dir) throws IOException {
+        try {
+            return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(dir);
+            return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 
