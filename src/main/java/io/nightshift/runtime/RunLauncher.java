@@ -103,7 +103,7 @@ public final class RunLauncher {
                 : WorkspaceSetup.create(request, plan.logsRoot(), plan.graph(), runId, environment, clock);
         Graph graph = plan.graph();
         try (RunWorkspace workspace = new RunWorkspace(opened, plan.logsRoot(), (dir, name) -> SandboxChoice.open(
-                plan.sandbox(), graph, dir, runId + "-" + name, environment), clock)) {
+                plan.sandbox(), graph, dir, runId + "-" + name, environment, plan.logsRoot()), clock)) {
             notices.accept("workspace: " + opened.directory() + " on branch " + opened.branch() + " from "
                     + RunWorkspace.abbrev(opened.baseCommit()) + " (" + opened.source() + ")");
             opened.warnings().forEach(w -> notices.accept("warning: " + w));
@@ -121,7 +121,7 @@ public final class RunLauncher {
     private RunResult runEngine(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
             String runId, RunWorkspace workspace) {
         try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workspace.directory(), runId,
-                environment)) {
+                environment, plan.logsRoot())) {
             tools.initialize();
             RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                     .runId(runId)

@@ -58,12 +58,14 @@ public final class SandboxChoice {
 
     /** Opens the environment the decision names; the caller closes it (which removes the container). */
     public static ExecutionEnvironment open(String sandbox, Graph graph, Path workspace, String runId,
-            Map<String, String> hostEnvironment) {
+            Map<String, String> hostEnvironment, Path logsRoot) {
         if (sandbox.equals(LOCAL)) {
             return new LocalExecutionEnvironment(workspace, hostEnvironment);
         }
         DockerEngine engine = DockerEngine.connect();
         new SandboxReaper(engine).reapDeadOwners();
-        return new DockerExecutionEnvironment(engine, policy(graph), workspace, runId);
+        // The run directory is visible read-only at its host path, so ATTRACTOR_* paths resolve in the container.
+        return new DockerExecutionEnvironment(engine, policy(graph), workspace, runId,
+                java.util.List.of(logsRoot.toAbsolutePath()));
     }
 }

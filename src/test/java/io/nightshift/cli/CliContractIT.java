@@ -166,14 +166,15 @@ class CliContractIT {
                 digraph probe {
                     start [shape=Mdiamond]
                     exit  [shape=Msquare]
-                    probe [shape=parallelogram, tool_command="echo uid=$(id -u) pwd=$(pwd); cat /proc/self/status | grep CapEff; (getent hosts example.com || echo no-dns)"]
+                    probe [shape=parallelogram, prompt="the prompt text",
+                           tool_command="echo uid=$(id -u) pwd=$(pwd); cat /proc/self/status | grep CapEff; (getent hosts example.com || echo no-dns); cat $ATTRACTOR_PROMPT_FILE"]
                     start -> probe -> exit
                 }
                 """);
         CliProcess.Result r = CliProcess.run(dir, "run", "probe.dot", "--logs-dir", "sandboxed");
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
         String out = Files.readString(dir.resolve("sandboxed/probe/tool_output.txt"));
-        assertThat(out).contains("uid=1000", "pwd=/workspace", "CapEff:\t0000000000000000", "no-dns");
+        assertThat(out).contains("uid=1000", "pwd=/workspace", "CapEff:\t0000000000000000", "no-dns", "the prompt text");
         assertThat(dir.resolve("sandboxed/workspace")).isDirectory();
     }
 

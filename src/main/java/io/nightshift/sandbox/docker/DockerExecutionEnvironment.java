@@ -34,8 +34,14 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
 
     /** A sandbox for {@code runId} over {@code hostWorkspace}; nothing is started before {@link #initialize()}. */
     public DockerExecutionEnvironment(DockerEngine engine, SandboxPolicy policy, Path hostWorkspace, String runId) {
+        this(engine, policy, hostWorkspace, runId, List.of());
+    }
+
+    /** @param readOnlyMounts host directories also visible, read-only, at the same path inside the container */
+    public DockerExecutionEnvironment(DockerEngine engine, SandboxPolicy policy, Path hostWorkspace, String runId,
+            List<Path> readOnlyMounts) {
         this.engine = engine;
-        this.definition = SandboxDefinition.forRun(policy, hostWorkspace.toAbsolutePath(), runId);
+        this.definition = SandboxDefinition.forRun(policy, hostWorkspace.toAbsolutePath(), runId, readOnlyMounts);
         this.search = TextSearch.detect();
     }
 

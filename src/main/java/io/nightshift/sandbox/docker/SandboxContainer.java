@@ -37,7 +37,7 @@ public final class SandboxContainer implements AutoCloseable {
     SandboxContainer renamed(String newName) {
         SandboxDefinition d = definition;
         return new SandboxContainer(engine, id, networkId,
-                new SandboxDefinition(d.policy(), d.hostWorkspace(), newName, d.labels(), d.owner()));
+                new SandboxDefinition(d.policy(), d.hostWorkspace(), newName, d.labels(), d.owner(), d.readOnlyMounts()));
     }
 
     DockerEngine engine() {

@@ -18,7 +18,7 @@ import java.util.UUID;
  * translation into one create-container request; starting it is {@link SandboxLauncher}'s job.
  */
 public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
-        WorkspaceOwner owner) {
+        WorkspaceOwner owner, List<Path> readOnlyMounts) {
 
     /** Where the workspace appears inside the container, and the commands' working directory. */
     public static final String WORKSPACE = "/workspace";
@@ -26,12 +26,28 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
 
     public SandboxDefinition {
         labels = Map.copyOf(labels);
+        readOnlyMounts = List.copyOf(readOnlyMounts);
+    }
+
+    public SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
+            WorkspaceOwner owner) {
+        this(policy, hostWorkspace, name, labels, owner, List.of());
     }
 
     /** A sandbox for {@code runId} over {@code hostWorkspace} (an existing directory), owned by this process. */
     public static SandboxDefinition forRun(SandboxPolicy policy, Path hostWorkspace, String runId) {
+        return forRun(policy, hostWorkspace, runId, List.of());
+    }
+
+    /**
+     * As {@link #forRun(SandboxPolicy, Path, String)}, with host directories also visible read-only at the same
+     * path inside the container (the run directory, so that the paths tool stages get in their environment,
+     * such as {@code ATTRACTOR_PROMPT_FILE}, resolve there too).
+     */
+    public static SandboxDefinition forRun(SandboxPolicy policy, Path hostWorkspace, String runId,
+            List<Path> readOnlyMounts) {
         return new SandboxDefinition(policy, hostWorkspace, containerName(runId), SandboxLabels.forRun(runId),
-                WorkspaceOwner.decide(policy, hostWorkspace));
+                WorkspaceOwner.decide(policy, hostWorkspace), readOnlyMounts);
     }
 
     /** {@code nightshift-<run>-<random>}, with characters Docker does not accept in names replaced. */
@@ -67,8 +83,14 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
     CreateContainerCmd createCommand(DockerClient client, String networkName) {
         String tmpfsOptions = "rw,exec,nosuid,nodev,size=";
         String homeOptions = "rw,exec,nosuid,nodev,uid=" + owner.uid() + ",gid=" + owner.gid() + ",mode=0755,size=";
+        List<Bind> binds = new ArrayList<>();
+        binds.add(new Bind(hostWorkspace.toString(), new Volume(WORKSPACE)));
+        for (Path mount : readOnlyMounts) {
+            String at = mount.toAbsolutePath().toString();
+            binds.add(new Bind(at, new Volume(at), com.github.dockerjava.api.model.AccessMode.ro));
+        }
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(new Bind(hostWorkspace.toString(), new Volume(WORKSPACE)))
+                .withBinds(binds)
                 .withNetworkMode(networkName == null ? "none" : networkName)
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))

@@ -1,0 +1,65 @@
+package io.nightshift.llm;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The advisory catalog of known models (unified-llm-spec 2.9), loaded from the data file
+ * {@code io/nightshift/llm/models.json} so it can be updated without code changes. Within a provider, entries
+ * are listed best-first; {@link #latest} returns the first match. Unknown model ids still pass through the
+ * client: the catalog never blocks a request.
+ */
+public final class ModelCatalog {
+
+    private static final ModelCatalog BUILT_IN = load();
+
+    private final List<ModelInfo> models;
+
+    public ModelCatalog(List<ModelInfo> models) {
+        this.models = List.copyOf(models);
+    }
+
+    public static ModelCatalog builtIn() {
+        return BUILT_IN;
+    }
+
+    private static ModelCatalog load() {
+        JsonMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try (InputStream in = ModelCatalog.class.getResourceAsStream("models.json")) {
+            if (in == null) {
+                throw new ConfigurationException("the model catalog io/nightshift/llm/models.json is missing from the classpath");
+            }
+            return new ModelCatalog(mapper.readValue(in, new TypeReference<List<ModelInfo>>() { }));
+        } catch (IOException e) {
+            throw new ConfigurationException("the model catalog models.json is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The entry whose id or alias is {@code idOrAlias}. */
+    public Optional<ModelInfo> getModelInfo(String idOrAlias) {
+        return models.stream().filter(m -> m.id().equals(idOrAlias)).findFirst()
+                .or(() -> models.stream().filter(m -> m.aliases().contains(idOrAlias)).findFirst());
+    }
+
+    /** All models, or those of one provider when {@code provider} is not null. */
+    public List<ModelInfo> listModels(String provider) {
+        return models.stream().filter(m -> provider == null || m.provider().equals(provider)).toList();
+    }
+
+    /** The best model of {@code provider} having {@code capability} ("tools", "vision", "reasoning"; null for any). */
+    public Optional<ModelInfo> latest(String provider, String capability) {
+        return listModels(provider).stream().filter(m -> capability == null || m.supports(capability)).findFirst();
+    }
+
+    /** A one-line list of known ids, for error messages. */
+    public String knownIds() {
+        return String.join(", ", models.stream().map(ModelInfo::id).toList());
+    }
+}
