@@ -75,9 +75,47 @@ final class WorkspaceSetup {
         Object recorded = checkpoint.map(cp -> cp.context().get(DIRECTORY_KEY)).orElse(null);
         Path dir = request.workspace() != null ? request.workspace().toAbsolutePath().normalize()
                 : recorded != null ? Path.of(recorded.toString()) : runDir.resolve("workspace");
+        clearStaleLocks(dir.resolve(".git"));
         Workspace ws = guarded(() -> Workspaces.open(dir, runId, env, settings(graph, env), clock));
         excludeRunDirectory(ws, runDir);
         return ws;
+    }
+
+    /**
+     * A run killed in the middle of a commit leaves git's lock files behind ({@code index.lock}, {@code *.lock}
+     * under {@code refs/}); a resume takes over from that dead process, so it removes them before reopening.
+     */
+    static List<String> clearStaleLocks(Path gitDir) {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(gitDir)) {
+            return removed;
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (String name : List.of("index.lock", "HEAD.lock", "packed-refs.lock", "config.lock")) {
+            candidates.add(gitDir.resolve(name));
+        }
+        for (String tree : List.of("refs", "worktrees")) {
+            Path root = gitDir.resolve(tree);
+            if (Files.isDirectory(root)) {
+                try (var files = Files.walk(root)) {
+                    files.filter(f -> f.getFileName().toString().endsWith(".lock")).forEach(candidates::add);
+                } catch (IOException e) {
+                    throw new UnusableInputException("cannot look for stale git locks in " + root + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        for (Path lock : candidates) {
+            try {
+                if (Files.deleteIfExists(lock)) {
+                    removed.add(gitDir.relativize(lock).toString());
+                }
+            } catch (IOException e) {
+                throw new UnusableInputException("cannot remove the stale git lock " + lock + " left by the "
+                        + "interrupted run: " + e.getMessage() + "; remove it by hand and resume again", e);
+            }
+        }
+        return removed;
     }
 
     /** The commit the checkpoint of the run in {@code logsRoot} holds, if any. */
