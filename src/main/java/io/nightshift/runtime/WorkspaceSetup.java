@@ -4,6 +4,7 @@ import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.run.Checkpoint;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.workspace.AdoptRequest;
+import io.nightshift.workspace.Identity;
 import io.nightshift.workspace.IntakeRequest;
 import io.nightshift.workspace.Workspace;
 import io.nightshift.workspace.WorkspaceException;
@@ -128,7 +129,9 @@ final class WorkspaceSetup {
      * Identity, deny list, protected paths and large-file threshold: the defaults, then the environment
      * ({@code NIGHTSHIFT_WORKSPACE_PROTECTED}, {@code NIGHTSHIFT_WORKSPACE_DENY}, comma-separated globs, and
      * {@code NIGHTSHIFT_WORKSPACE_LARGE_FILE_BYTES}), then the pipeline's graph attributes
-     * {@code workspace.protected}, {@code workspace.deny} and {@code workspace.large_file_bytes}.
+     * {@code workspace.protected}, {@code workspace.deny} and {@code workspace.large_file_bytes}. The author and
+     * committer of stage commits: {@code NIGHTSHIFT_GIT_AUTHOR_NAME} and {@code NIGHTSHIFT_GIT_AUTHOR_EMAIL}, else
+     * the Nightshift identity.
      */
     static WorkspaceSettings settings(Graph graph, Map<String, String> env) {
         List<String> deny = new ArrayList<>(WorkspaceSettings.DEFAULT_DENY_PATTERNS);
@@ -141,6 +144,12 @@ final class WorkspaceSetup {
         try {
             WorkspaceSettings settings = WorkspaceSettings.defaults().withDenyPatterns(deny)
                     .withProtectedPatterns(protectedPaths);
+            String name = env.get("NIGHTSHIFT_GIT_AUTHOR_NAME");
+            String email = env.get("NIGHTSHIFT_GIT_AUTHOR_EMAIL");
+            if (name != null || email != null) {
+                settings = settings.withIdentity(new Identity(name != null ? name : Identity.NIGHTSHIFT.name(),
+                        email != null ? email : Identity.NIGHTSHIFT.email()));
+            }
             return large.isBlank() ? settings : settings.withLargeFileThreshold(Long.parseLong(large.strip()));
         } catch (IllegalArgumentException e) {
             throw new UnusableInputException(graph.sourceFile() + ": workspace settings: " + e.getMessage(), e);

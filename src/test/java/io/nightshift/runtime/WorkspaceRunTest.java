@@ -60,6 +60,21 @@ class WorkspaceRunTest {
     }
 
     @Test
+    void stageCommitsCarryTheNightshiftIdentityUnlessTheEnvironmentNamesAnother() throws Exception {
+        Path source = RunFixtures.sourceRepo(tmp);
+        Path pipeline = RunFixtures.dot(tmp, "two.dot", TWO_STAGES);
+
+        Run plain = RunFixtures.run(pipeline, tmp.resolve("run1"), RunRequestBuilder.repo(source.toString()));
+        Run named = RunFixtures.run(pipeline, tmp.resolve("run2"), RunRequestBuilder.repo(source.toString()),
+                java.util.Map.of("NIGHTSHIFT_GIT_AUTHOR_NAME", "Night Owl", "NIGHTSHIFT_GIT_AUTHOR_EMAIL", "owl@example.org"));
+
+        assertThat(git(tmp.resolve("run1/workspace"), "log", "-1", "--format=%an <%ae> / %cn <%ce>",
+                "nightshift/" + plain.result().runId())).isEqualTo("Nightshift <nightshift@localhost> / Nightshift <nightshift@localhost>\n");
+        assertThat(git(tmp.resolve("run2/workspace"), "log", "-1", "--format=%an <%ae> / %cn <%ce>",
+                "nightshift/" + named.result().runId())).isEqualTo("Night Owl <owl@example.org> / Night Owl <owl@example.org>\n");
+    }
+
+    @Test
     void workspaceJsonMapsEveryStageAttemptToItsCommitAndTheCheckpointHoldsTheLast() throws Exception {
         Path source = RunFixtures.sourceRepo(tmp);
         Path pipeline = RunFixtures.dot(tmp, "two.dot", TWO_STAGES);
