@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level command: lists the subcommands. */
 @Command(name = "nightshift", mixinStandardHelpOptions = true, version = "nightshift 0.1.0",
         description = "Runs coding agents unattended through Attractor pipelines.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, AskCommand.class,
-                TwinCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class, ModelsCommand.class,
+                AskCommand.class, TwinCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 
     @CommandLine.Spec

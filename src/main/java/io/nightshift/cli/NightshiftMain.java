@@ -20,8 +20,24 @@ public class NightshiftMain implements QuarkusApplication {
         String[] normalized = CliAliases.normalize(args);
         if (normalized.length == 0 || !normalized[0].equals("serve")) {
             System.setProperty("quarkus.http.host-enabled", "false");
+        } else {
+            listenerOptions(normalized);
         }
         Quarkus.run(NightshiftMain.class, normalized);
+    }
+
+    /** {@code serve --host H --port P}: the HTTP listener is configured before Quarkus starts, so set them here. */
+    private static void listenerOptions(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            for (String option : new String[] {"--host", "--port"}) {
+                String property = "quarkus.http." + option.substring(2);
+                if (args[i].equals(option) && i + 1 < args.length) {
+                    System.setProperty(property, args[i + 1]);
+                } else if (args[i].startsWith(option + "=")) {
+                    System.setProperty(property, args[i].substring(option.length() + 1));
+                }
+            }
+        }
     }
 
     @Override

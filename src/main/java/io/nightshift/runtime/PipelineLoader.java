@@ -48,6 +48,25 @@ public final class PipelineLoader {
         }
     }
 
+    /** As {@link #validate(Path)}, for DOT text that did not come from a file (HTTP submissions). */
+    public ValidationResult validate(String dot, String name) {
+        DotSource source;
+        try {
+            source = DotSource.of(dot, name);
+        } catch (DotSourceException e) {
+            Diagnostic d = new Diagnostic("source", Severity.ERROR, e.detail(), null, null,
+                    "send UTF-8 DOT text", e.location());
+            return new ValidationResult(name, false, List.of(d), 0, 0);
+        }
+        try {
+            PreparedPipeline prepared = preparer.prepare(source);
+            return new ValidationResult(name, true, prepared.diagnostics(),
+                    prepared.graph().nodes().size(), prepared.graph().edges().size());
+        } catch (DotSyntaxException e) {
+            return new ValidationResult(name, false, List.of(PipelinePreparer.syntaxDiagnostic(e)), 0, 0);
+        }
+    }
+
     /**
      * Loads a pipeline to run it. Unreadable or unparsable files throw {@link UnusableInputException}; a graph
      * with error diagnostics throws {@link InvalidPipelineException}. Warnings are returned with the graph.

@@ -1,0 +1,19 @@
+package io.nightshift.runtime.service;
+
+import java.util.Map;
+
+/**
+ * A job handed to the service ({@code POST /jobs}): a repository, a goal and a pipeline, plus sandbox and model
+ * settings.
+ *
+ * @param repository a local directory (used as the workspace) or a git URL (not wired yet: refused clearly)
+ * @param ref the git ref to work from; recorded, not checked out yet
+ * @param goal what the job should achieve
+ * @param pipeline the name of a pipeline shipped in {@code agent-spec/pipelines/} (with or without {@code .dot})
+ * @param dot the pipeline as DOT text, instead of {@code pipeline}
+ * @param sandbox {@code local} or {@code docker}; null for the default
+ * @param model the model to use; recorded for the agent backend
+ */
+public record JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
+        String model, boolean simulate, boolean autoApprove, Map<String, String> settings) {
+}

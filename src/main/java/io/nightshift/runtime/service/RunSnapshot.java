@@ -1,0 +1,16 @@
+package io.nightshift.runtime.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A consistent picture of one run for status pages. {@code nodeStates} maps node id to {@code running},
+ * {@code waiting}, {@code succeeded} or {@code failed}; times are null until they happen; {@code durationMs} is
+ * the time since start (or until finish); {@code stageDurationsMs} is the last attempt's duration per stage.
+ */
+public record RunSnapshot(String id, String kind, String name, RunState state, String currentNode,
+        List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
+        Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure, String runDirectory,
+        int pendingQuestions, long lastEventSeq) {
+}

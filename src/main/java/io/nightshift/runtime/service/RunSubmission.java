@@ -1,0 +1,35 @@
+package io.nightshift.runtime.service;
+
+import java.util.Map;
+
+/**
+ * One run handed to the service, as stored in {@code submission.json} of its run directory.
+ *
+ * @param kind {@code pipeline} (attractor-spec 9.5 {@code POST /pipelines}) or {@code job} ({@code POST /jobs})
+ * @param dot the pipeline's DOT text
+ * @param name a name for messages and the run id (the pipeline file name or the graph id)
+ * @param simulate simulate codergen stages (the only backend of this build)
+ * @param autoApprove answer every human gate with its first option instead of asking over HTTP
+ * @param goal the goal, put into the run context as {@code goal}; may be null
+ * @param settings extra context values
+ * @param workspace the directory tools work in; null for {@code workspace/} inside the run directory
+ * @param repository for jobs: the repository as given (path or URL); may be null
+ * @param ref for jobs: the git ref asked for; may be null
+ * @param sandbox {@code local} or {@code docker}; null for the default
+ * @param model the model asked for; recorded, not used by the simulation backend
+ */
+public record RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
+        String goal, Map<String, String> settings, String workspace, String repository, String ref,
+        String sandbox, String model) {
+
+    public RunSubmission {
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        kind = kind == null ? "pipeline" : kind;
+    }
+
+    public static RunSubmission pipeline(String dot, boolean simulate, boolean autoApprove, String goal,
+            Map<String, String> settings) {
+        return new RunSubmission("pipeline", dot, null, simulate, autoApprove, goal, settings, null, null, null,
+                null, null);
+    }
+}

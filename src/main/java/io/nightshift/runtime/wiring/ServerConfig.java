@@ -1,0 +1,46 @@
+package io.nightshift.runtime.wiring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Configuration of {@code nightshift serve} ({@code nightshift.server.*}). */
+@ConfigMapping(prefix = "nightshift.server")
+public interface ServerConfig {
+
+    /** Where run directories are kept; runs found here at start-up are listed (unfinished ones as interrupted). */
+    @WithDefault("runs")
+    String runsDir();
+
+    /** Where {@code POST /jobs} finds pipelines given by name. */
+    @WithDefault("agent-spec/pipelines")
+    String pipelinesDir();
+
+    /**
+     * Bearer tokens; when any is set every endpoint except health requires one. Required when the server binds to
+     * an address other than loopback. Also read from the environment variable {@code NIGHTSHIFT_TOKENS}
+     * (comma-separated).
+     */
+    Optional<List<String>> tokens();
+
+    /** Runs executing at once; more wait in a queue. */
+    @WithDefault("32")
+    int maxConcurrentRuns();
+
+    /** Recent events each run keeps in memory for SSE readers (older ones are re-read from events.jsonl). */
+    @WithDefault("2048")
+    int historyCapacity();
+
+    /** Largest DOT source accepted, in bytes; larger submissions get 413. */
+    @WithDefault("1048576")
+    int maxDotBytes();
+
+    /** The Graphviz executable used for {@code GET /pipelines/{id}/graph}. */
+    @WithDefault("dot")
+    String dotCommand();
+
+    /** Seconds between SSE heartbeats (comment lines) on an idle stream. */
+    @WithDefault("15")
+    int heartbeatSeconds();
+}

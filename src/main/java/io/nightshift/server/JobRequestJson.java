@@ -1,0 +1,25 @@
+package io.nightshift.server;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.nightshift.runtime.service.JobRequest;
+import java.util.Map;
+
+/**
+ * Body of {@code POST /jobs}: {@code {"repository": {"path" | "url", "ref"}, "goal", "pipeline" | "dot",
+ * "sandbox", "model", "simulate", "auto_approve", "set"}}.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JobRequestJson(Repository repository, String goal, String pipeline, String dot, String sandbox,
+        String model, Boolean simulate, Boolean autoApprove, Map<String, String> set) {
+
+    /** Where the code is: a local {@code path} or a git {@code url}, and the {@code ref} to work from. */
+    public record Repository(String path, String url, String ref) {
+    }
+
+    JobRequest toRequest() {
+        String repo = repository == null ? null : repository.path() != null ? repository.path() : repository.url();
+        return new JobRequest(repo, repository == null ? null : repository.ref(), goal, pipeline, dot, sandbox, model,
+                simulate == null || simulate, Boolean.TRUE.equals(autoApprove), set);
+    }
+}

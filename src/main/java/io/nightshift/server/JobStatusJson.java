@@ -1,0 +1,11 @@
+package io.nightshift.server;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Map;
+
+/** {@code GET /jobs/{id}}: the run's status and, once it ended, links to the deliverables present. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JobStatusJson(String id, String status, String repository, String ref, String goal, String pipeline,
+        String model, String sandbox, RunStatusJson run, Map<String, String> deliverables, String events) {
+}

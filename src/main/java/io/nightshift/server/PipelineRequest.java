@@ -1,0 +1,11 @@
+package io.nightshift.server;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Map;
+
+/** Body of {@code POST /pipelines}: {@code {"dot", "simulate", "auto_approve", "goal", "set"}}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PipelineRequest(String dot, Boolean simulate, Boolean autoApprove, String goal,
+        Map<String, String> set) {
+}

@@ -1,0 +1,107 @@
+package io.nightshift.runtime.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.runtime.InvalidPipelineException;
+import io.nightshift.runtime.PipelineLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRegistryTest {
+
+    private static final String GATE = """
+            digraph gate {
+                start [shape=Mdiamond]
+                exit  [shape=Msquare]
+                work  [prompt="do it"]
+                ask   [shape=hexagon, label="Ship?"]
+                ship  [prompt="ship"]
+                fix   [prompt="fix"]
+                start -> work -> ask
+                ask -> ship [label="[S] Ship"]
+                ask -> fix  [label="[F] Fix"]
+                ship -> exit
+                fix -> exit
+            }
+            """;
+
+    @TempDir
+    Path runs;
+
+    private final List<PipelineEvent> published = new CopyOnWriteArrayList<>();
+
+    private RunRegistry registry() {
+        return new RunRegistry(runs, new PipelineLoader(), Map.of(), published::add, 4, 64);
+    }
+
+    private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void runLeftAtAGateByAStoppedServiceIsRecoveredAsInterruptedAndResumes() throws Exception {
+        String id;
+        try (RunRegistry first = registry()) {
+            ManagedRun run = first.submit(RunSubmission.pipeline(GATE, true, false, "ship it", Map.of()));
+            id = run.id();
+            await(() -> run.state() == RunState.WAITING, "the gate");
+        }
+        try (RunRegistry second = registry()) {
+            assertThat(second.recover()).isEqualTo(1);
+            ManagedRun again = second.get(id);
+            assertThat(again.state()).isEqualTo(RunState.INTERRUPTED);
+            assertThat(again.snapshot().completedNodes()).contains("work");
+            assertThat(again.snapshot().stageDurationsMs()).containsKey("work");
+            second.resume(id);
+            await(() -> again.state() == RunState.WAITING, "the gate after resume");
+            String qid = again.questions().pending().get(0).question().id();
+            again.questions().answer(qid, "F", null);
+            await(() -> again.state() == RunState.SUCCEEDED, "the end");
+            assertThat(again.snapshot().completedNodes()).contains("fix").doesNotContain("ship");
+            assertThatThrownBy(() -> second.resume(id)).isInstanceOf(RunStateException.class);
+        }
+        assertThat(published).extracting(e -> e.getClass().getSimpleName())
+                .contains("PipelineStarted", "PipelineResumed", "PipelineCompleted");
+    }
+
+    @Test
+    void runThatNeverStartedStartsOverWhenResumed() throws Exception {
+        Path dir = runs.resolve("gate-00000000");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(RunRegistry.PIPELINE), GATE);
+        io.nightshift.pipeline.run.Json.mapper().writeValue(dir.resolve(RunRegistry.SUBMISSION).toFile(),
+                RunSubmission.pipeline(GATE, true, true, null, Map.of()));
+        try (RunRegistry registry = registry()) {
+            registry.recover();
+            ManagedRun run = registry.get("gate-00000000");
+            assertThat(run.state()).isEqualTo(RunState.INTERRUPTED);
+            registry.resume(run.id());
+            await(() -> run.state() == RunState.SUCCEEDED, "the auto-approved run");
+        }
+    }
+
+    @Test
+    void invalidPipelineIsRefusedWithDiagnosticsAndLeavesNoRun() {
+        try (RunRegistry registry = registry()) {
+            assertThatThrownBy(() -> registry.submit(RunSubmission.pipeline("digraph g { a -> b }", true, false, null,
+                    Map.of()))).isInstanceOf(InvalidPipelineException.class)
+                    .satisfies(e -> assertThat(((InvalidPipelineException) e).diagnostics()).isNotEmpty());
+            assertThat(registry.list()).isEmpty();
+            assertThatThrownBy(() -> registry.get("nope")).isInstanceOf(RunNotFoundException.class);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.nightshift.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Job hand-off over HTTP: a repository directory, a goal and a pipeline in; status and deliverables out. */
+@QuarkusTest
+@TestProfile(ServerTestProfile.class)
+class JobsTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @TempDir
+    Path repo;
+
+    private Http http() {
+        return new Http(root.toString());
+    }
+
+    private static String writesMarker() {
+        return """
+                digraph marker {
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    touch [shape=parallelogram, tool_command="echo made-here > marker.txt"]
+                    start -> touch -> exit
+                }
+                """;
+    }
+
+    @Test
+    void jobRunsInTheRepositoryDirectoryAndLinksItsDeliverablesOnceDone() throws Exception {
+        Http.Reply created = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString(), "ref", "main"),
+                "goal", "Leave a marker", "dot", writesMarker(), "model", "claude-sonnet-4-5", "sandbox", "local"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(created.header("Location")).endsWith("/jobs/" + id);
+
+        JsonNode job = http().awaitJson("/jobs/" + id, j -> j.path("status").asText().equals("succeeded"),
+                java.time.Duration.ofSeconds(30));
+        assertThat(Files.readString(repo.resolve("marker.txt")).strip()).isEqualTo("made-here");
+        assertThat(job.path("repository").asText()).isEqualTo(repo.toString());
+        assertThat(job.path("ref").asText()).isEqualTo("main");
+        assertThat(job.path("model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(job.path("deliverables").size()).isZero();
+        assertThat(http().get("/pipelines/" + id + "/context").json().path("goal").asText())
+                .isEqualTo("Leave a marker");
+
+        // the workspace layer writes deliverables into <run dir>/deliverables/; they become downloadable
+        Path deliverables = Path.of(job.path("run").path("run_directory").asText()).resolve("deliverables");
+        Files.createDirectories(deliverables);
+        Files.writeString(deliverables.resolve("summary.md"), "# Done\n");
+        JsonNode again = http().get("/jobs/" + id).json();
+        assertThat(again.path("deliverables").path("summary.md").asText())
+                .isEqualTo("/jobs/" + id + "/deliverables/summary.md");
+        assertThat(again.path("deliverables").has("changes.patch")).isFalse();
+        Http.Reply download = http().get("/jobs/" + id + "/deliverables/summary.md");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("# Done\n");
+        assertThat(http().get("/jobs/" + id + "/deliverables/changes.patch").status()).isEqualTo(404);
+        assertThat(http().get("/jobs/" + id + "/deliverables/..%2Fpipeline.dot").status()).isEqualTo(404);
+    }
+
+    @Test
+    void shippedPipelineIsFoundByName() {
+        Http.Reply created = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
+                "goal", "Say hello", "pipeline", "hello"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode job = http().awaitJson("/jobs/" + created.json().path("id").asText(),
+                j -> j.path("status").asText().equals("succeeded"), java.time.Duration.ofSeconds(30));
+        assertThat(job.path("pipeline").asText()).isEqualTo("hello.dot");
+        assertThat(job.path("run").path("completed_nodes").toString()).contains("plan", "implement", "check", "review");
+    }
+
+    @Test
+    void unusableJobsAreRefusedWithTheReason() {
+        Http.Reply url = http().postJson("/jobs", Map.of("repository", Map.of("url", "https://example.com/x.git"),
+                "goal", "g", "pipeline", "hello"));
+        assertThat(url.status()).isEqualTo(400);
+        assertThat(url.json().path("error").asText()).contains("not available in this build");
+
+        Http.Reply unknown = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
+                "goal", "g", "pipeline", "no-such"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("error").asText()).contains("hello", "review-gate");
+
+        Http.Reply noGoal = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
+                "pipeline", "hello"));
+        assertThat(noGoal.status()).isEqualTo(400);
+        assertThat(noGoal.json().path("error").asText()).contains("goal");
+
+        Http.Reply missingDir = http().postJson("/jobs", Map.of("repository",
+                Map.of("path", repo.resolve("absent").toString()), "goal", "g", "pipeline", "hello"));
+        assertThat(missingDir.status()).isEqualTo(400);
+
+        Http.Reply invalid = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
+                "goal", "g", "dot", "digraph g { a -> b }"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("diagnostics").isArray()).isTrue();
+    }
+
+    @Test
+    void unknownJobsAnswer404() {
+        assertThat(http().get("/jobs/no-such-job").status()).isEqualTo(404);
+        String pipelineRun = http().postJson("/pipelines", Map.of("dot", Pipelines.linear("notajob", 1))).json()
+                .path("id").asText();
+        assertThat(http().get("/jobs/" + pipelineRun).status()).isEqualTo(404);
+    }
+}

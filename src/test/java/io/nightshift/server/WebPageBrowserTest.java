@@ -1,0 +1,64 @@
+package io.nightshift.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The web page end to end in headless Chromium: the run list, the run page, and human gates answered by clicks. */
+@QuarkusTest
+@TestProfile(ServerTestProfile.class)
+@Tag("browser")
+class WebPageBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void clickingAnOptionButtonAnswersTheGateAndRoutesThePipeline() throws Exception {
+        Optional<Path> chromium = Chromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "SKIPPED: chromium is not installed (apt-get install -y chromium); .ci/run installs it in CI");
+        Http http = new Http(root.toString());
+        String id = http.postJson("/pipelines", Map.of("dot", Pipelines.reviewGate(), "simulate", true)).json()
+                .path("id").asText();
+        http.awaitStatus(id, "waiting");
+        try (Chromium browser = new Chromium(chromium.get())) {
+            browser.navigate(root + "index.html");
+            browser.await("document.querySelector('tr[data-run=\"" + id + "\"]') !== null", 15_000);
+            assertThat(browser.eval("document.querySelector('tr[data-run=\"" + id + "\"] .status').textContent")
+                    .asText()).isEqualTo("waiting");
+
+            browser.navigate(root + "run.html?id=" + id);
+            browser.await("document.querySelector('button[data-key=\"F\"]') !== null", 15_000);
+            browser.await("document.querySelector('#graph svg g#node_review_gate.state_waiting') !== null", 15_000);
+            browser.await("[...document.querySelectorAll('#files a')].some(a => a.textContent.startsWith("
+                    + "'implement/'))", 15_000);
+            browser.click("button[data-key=\"F\"]");
+
+            // [F] Fix routes to 'fixes', which loops back to the gate: a new question appears on the page
+            browser.await("[...document.querySelectorAll('#events li')].some(li => li.textContent.includes("
+                    + "'stage_completed fixes'))", 15_000);
+            JsonNode afterFix = http.awaitStatus(id, "waiting");
+            assertThat(afterFix.path("completed_nodes").toString()).contains("fixes").doesNotContain("ship_it");
+            browser.await("document.querySelector('.question button[data-key=\"A\"]:not([disabled])') !== null",
+                    15_000);
+            browser.click(".question button[data-key=\"A\"]:not([disabled])");
+
+            JsonNode done = http.awaitStatus(id, "succeeded");
+            assertThat(done.path("completed_nodes").toString()).contains("fixes", "ship_it");
+            browser.await("document.getElementById('status').textContent === 'succeeded'", 15_000);
+            assertThat(browser.eval("[...document.querySelectorAll('#events li')].map(li => li.dataset.type)")
+                    .toString()).contains("interview_completed", "pipeline_completed");
+        }
+    }
+}
