@@ -45,11 +45,22 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Add a value to the run context (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--workspace", paramLabel = "PATH", description = "Directory the tools work in (default: .).")
+    @Option(names = "--workspace", paramLabel = "PATH",
+            description = "Work in this directory as it is, on the run branch (default: a fresh repository in the run directory).")
     Path workspace;
 
-    @Option(names = "--repo", paramLabel = "URL", description = "Repository to clone as the workspace.")
+    @Option(names = "--repo", paramLabel = "PATH_OR_URL",
+            description = "Repository to clone into the run directory (a path, file://, https:// or ssh:// URL).")
     String repo;
+
+    @Option(names = "--ref", paramLabel = "REF", description = "Branch, tag or commit to start from (default: HEAD).")
+    String ref;
+
+    @Option(names = "--allow-dirty", description = "Accept uncommitted changes in a --workspace repository.")
+    boolean allowDirty;
+
+    @Option(names = "--push", description = "Push the run branch back to a remote --repo at the end (never forced).")
+    boolean push;
 
     @Option(names = "--sandbox", paramLabel = "docker|local", description = "Where tools run.")
     String sandbox;
@@ -69,12 +80,8 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        if (repo != null) {
-            err.println("nightshift: --repo is not available in this build yet; clone the repository and pass --workspace DIR");
-            return ExitCodes.UNUSABLE_INPUT;
-        }
         RunRequest request = new RunRequest(pipeline, simulate, autoApprove, logsDir, resume, settings, workspace,
-                sandbox);
+                sandbox, repo, ref, allowDirty, push);
         RunLauncher launcher = new RunLauncher(new PipelineLoader(), System.getenv());
         RunLauncher.Plan plan;
         try {
@@ -109,12 +116,20 @@ public class RunCommand implements Callable<Integer> {
         Interrupts.onInterrupt(() -> launcher.cancel("interrupted (SIGINT)"));
         RunResult result;
         try {
-            result = launcher.run(request, plan, interviewer, List.of(renderer));
+            result = launcher.run(request, plan, interviewer, List.of(renderer), line -> notice(line, level, out, err));
         } catch (UnusableInputException e) {
             err.println("nightshift: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
         return summarize(result, level, out, err);
+    }
+
+    private static void notice(String line, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
+        if (line.startsWith("warning:") || line.contains("; warning:")) {
+            err.println(line);
+        } else if (level != ProgressRenderer.Level.QUIET) {
+            out.println(line);
+        }
     }
 
     private static int summarize(RunResult result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {

@@ -14,13 +14,18 @@ import io.nightshift.pipeline.transform.PreparedPipeline;
 import io.nightshift.pipeline.validate.Diagnostic;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
+import io.nightshift.workspace.Deliverables;
+import io.nightshift.workspace.ResetResult;
+import io.nightshift.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns a {@link RunRequest} into a running engine: finds the pipeline (also from a run directory's manifest),
@@ -33,12 +38,22 @@ public final class RunLauncher {
 
     private final PipelineLoader loader;
     private final Map<String, String> environment;
+    private final Clock clock;
     private volatile PipelineEngine engine;
 
-    /** @param environment the process environment, passed in so that tests never depend on the real one */
+    /**
+     * @param environment the process environment, passed in so that tests never depend on the real one (the git
+     *        token for an https {@code --repo} is read from it)
+     */
     public RunLauncher(PipelineLoader loader, Map<String, String> environment) {
+        this(loader, environment, Clock.systemUTC());
+    }
+
+    /** With the clock that dates the workspace's commits. */
+    public RunLauncher(PipelineLoader loader, Map<String, String> environment, Clock clock) {
         this.loader = loader;
         this.environment = Map.copyOf(environment);
+        this.clock = clock;
     }
 
     /** What a run is about to do, for the CLI to show before it starts. */
@@ -71,10 +86,44 @@ public final class RunLauncher {
 
     /** Runs a plan to its end; sinks see every event. Throws only when the run cannot start. */
     public RunResult run(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks) {
-        Path workdir = workspaceOf(request, plan);
+        return run(request, plan, interviewer, sinks, line -> { });
+    }
+
+    /**
+     * As {@link #run(RunRequest, Plan, Interviewer, List)}; {@code notices} gets one line per thing the user should
+     * know about the workspace (where it is, warnings prefixed {@code warning:}, the side ref a resume kept, the
+     * deliverables), in order, on the calling thread.
+     *
+     * @throws UnusableInputException when the workspace cannot be had (bad path or URL, credentials, unknown ref,
+     *         dirty tree) or the run cannot start
+     */
+    public RunResult run(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
+            Consumer<String> notices) {
         String runId = runIdOf(request);
-        try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workdir, runId, environment,
-                plan.logsRoot())) {
+        Workspace opened = request.resuming()
+                ? WorkspaceSetup.reopen(request, plan.logsRoot(), plan.graph(), runId, environment, clock)
+                : WorkspaceSetup.create(request, plan.logsRoot(), plan.graph(), runId, environment, clock);
+        Graph graph = plan.graph();
+        try (RunWorkspace workspace = new RunWorkspace(opened, plan.logsRoot(), (dir, name) -> SandboxChoice.open(
+                plan.sandbox(), graph, dir, runId + "-" + name, environment, plan.logsRoot()), clock)) {
+            notices.accept("workspace: " + opened.directory() + " on branch " + opened.branch() + " from "
+                    + RunWorkspace.abbrev(opened.baseCommit()) + " (" + opened.source() + ")");
+            opened.warnings().forEach(w -> notices.accept("warning: " + w));
+            if (request.resuming()) {
+                restore(workspace, plan.logsRoot(), notices);
+            }
+            RunResult result = runEngine(request, plan, interviewer, sinks, runId, workspace);
+            deliver(workspace, request, result.logsRoot(), notices);
+            return result;
+        } catch (io.nightshift.workspace.WorkspaceException e) {
+            throw new UnusableInputException(e.getMessage(), e);
+        }
+    }
+
+    private RunResult runEngine(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
+            String runId, RunWorkspace workspace) {
+        try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workspace.directory(), runId,
+                environment, plan.logsRoot())) {
             tools.initialize();
             CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools, () -> engine);
             RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
@@ -83,9 +132,12 @@ public final class RunLauncher {
                     .resume(request.resuming())
                     .interviewer(interviewer)
                     .environment(tools)
+                    .workspaceHooks(workspace)
                     .graphLoader(file -> loader.load(file).graph());
             sinks.forEach(config::sink);
             request.settings().forEach(config::set);
+            config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());
+            config.set(WorkspaceSetup.BRANCH_KEY, workspace.workspace().branch());
             PipelineEngine current = new PipelineEngine(config.build());
             engine = current;
             try {
@@ -109,32 +161,33 @@ public final class RunLauncher {
         }
     }
 
+    /** Resume: the workspace goes back to the checkpoint's commit; what the interrupted stage left is kept. */
+    private static void restore(RunWorkspace workspace, Path logsRoot, Consumer<String> notices) {
+        String commit = WorkspaceSetup.checkpointCommit(logsRoot).orElse(workspace.workspace().baseCommit());
+        ResetResult reset = workspace.resetTo(commit);
+        notices.accept("resume: workspace restored to " + RunWorkspace.abbrev(reset.commitId())
+                + reset.sideRef().map(ref -> "; what the interrupted stage left is kept on " + ref).orElse(""));
+    }
+
+    /** Writes the deliverables (also after a failure); a failure to write them is reported, not thrown. */
+    private static void deliver(RunWorkspace workspace, RunRequest request, Path logsRoot, Consumer<String> notices) {
+        Path dir = logsRoot.resolve("deliverables");
+        try {
+            Deliverables d = workspace.deliver(dir, request.push());
+            notices.accept("deliverables: " + dir + " (changes.patch with " + d.commitCount()
+                    + (d.commitCount() == 1 ? " commit" : " commits") + ", run.bundle, "
+                    + "summary.md); " + Deliveries.describe(d.push()));
+        } catch (io.nightshift.workspace.WorkspaceException e) {
+            notices.accept("warning: the deliverables could not be written to " + dir + ": " + e.getMessage());
+        }
+    }
+
     /** Cancels the run in progress, if any: the current stage is interrupted and a final checkpoint written. */
     public void cancel(String reason) {
         PipelineEngine current = engine;
         if (current != null) {
             current.cancel(reason);
         }
-    }
-
-    /**
-     * The directory the tools work in: {@code --workspace} as given, else a fresh {@code workspace/} inside the
-     * run directory, so that an unattended run never writes into whatever directory it was started from.
-     */
-    public static Path workspaceOf(RunRequest request, Plan plan) {
-        Path dir = request.workspace() != null ? request.workspace().toAbsolutePath()
-                : plan.logsRoot().toAbsolutePath().resolve("workspace");
-        if (request.workspace() == null) {
-            try {
-                Files.createDirectories(dir);
-            } catch (java.io.IOException e) {
-                throw new UnusableInputException("cannot create the workspace " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new UnusableInputException("--workspace " + dir + " is not a directory");
-        }
-        return dir;
     }
 
     /** A resumed run keeps its id (its containers and commits are labelled with it); a new one gets a fresh id. */

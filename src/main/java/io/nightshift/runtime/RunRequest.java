@@ -12,14 +12,27 @@ import java.util.Map;
  * @param logsDir the run directory; null for {@code runs/<pipeline>-<time>} under the current directory
  * @param resumeDir the run directory to continue; null for a new run
  * @param settings {@code --set key=value} pairs, added to the run context
- * @param workspace the directory the tools work in; null for the current directory
+ * @param workspace the directory to work in as it is ({@code --workspace}); null for a fresh repository in
+ *        {@code <run dir>/workspace}
  * @param sandbox {@code local} or {@code docker}; null for the default
+ * @param repo a repository path or URL to clone into {@code <run dir>/workspace} ({@code --repo}); null for none
+ * @param ref the branch, tag or commit the run branch starts from; null for the source's HEAD
+ * @param allowDirty work in a {@code --workspace} repository with uncommitted changes
+ * @param push push the run branch to a remote source at the end (never forced)
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
-        Map<String, String> settings, Path workspace, String sandbox) {
+        Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+        boolean push) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** Without a source repository: work in {@code workspace}, or in a fresh repository. */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, null, null, false,
+                false);
     }
 
     public boolean resuming() {

@@ -25,13 +25,14 @@ class KillAndResumeIT {
     @Test
     void aRunKilledMidStageResumesWithoutRerunningFinishedStages() throws Exception {
         Path pipeline = dir.resolve("slow.dot");
-        // 'slow' blocks on its first attempt only, so the kill lands inside a running stage.
+        // 'slow' blocks on its first attempt only, so the kill lands inside a running stage. Its marker lives in the
+        // run directory: a resume puts the workspace back to the checkpoint's commit (issue 6), files and all.
         Files.writeString(pipeline, """
                 digraph slow {
                     start [shape=Mdiamond]
                     done  [shape=Msquare]
                     plan  [prompt="Plan it"]
-                    slow  [shape=parallelogram, tool_command="if [ -f first-try ]; then echo resumed; else touch first-try; sleep 60; fi"]
+                    slow  [shape=parallelogram, tool_command="if [ -f $ATTRACTOR_LOGS_ROOT/first-try ]; then echo resumed; else touch $ATTRACTOR_LOGS_ROOT/first-try; sleep 60; fi"]
                     review [prompt="Review it"]
                     start -> plan -> slow -> review -> done
                 }

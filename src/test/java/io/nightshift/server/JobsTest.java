@@ -53,22 +53,18 @@ class JobsTest {
         assertThat(job.path("repository").asText()).isEqualTo(repo.toString());
         assertThat(job.path("ref").asText()).isEqualTo("main");
         assertThat(job.path("model").asText()).isEqualTo("claude-sonnet-4-5");
-        assertThat(job.path("deliverables").size()).isZero();
         assertThat(http().get("/pipelines/" + id + "/context").json().path("goal").asText())
                 .isEqualTo("Leave a marker");
 
-        // the workspace layer writes deliverables into <run dir>/deliverables/; they become downloadable
-        Path deliverables = Path.of(job.path("run").path("run_directory").asText()).resolve("deliverables");
-        Files.createDirectories(deliverables);
-        Files.writeString(deliverables.resolve("summary.md"), "# Done\n");
-        JsonNode again = http().get("/jobs/" + id).json();
-        assertThat(again.path("deliverables").path("summary.md").asText())
-                .isEqualTo("/jobs/" + id + "/deliverables/summary.md");
-        assertThat(again.path("deliverables").has("changes.patch")).isFalse();
-        Http.Reply download = http().get("/jobs/" + id + "/deliverables/summary.md");
-        assertThat(download.status()).isEqualTo(200);
-        assertThat(download.body()).isEqualTo("# Done\n");
-        assertThat(http().get("/jobs/" + id + "/deliverables/changes.patch").status()).isEqualTo(404);
+        // the run's workspace layer wrote its deliverables into <run dir>/deliverables/; they are downloadable
+        JsonNode deliverables = job.path("deliverables");
+        assertThat(deliverables.path("changes.patch").asText()).isEqualTo("/jobs/" + id + "/deliverables/changes.patch");
+        assertThat(deliverables.path("summary.md").asText()).isEqualTo("/jobs/" + id + "/deliverables/summary.md");
+        Http.Reply patch = http().get("/jobs/" + id + "/deliverables/changes.patch");
+        assertThat(patch.status()).isEqualTo(200);
+        assertThat(patch.body()).contains("touch: touch", "+made-here");
+        assertThat(http().get("/jobs/" + id + "/deliverables/summary.md").body()).contains("touch: touch");
+        assertThat(http().get("/jobs/" + id + "/deliverables/missing.txt").status()).isEqualTo(404);
         assertThat(http().get("/jobs/" + id + "/deliverables/..%2Fpipeline.dot").status()).isEqualTo(404);
     }
 

@@ -137,7 +137,7 @@ public final class PipelineEngine {
         sinks.addAll(config.sinks());
         bus = new EventBus(runId, config.clock(), EventsFile.lastSeq(runDir.eventsFile()), sinks);
         HandlerRegistry registry = Handlers.builtIns(config.backend(), config.interviewer(), config.environment(),
-                config.graphLoader(), config.defaultToolTimeout());
+                config.graphLoader(), config.defaultToolTimeout(), config.workspaceHooks());
         config.registryCustomizer().accept(registry);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pipeline-timeouts-" + runId);
@@ -147,7 +147,7 @@ public final class PipelineEngine {
         timer.setRemoveOnCancelPolicy(true);
         router = new Router(graph);
         executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), timer,
-                progress.stageIndex, runId);
+                progress.stageIndex, runId, config.workspaceHooks());
         startNanos = System.nanoTime();
         try {
             useDirectory(graph, runDir);

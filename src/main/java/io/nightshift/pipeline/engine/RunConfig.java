@@ -5,6 +5,7 @@ import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.handler.GraphLoader;
 import io.nightshift.pipeline.handler.HandlerRegistry;
 import io.nightshift.pipeline.handler.SimulationBackend;
+import io.nightshift.pipeline.handler.WorkspaceHooks;
 import io.nightshift.pipeline.human.Interviewer;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import java.nio.file.Path;
@@ -32,12 +33,14 @@ import java.util.random.RandomGenerator;
  * @param fsync force each run file to disk before renaming it (slower, survives power loss)
  * @param maxLoopRestarts how many {@code loop_restart} edges a run may take before it fails
  * @param stageHook runs after every top-level stage and its checkpoint; none by default
+ * @param workspaceHooks records each stage's file changes before its status and checkpoint are written, and gives
+ *        parallel branches their own workspace; {@link WorkspaceHooks#NONE} by default
  */
 public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer interviewer,
         ExecutionEnvironment environment, GraphLoader graphLoader, List<EventSink> sinks, Clock clock,
         Sleeper sleeper, RandomGenerator random, boolean resume, Map<String, Object> extraContext,
         Consumer<HandlerRegistry> registryCustomizer, String runId, boolean fsync, Duration defaultToolTimeout,
-        int maxLoopRestarts, StageHook stageHook) {
+        int maxLoopRestarts, StageHook stageHook, WorkspaceHooks workspaceHooks) {
 
     public RunConfig {
         if (logsRoot == null) {
@@ -52,6 +55,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         defaultToolTimeout = defaultToolTimeout == null ? Duration.ofMinutes(10) : defaultToolTimeout;
         maxLoopRestarts = maxLoopRestarts <= 0 ? 100 : maxLoopRestarts;
         stageHook = stageHook == null ? (id, outcome, root) -> { } : stageHook;
+        workspaceHooks = workspaceHooks == null ? WorkspaceHooks.NONE : workspaceHooks;
     }
 
     public static Builder builder(Path logsRoot) {
@@ -62,7 +66,8 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         Builder b = new Builder(logsRoot).backend(backend).interviewer(interviewer).environment(environment)
                 .graphLoader(graphLoader).clock(clock).sleeper(sleeper).random(random).resume(resume)
                 .registryCustomizer(registryCustomizer).runId(runId).fsync(fsync)
-                .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts).stageHook(stageHook);
+                .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts).stageHook(stageHook)
+                .workspaceHooks(workspaceHooks);
         sinks.forEach(b::sink);
         extraContext.forEach(b::set);
         return b;
@@ -86,6 +91,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         private Duration defaultToolTimeout;
         private int maxLoopRestarts;
         private StageHook stageHook;
+        private WorkspaceHooks workspaceHooks;
 
         private Builder(Path logsRoot) {
             this.logsRoot = logsRoot;
@@ -108,11 +114,12 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         public Builder defaultToolTimeout(Duration v) { defaultToolTimeout = v; return this; }
         public Builder maxLoopRestarts(int v) { maxLoopRestarts = v; return this; }
         public Builder stageHook(StageHook v) { stageHook = v; return this; }
+        public Builder workspaceHooks(WorkspaceHooks v) { workspaceHooks = v; return this; }
 
         public RunConfig build() {
             return new RunConfig(logsRoot, backend, interviewer, environment, graphLoader, sinks, clock, sleeper,
                     random, resume, extraContext, registryCustomizer, runId, fsync, defaultToolTimeout,
-                    maxLoopRestarts, stageHook);
+                    maxLoopRestarts, stageHook, workspaceHooks);
         }
     }
 }

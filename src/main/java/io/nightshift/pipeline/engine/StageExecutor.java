@@ -10,6 +10,7 @@ import io.nightshift.pipeline.handler.ChildPipelineRunner;
 import io.nightshift.pipeline.handler.HandlerRegistry;
 import io.nightshift.pipeline.handler.StageContext;
 import io.nightshift.pipeline.handler.ToolHooks;
+import io.nightshift.pipeline.handler.WorkspaceHooks;
 import io.nightshift.pipeline.run.ArtifactStore;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.run.StatusFile;
@@ -48,14 +49,17 @@ final class StageExecutor {
     private final ScheduledExecutorService timer;
     private final AtomicInteger stageIndex;
     private final String runId;
+    private final WorkspaceHooks workspace;
     private volatile RunDirectory runDir;
     private volatile ArtifactStore artifacts;
     private volatile BranchRunner branches;
     private volatile ChildPipelineRunner children;
 
     StageExecutor(Graph graph, HandlerRegistry registry, EventBus bus, Cancellation cancellation, Sleeper sleeper,
-            RandomGenerator random, ScheduledExecutorService timer, AtomicInteger stageIndex, String runId) {
+            RandomGenerator random, ScheduledExecutorService timer, AtomicInteger stageIndex, String runId,
+            WorkspaceHooks workspace) {
         this.runId = runId;
+        this.workspace = workspace;
         this.graph = graph;
         this.registry = registry;
         this.bus = bus;
@@ -150,6 +154,7 @@ final class StageExecutor {
             if (outcome.status().isSuccess() && retries.remove(id) != null) {
                 ctx.set("internal.retry_count." + id, null);
             }
+            outcome = recordWorkspace(node, attempt, ctx, outcome);
             dir.writeStageFile(id, StatusFile.NAME, new String(StatusFile.render(outcome, fidelity.mode(),
                     fidelity.threadId()), java.nio.charset.StandardCharsets.UTF_8));
             Outcome done = outcome;
@@ -161,6 +166,18 @@ final class StageExecutor {
                         ms, done.status().wireName(), done.notes()));
             }
             return done;
+        }
+    }
+
+    /** Lets the workspace record the stage (a commit) and veto it, before status.json and the checkpoint. */
+    private Outcome recordWorkspace(Node node, int attempt, Context ctx, Outcome outcome) throws RunCancelledException {
+        try {
+            return workspace.afterStage(node, attempt, ctx, outcome);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException("interrupted while recording the workspace of '" + node.id() + "'");
+        } catch (Exception e) {
+            return Outcome.fail("workspace: " + describe(e)).withContextUpdates(outcome.contextUpdates());
         }
     }
 

@@ -11,14 +11,22 @@ import java.util.Map;
  * Fan-in (attractor-spec 4.9): picks the best of {@code parallel.results} by status rank (success, partial,
  * retry, fail, skipped), then highest score, then id; with a prompt and an {@link LlmRanker}, the ranker picks.
  * Fails only when there are no results or every branch failed. Records {@code parallel.fan_in.best_id} and
- * {@code parallel.fan_in.best_outcome}.
+ * {@code parallel.fan_in.best_outcome}. When the branches worked in their own workspaces, the chosen branch's
+ * commit ({@code workspace_commit} of its result) is merged through {@link WorkspaceHooks#merge}; a conflict fails
+ * the stage.
  */
 public final class FanInHandler implements Handler {
 
     private final LlmRanker ranker;
+    private final WorkspaceHooks workspace;
 
     public FanInHandler(LlmRanker ranker) {
+        this(ranker, WorkspaceHooks.NONE);
+    }
+
+    public FanInHandler(LlmRanker ranker, WorkspaceHooks workspace) {
         this.ranker = ranker;
+        this.workspace = workspace == null ? WorkspaceHooks.NONE : workspace;
     }
 
     @Override
@@ -43,8 +51,20 @@ public final class FanInHandler implements Handler {
                     .thenComparing(c -> String.valueOf(c.get("id")))).orElseThrow();
         }
         String bestId = String.valueOf(best.get("id"));
-        return Outcome.success("Selected best candidate: " + bestId).withContextUpdates(Map.of(
-                "parallel.fan_in.best_id", bestId, "parallel.fan_in.best_outcome", status(best).wireName()));
+        Map<String, Object> updates = new java.util.LinkedHashMap<>();
+        updates.put("parallel.fan_in.best_id", bestId);
+        updates.put("parallel.fan_in.best_outcome", status(best).wireName());
+        Object commit = best.get(ParallelHandler.COMMIT_FIELD);
+        if (commit != null && !String.valueOf(commit).isEmpty()) {
+            Outcome merged = workspace.merge(stage.node(), bestId, String.valueOf(commit), stage.context());
+            updates.putAll(merged.contextUpdates());
+            if (merged.status() == StageStatus.FAIL) {
+                return merged.withContextUpdates(updates);
+            }
+            return Outcome.success("Selected best candidate: " + bestId + "; merged its commit " + commit)
+                    .withContextUpdates(updates);
+        }
+        return Outcome.success("Selected best candidate: " + bestId).withContextUpdates(updates);
     }
 
     private static List<Map<String, Object>> candidates(Object raw) {

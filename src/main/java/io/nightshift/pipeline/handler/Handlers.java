@@ -22,15 +22,25 @@ public final class Handlers {
      */
     public static HandlerRegistry builtIns(CodergenBackend backend, Interviewer interviewer,
             ExecutionEnvironment environment, GraphLoader graphLoader, Duration defaultToolTimeout) {
+        return builtIns(backend, interviewer, environment, graphLoader, defaultToolTimeout, WorkspaceHooks.NONE);
+    }
+
+    /**
+     * As {@link #builtIns(CodergenBackend, Interviewer, ExecutionEnvironment, GraphLoader, Duration)}, with the
+     * workspace hooks that give parallel branches their own workspace and environment and merge at fan-in.
+     */
+    public static HandlerRegistry builtIns(CodergenBackend backend, Interviewer interviewer,
+            ExecutionEnvironment environment, GraphLoader graphLoader, Duration defaultToolTimeout,
+            WorkspaceHooks workspace) {
         return new HandlerRegistry()
                 .register(HandlerTypes.START, new StartHandler())
                 .register(HandlerTypes.EXIT, new ExitHandler())
                 .register(HandlerTypes.CODERGEN, new CodergenHandler(backend))
                 .register(HandlerTypes.WAIT_HUMAN, new WaitHumanHandler(interviewer))
                 .register(HandlerTypes.CONDITIONAL, new ConditionalHandler())
-                .register(HandlerTypes.PARALLEL, new ParallelHandler())
-                .register(HandlerTypes.FAN_IN, new FanInHandler(null))
-                .register(HandlerTypes.TOOL, new ToolHandler(environment, defaultToolTimeout))
+                .register(HandlerTypes.PARALLEL, new ParallelHandler(workspace))
+                .register(HandlerTypes.FAN_IN, new FanInHandler(null, workspace))
+                .register(HandlerTypes.TOOL, new ToolHandler(environment, defaultToolTimeout, workspace))
                 .register(HandlerTypes.MANAGER_LOOP, new ManagerLoopHandler(graphLoader));
     }
 }

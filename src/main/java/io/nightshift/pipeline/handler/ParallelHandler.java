@@ -2,6 +2,7 @@ package io.nightshift.pipeline.handler;
 
 import io.nightshift.pipeline.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Edge;
+import io.nightshift.pipeline.state.Context;
 import io.nightshift.pipeline.state.Outcome;
 import io.nightshift.pipeline.state.StageStatus;
 import java.util.ArrayList;
@@ -22,11 +23,26 @@ import java.util.concurrent.Semaphore;
  * time. {@code join_policy}: {@code wait_all} (default; SUCCESS when none failed, else PARTIAL_SUCCESS) or
  * {@code first_success} (SUCCESS as soon as one branch succeeds, the others are cancelled; FAIL when none does).
  * Context updates: {@code parallel.results} (list of {@link BranchResult#toMap()}), {@code parallel.success_count},
- * {@code parallel.failure_count} and {@code parallel.join_node}, where the engine continues.
+ * {@code parallel.failure_count} and {@code parallel.join_node}, where the engine continues. With
+ * {@link WorkspaceHooks}, each branch works in its own workspace scope; the commit it ended at is recorded as
+ * {@code workspace_commit} in its result and in {@code parallel.commits} (branch id to commit).
  */
 public final class ParallelHandler implements Handler {
 
     public static final String JOIN_NODE_KEY = "parallel.join_node";
+
+    /** The field of a branch's entry in {@code parallel.results} holding the commit the branch ended at. */
+    public static final String COMMIT_FIELD = "workspace_commit";
+
+    private final WorkspaceHooks workspace;
+
+    public ParallelHandler() {
+        this(WorkspaceHooks.NONE);
+    }
+
+    public ParallelHandler(WorkspaceHooks workspace) {
+        this.workspace = workspace == null ? WorkspaceHooks.NONE : workspace;
+    }
 
     @Override
     public Outcome execute(StageContext stage) throws InterruptedException {
@@ -44,17 +60,25 @@ public final class ParallelHandler implements Handler {
         stage.events().emit((run, seq, at) -> new PipelineEvent.ParallelStarted(run, seq, at, nodeId,
                 branches.size(), policy));
         long started = System.nanoTime();
-        BranchResult[] results = runAll(stage, branches, maxParallel, policy.equals("first_success"));
+        String[] commits = new String[branches.size()];
+        BranchResult[] results = runAll(stage, branches, maxParallel, policy.equals("first_success"), commits);
         long ms = (System.nanoTime() - started) / 1_000_000;
 
         int success = 0;
         int failure = 0;
         List<Map<String, Object>> serialised = new ArrayList<>();
         String join = "";
-        for (BranchResult r : results) {
+        Map<String, Object> commitsById = new LinkedHashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            BranchResult r = results[i];
             success += r.status().isSuccess() ? 1 : 0;
             failure += r.status() == StageStatus.FAIL ? 1 : 0;
-            serialised.add(r.toMap());
+            Map<String, Object> entry = r.toMap();
+            if (commits[i] != null && !commits[i].isEmpty()) {
+                entry.put(COMMIT_FIELD, commits[i]);
+                commitsById.put(r.id(), commits[i]);
+            }
+            serialised.add(entry);
             if (join.isEmpty()) {
                 join = r.joinNode();
             }
@@ -68,6 +92,9 @@ public final class ParallelHandler implements Handler {
         updates.put("parallel.success_count", success);
         updates.put("parallel.failure_count", failure);
         updates.put(JOIN_NODE_KEY, join);
+        if (!commitsById.isEmpty()) {
+            updates.put("parallel.commits", commitsById);
+        }
         StageStatus status = policy.equals("first_success") ? (success > 0 ? StageStatus.SUCCESS : StageStatus.FAIL)
                 : (failure == 0 ? StageStatus.SUCCESS : StageStatus.PARTIAL_SUCCESS);
         Outcome outcome = Outcome.of(status).withContextUpdates(updates)
@@ -75,8 +102,8 @@ public final class ParallelHandler implements Handler {
         return status == StageStatus.FAIL ? outcome.withFailureReason("no branch succeeded") : outcome;
     }
 
-    private static BranchResult[] runAll(StageContext stage, List<Edge> branches, int maxParallel,
-            boolean firstSuccess) throws InterruptedException {
+    private BranchResult[] runAll(StageContext stage, List<Edge> branches, int maxParallel,
+            boolean firstSuccess, String[] commits) throws InterruptedException {
         String nodeId = stage.node().id();
         BranchResult[] results = new BranchResult[branches.size()];
         Semaphore permits = new Semaphore(maxParallel);
@@ -93,13 +120,23 @@ public final class ParallelHandler implements Handler {
                                 nodeId, edge.to(), index));
                         long t0 = System.nanoTime();
                         BranchResult r;
+                        String scope = "";
                         try {
-                            r = stage.branches().run(edge, stage.context().copy());
+                            Context branchContext = stage.context().copy();
+                            scope = workspace.openBranch(nodeId, edge.to(), stage.context());
+                            if (!scope.isEmpty()) {
+                                branchContext.set(WorkspaceHooks.SCOPE_KEY, scope);
+                            }
+                            r = stage.branches().run(edge, branchContext);
                         } catch (InterruptedException e) {
                             throw e;
-                        } catch (RuntimeException e) {
+                        } catch (Exception e) {
                             r = new BranchResult(edge.to(), StageStatus.FAIL, "", "branch crashed: " + e, null,
                                     List.of(), "", (System.nanoTime() - t0) / 1_000_000);
+                        } finally {
+                            if (!scope.isEmpty()) {
+                                commits[index] = workspace.closeBranch(scope);
+                            }
                         }
                         BranchResult result = r;
                         results[index] = result;

@@ -23,10 +23,17 @@ public final class ToolHandler implements Handler {
 
     private final ExecutionEnvironment environment;
     private final Duration defaultTimeout;
+    private final WorkspaceHooks workspace;
 
     public ToolHandler(ExecutionEnvironment environment, Duration defaultTimeout) {
+        this(environment, defaultTimeout, WorkspaceHooks.NONE);
+    }
+
+    /** With {@code workspace} choosing the environment of stages in a parallel branch's own workspace. */
+    public ToolHandler(ExecutionEnvironment environment, Duration defaultTimeout, WorkspaceHooks workspace) {
         this.environment = environment;
         this.defaultTimeout = defaultTimeout == null ? Duration.ofMinutes(10) : defaultTimeout;
+        this.workspace = workspace == null ? WorkspaceHooks.NONE : workspace;
     }
 
     @Override
@@ -36,6 +43,8 @@ public final class ToolHandler implements Handler {
         if (command.isEmpty()) {
             return Outcome.fail("tool node '" + nodeId + "' has no tool_command attribute");
         }
+        ExecutionEnvironment scoped = workspace.environment(stage.context());
+        ExecutionEnvironment environment = scoped != null ? scoped : this.environment;
         if (environment == null) {
             return Outcome.fail("tool node '" + nodeId
                     + "' needs an execution environment and none is configured (choose --sandbox docker|local)");
