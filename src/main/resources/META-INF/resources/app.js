@@ -118,7 +118,19 @@ async function showRun() {
     events.append(el('li', { 'data-seq': msg.lastEventId, 'data-type': e.type, text: '#' + msg.lastEventId + ' ' + e.type + detail }));
     clearTimeout(pending);
     pending = setTimeout(refreshAll, 100);
-    if (['pipeline_completed', 'pipeline_failed', 'pipeline_cancelled'].includes(e.type)) source.close();
+    if (['pipeline_completed', 'pipeline_failed', 'pipeline_cancelled'].includes(e.type)) {
+      source.close();
+      settle();
+    }
+  };
+  // The engine's last event comes before the deliverables are written: poll until the run is really over.
+  const settle = async () => {
+    for (let i = 0; i < 240; i++) {
+      await new Promise(resolve => setTimeout(resolve, 500));
+      await refreshAll();
+      const shown = document.getElementById('status').textContent;
+      if (['succeeded', 'failed', 'cancelled'].includes(shown)) return;
+    }
   };
 }
 

@@ -117,9 +117,11 @@ public final class ManagedRun implements EventSink {
         switch (event) {
             case PipelineEvent.PipelineStarted e -> started(e.timestamp());
             case PipelineEvent.PipelineResumed e -> started(e.timestamp());
-            case PipelineEvent.PipelineCompleted e -> end(RunState.SUCCEEDED, e.timestamp(), "");
-            case PipelineEvent.PipelineFailed e -> end(RunState.FAILED, e.timestamp(), e.error());
-            case PipelineEvent.PipelineCancelled e -> end(RunState.CANCELLED, e.timestamp(), e.reason());
+            // The run is over only when the launcher returns (deliverables are written after the engine ends):
+            // finish() makes the state terminal.
+            case PipelineEvent.PipelineCompleted e -> { }
+            case PipelineEvent.PipelineFailed e -> failure = e.error() == null ? "" : e.error();
+            case PipelineEvent.PipelineCancelled e -> failure = e.reason() == null ? "" : e.reason();
             case PipelineEvent.StageStarted e -> {
                 currentNode = e.nodeId();
                 nodeStates.put(e.nodeId(), "running");
