@@ -41,8 +41,8 @@ class KillAndResumeIT {
         Process p = CliProcess.builder(dir, "run", pipeline.toString(), "--logs-dir", logs.toString(),
                 "--workspace", dir.toString(), "--sandbox", "local").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("first.log").toFile()).start();
-        waitFor(() -> eventsOf(logs).stream().anyMatch(e -> e.path("type").asText().equals("stage_started")
-                && e.path("node_id").asText().equals("slow")), 60);
+        // kill once the slow command itself is running (its marker exists), not merely once the stage started
+        waitFor(() -> Files.exists(logs.resolve("first-try")), 60);
         p.destroyForcibly();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(checkpoint(logs).path("completed_nodes")).extracting(JsonNode::asText).containsExactly("start", "plan");
