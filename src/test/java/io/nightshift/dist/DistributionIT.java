@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9: the self-contained distribution works on a machine with no Java. Unpacks the tarball of
  * {@code mvn -Pdist package} into a clean directory and runs its launcher with an environment that has no
  * JAVA_HOME and a PATH holding the system's tools minus every JDK binary. Skipped, with the reason, when the
- * tarball was not built in this build.
+ * tarball was not built in this build (CI sets NIGHTSHIFT_REQUIRE_DIST, which turns the skip into a failure).
  */
 class DistributionIT {
 
@@ -41,6 +41,10 @@ class DistributionIT {
         Path target = Path.of(System.getProperty("nightshift.app", "target/quarkus-app/quarkus-run.jar"))
                 .toAbsolutePath().getParent().getParent();
         Path tarball = newestTarball(target);
+        if (tarball == null && System.getenv("NIGHTSHIFT_REQUIRE_DIST") != null) {
+            throw new AssertionError("NIGHTSHIFT_REQUIRE_DIST is set but no " + target
+                    + "/nightshift-*-linux-x64.tar.gz was built: run with -Pdist");
+        }
         assumeTrue(tarball != null, "distribution tarball not built: no " + target
                 + "/nightshift-*-linux-x64.tar.gz (build it with 'mvn -Pdist package' or 'bin/test -Pdist')");
         Path jar = target.resolve("quarkus-app/quarkus-run.jar");
