@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Issue 9 (native): every type Jackson may bind by reflection (our records, enums and Jackson-annotated types) is
  * registered in META-INF/native-image/io.nightshift/nightshift/reflect-config.json, and the classpath resources
  * read at run time are in resource-config.json. A new DTO without registration fails here, not on a build server.
+ * docker-java's JSON models (api.model, api.command responses, core.command requests) are registered separately.
  */
 class NativeRegistrationTest {
 
@@ -44,6 +45,23 @@ class NativeRegistrationTest {
                         + "\"allDeclaredMethods\": true, \"allDeclaredFields\": true},")
                         .collect(Collectors.joining("\n"))).isEmpty();
         assertThat(registered).as("registered names that are no longer classes").allSatisfy(name ->
+                assertThat(Class.forName(name, false, getClass().getClassLoader())).isNotNull());
+    }
+
+    @Test
+    void dockerJavasJsonModelsAreRegisteredAndExist() throws Exception {
+        Set<String> registered = new TreeSet<>();
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/native-image/com.github.docker-java/docker-java/reflect-config.json")) {
+            assertThat(in).as("docker-java reflect-config.json on the classpath").isNotNull();
+            JSON.readTree(in).forEach(e -> registered.add(e.path("name").asText()));
+        }
+        // the types the Docker sandbox sends and receives as JSON
+        assertThat(registered).contains("com.github.dockerjava.api.model.HostConfig",
+                "com.github.dockerjava.api.command.CreateContainerResponse",
+                "com.github.dockerjava.api.command.InspectContainerResponse",
+                "com.github.dockerjava.core.command.CreateContainerCmdImpl");
+        assertThat(registered).allSatisfy(name ->
                 assertThat(Class.forName(name, false, getClass().getClassLoader())).isNotNull());
     }
 
