@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Job hand-off over HTTP: a repository directory, a goal and a pipeline in; status and deliverables out. */
+/**
+ * Job hand-off over HTTP: a repository (path or URL), a goal and a pipeline in; status, the run branch in the
+ * source and the deliverables out. The source's own checkout is never touched.
+ */
 @QuarkusTest
 @TestProfile(ServerTestProfile.class)
 class JobsTest {
@@ -26,6 +29,23 @@ class JobsTest {
 
     private Http http() {
         return new Http(root.toString());
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void makeTheRepositoryAGitRepository() throws Exception {
+        Files.writeString(repo.resolve("README.md"), "a job's repository\n");
+        git("init", "-q", "-b", "main");
+        git("add", "-A");
+        git("-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "initial");
+    }
+
+    private String git(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 
     private static String writesMarker() {
@@ -49,7 +69,10 @@ class JobsTest {
 
         JsonNode job = http().awaitJson("/jobs/" + id, j -> j.path("status").asText().equals("succeeded"),
                 java.time.Duration.ofSeconds(30));
-        assertThat(Files.readString(repo.resolve("marker.txt")).strip()).isEqualTo("made-here");
+        String branch = git("branch", "--list", "nightshift/*").replace("*", "").strip();
+        assertThat(branch).startsWith("nightshift/");
+        assertThat(git("show", branch + ":marker.txt").strip()).isEqualTo("made-here");
+        assertThat(repo.resolve("marker.txt")).as("the source's checkout stays untouched").doesNotExist();
         assertThat(job.path("repository").asText()).isEqualTo(repo.toString());
         assertThat(job.path("ref").asText()).isEqualTo("main");
         assertThat(job.path("model").asText()).isEqualTo("claude-sonnet-4-5");
@@ -81,10 +104,12 @@ class JobsTest {
 
     @Test
     void unusableJobsAreRefusedWithTheReason() {
-        Http.Reply url = http().postJson("/jobs", Map.of("repository", Map.of("url", "https://example.com/x.git"),
-                "goal", "g", "pipeline", "hello"));
-        assertThat(url.status()).isEqualTo(400);
-        assertThat(url.json().path("error").asText()).contains("not available in this build");
+        Http.Reply unreachable = http().postJson("/jobs", Map.of("repository",
+                Map.of("url", "file://" + repo.resolve("no-such-repo")), "goal", "g", "pipeline", "hello"));
+        assertThat(unreachable.status()).as(unreachable.body()).isEqualTo(201);
+        JsonNode failed = http().awaitJson("/jobs/" + unreachable.json().path("id").asText(),
+                j -> j.path("status").asText().equals("failed"), java.time.Duration.ofSeconds(30));
+        assertThat(failed.toString()).contains("no-such-repo");
 
         Http.Reply unknown = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
                 "goal", "g", "pipeline", "no-such"));

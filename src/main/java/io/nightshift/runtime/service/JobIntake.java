@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Turns a {@link JobRequest} into the run the CLI would start: the repository directory becomes the workspace and
- * the pipeline comes as DOT text or by name from the shipped pipelines directory. Cloning a URL and checking out a
- * ref belong to the workspace layer, which this build does not have yet: a URL is refused with that reason.
+ * Turns a {@link JobRequest} into the run {@code nightshift run --repo REPOSITORY [--ref REF]} would start: the
+ * repository (a local path or a URL) is cloned into the run directory, never changed in place, and the run's branch
+ * comes back to it as a deliverable. The pipeline comes as DOT text or by name from the shipped pipelines directory.
  */
 public final class JobIntake {
 
@@ -23,19 +23,19 @@ public final class JobIntake {
         this.pipelinesDir = pipelinesDir;
     }
 
-    /** @throws InvalidSubmissionException for a missing repository or goal, a URL, an unknown pipeline name */
+    /** @throws InvalidSubmissionException for a missing repository or goal, a missing directory, an unknown pipeline */
     public RunSubmission toSubmission(JobRequest job) {
         if (job.repository() == null || job.repository().isBlank()) {
             throw new InvalidSubmissionException("a job needs \"repository\": the path of a local directory");
         }
         String repo = job.repository().strip();
-        if (repo.contains("://") || repo.startsWith("git@")) {
-            throw new InvalidSubmissionException("repository '" + repo + "': cloning from a URL is not available in "
-                    + "this build yet; clone it on the server and pass the local directory path");
-        }
-        Path workspace = Path.of(repo).toAbsolutePath().normalize();
-        if (!Files.isDirectory(workspace)) {
-            throw new InvalidSubmissionException("repository '" + repo + "' is not a directory on the server");
+        boolean url = repo.contains("://") || repo.startsWith("git@");
+        if (!url) {
+            Path local = Path.of(repo).toAbsolutePath().normalize();
+            if (!Files.isDirectory(local)) {
+                throw new InvalidSubmissionException("repository '" + repo + "' is not a directory on the server");
+            }
+            repo = local.toString();
         }
         if (job.goal() == null || job.goal().isBlank()) {
             throw new InvalidSubmissionException("a job needs a \"goal\": what the agents should achieve");
@@ -49,7 +49,7 @@ public final class JobIntake {
         String name = byName ? job.pipeline().strip().replaceFirst("\\.dot$", "") + ".dot" : "job.dot";
         String dot = byName ? read(name) : job.dot();
         return new RunSubmission("job", dot, name, job.simulate(), job.autoApprove(), job.goal(), job.settings(),
-                workspace.toString(), repo, job.ref(), job.sandbox(), job.model());
+                null, repo, job.ref(), job.sandbox(), job.model());
     }
 
     private String read(String fileName) {

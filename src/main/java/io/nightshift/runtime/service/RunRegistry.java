@@ -182,6 +182,8 @@ public final class RunRegistry implements AutoCloseable {
             return;
         }
         RunSubmission s = run.submission();
+        // a job hands over a repository: it is cloned (--repo), so the workspace is the run's own
+        boolean handedOver = s.repository() != null && !s.repository().isBlank();
         Path workspace = s.workspace() != null ? Path.of(s.workspace()) : run.dir().resolve("workspace");
         Map<String, String> settings = new LinkedHashMap<>(s.settings());
         if (s.goal() != null && !s.goal().isBlank()) {
@@ -193,10 +195,13 @@ public final class RunRegistry implements AutoCloseable {
                 || Files.exists(run.dir().resolve("checkpoint.json")));
         resume = fromCheckpoint;
         RunRequest request = new RunRequest(pipeline, s.simulate(), s.autoApprove(), resume ? null : run.dir(),
-                resume ? run.dir() : null, settings, workspace, s.sandbox());
+                resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
+                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false);
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
         try {
-            Files.createDirectories(workspace);
+            if (!handedOver) {
+                Files.createDirectories(workspace);
+            }
             RunLauncher.Plan plan = launcher.plan(request);
             RunResult result = launcher.run(request, plan, interviewer, List.of(run));
             run.finish(result);
