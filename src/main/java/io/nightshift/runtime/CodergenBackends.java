@@ -20,18 +20,13 @@ import java.util.function.Supplier;
  */
 final class CodergenBackends {
 
-    private static final List<String> PROVIDER_VARIABLES = List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY",
-            "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_COMPATIBLE_BASE_URL");
-
     private CodergenBackends() {
     }
 
     /** {@code simulation}, or {@code agent (<providers>)}: what the run will use, for the CLI to say. */
     static String describe(boolean simulate, Map<String, String> environment) {
-        if (simulate || !llmConfigured(environment)) {
-            return "simulation";
-        }
-        return "agent (" + String.join(", ", Client.fromEnv(environment).providerNames()) + ")";
+        List<String> providers = Client.fromEnv(environment).providerNames();
+        return simulate || providers.isEmpty() ? "simulation" : "agent (" + String.join(", ", providers) + ")";
     }
 
     /**
@@ -40,10 +35,11 @@ final class CodergenBackends {
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, ExecutionEnvironment tools,
             Supplier<PipelineEngine> engine) {
-        if (simulate || !llmConfigured(environment)) {
+        Client configured = Client.fromEnv(environment);
+        if (simulate || configured.providerNames().isEmpty()) {
             return new SimulationBackend();
         }
-        Client client = Client.fromEnv(environment).withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
+        Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
         AgentCodergenBackend backend = new AgentCodergenBackend(client, tools, AgentBackendOptions.defaults());
         backend.addSink((nodeId, event) -> {
             PipelineEngine current = engine.get();
@@ -52,12 +48,5 @@ final class CodergenBackends {
             }
         });
         return backend;
-    }
-
-    static boolean llmConfigured(Map<String, String> environment) {
-        return PROVIDER_VARIABLES.stream().anyMatch(k -> {
-            String v = environment.get(k);
-            return v != null && !v.isBlank();
-        });
     }
 }
