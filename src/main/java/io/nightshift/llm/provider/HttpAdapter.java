@@ -25,11 +25,18 @@ import java.util.concurrent.TimeUnit;
 public abstract class HttpAdapter implements ProviderAdapter {
 
     protected final ProviderConfig config;
+    private final String name;
     private final HttpTransport transport;
 
     protected HttpAdapter(String name, ProviderConfig config) {
+        this.name = name;
         this.config = config;
         this.transport = new HttpTransport(name, config.timeouts(), config.maxResponseBytes());
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     /** The URL the request goes to. */

@@ -55,11 +55,6 @@ public final class AnthropicAdapter extends HttpAdapter {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     protected URI endpoint(Request request) {
         return URI.create(config.baseUrl() + "/v1/messages");
     }

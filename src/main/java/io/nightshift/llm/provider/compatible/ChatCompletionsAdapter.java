@@ -31,20 +31,12 @@ public final class ChatCompletionsAdapter extends HttpAdapter {
 
     public static final String NAME = "openai_compatible";
 
-    private final String name;
-
     public ChatCompletionsAdapter(String name, ProviderConfig config) {
         super(name, config);
-        this.name = name;
     }
 
     public ChatCompletionsAdapter(ProviderConfig config) {
         this(NAME, config);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -139,7 +131,7 @@ public final class ChatCompletionsAdapter extends HttpAdapter {
         }
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
-        Adapters.mergeOptions(body, request.optionsFor(name));
+        Adapters.mergeOptions(body, request.optionsFor(name()));
         return body;
     }
 
@@ -173,6 +165,6 @@ public final class ChatCompletionsAdapter extends HttpAdapter {
 
     @Override
     protected StreamTranslator translator(Request request, HttpHeaders responseHeaders) {
-        return new ChatCompletionsStreamTranslator(name);
+        return new ChatCompletionsStreamTranslator(name());
     }
 }

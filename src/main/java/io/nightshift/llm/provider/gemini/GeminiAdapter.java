@@ -40,11 +40,6 @@ public final class GeminiAdapter extends HttpAdapter {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     protected URI endpoint(Request request) {
         return URI.create(config.baseUrl() + "/v1beta/models/" + URLEncoder.encode(request.model(), StandardCharsets.UTF_8)
                 + ":streamGenerateContent?alt=sse");

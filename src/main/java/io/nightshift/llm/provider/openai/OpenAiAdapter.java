@@ -47,11 +47,6 @@ public final class OpenAiAdapter extends HttpAdapter {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     protected URI endpoint(Request request) {
         return URI.create(config.baseUrl() + "/responses");
     }
