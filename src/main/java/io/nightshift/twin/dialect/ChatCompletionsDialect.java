@@ -32,9 +32,9 @@ public final class ChatCompletionsDialect implements Dialect {
     @Override
     public Optional<WireError> validate(Call call) {
         JsonNode body = call.body();
-        if (!body.path("model").isTextual()) {
-            return Optional.of(new WireError(400, "missing_required_parameter", "Missing required parameter: 'model'.",
-                    "model", null));
+        Optional<WireError> noModel = OpenAiErrors.missingModel(body);
+        if (noModel.isPresent()) {
+            return noModel;
         }
         List<JsonNode> messages = Json.items(body, "messages");
         if (messages.isEmpty()) {

@@ -1,12 +1,22 @@
 package io.nightshift.twin.dialect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /** OpenAI's error shape and bearer authentication, shared by the Responses and Chat Completions dialects. */
 final class OpenAiErrors {
 
     private OpenAiErrors() {
+    }
+
+    /** Both OpenAI APIs refuse a body without a string {@code model}, with the same error. */
+    static Optional<WireError> missingModel(JsonNode body) {
+        if (body.path("model").isTextual()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WireError(400, "missing_required_parameter", "Missing required parameter: 'model'.",
+                "model", null));
     }
 
     static Optional<WireError> bearer(Call call, String expectedKey) {

@@ -29,9 +29,9 @@ public final class ResponsesDialect implements Dialect {
     @Override
     public Optional<WireError> validate(Call call) {
         JsonNode body = call.body();
-        if (!body.path("model").isTextual()) {
-            return Optional.of(new WireError(400, "missing_required_parameter", "Missing required parameter: 'model'.",
-                    "model", null));
+        Optional<WireError> noModel = OpenAiErrors.missingModel(body);
+        if (noModel.isPresent()) {
+            return noModel;
         }
         List<JsonNode> tools = Json.items(body, "tools");
         for (int i = 0; i < tools.size(); i++) {
