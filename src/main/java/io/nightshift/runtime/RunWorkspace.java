@@ -86,6 +86,19 @@ public final class RunWorkspace implements WorkspaceHooks, AutoCloseable {
         return run.deliver(directory, push);
     }
 
+    /**
+     * The working tree of the stage with this context (its parallel branch's, or the run's) as a commit no ref
+     * points to, for holdout judging; the head itself when nothing is uncommitted. See {@link Workspace#snapshot}.
+     */
+    public String snapshot(Context context, String subject) {
+        return workspaceOf(context).snapshot(subject);
+    }
+
+    /** The working directory of the stage with this context. */
+    public Path directory(Context context) {
+        return workspaceOf(context).directory();
+    }
+
     @Override
     public Outcome afterStage(Node node, int attempt, Context context, Outcome outcome) {
         Workspace ws = workspaceOf(context);
