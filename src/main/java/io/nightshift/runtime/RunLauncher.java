@@ -14,6 +14,7 @@ import io.nightshift.pipeline.transform.PreparedPipeline;
 import io.nightshift.pipeline.validate.Diagnostic;
 import io.nightshift.runtime.harness.HarnessGateway;
 import io.nightshift.runtime.harness.HarnessHandler;
+import io.nightshift.runtime.harness.HarnessReport;
 import io.nightshift.runtime.harness.HarnessSettings;
 import io.nightshift.runtime.harness.HoldoutGuard;
 import io.nightshift.runtime.harness.InStageJudge;
@@ -212,11 +213,26 @@ public final class RunLauncher {
         Path dir = logsRoot.resolve("deliverables");
         try {
             Deliverables d = workspace.deliver(dir, request.push());
+            appendHoldout(d.summary(), logsRoot);
             notices.accept("deliverables: " + dir + " (changes.patch with " + d.commitCount()
                     + (d.commitCount() == 1 ? " commit" : " commits") + ", run.bundle, "
                     + "summary.md); " + Deliveries.describe(d.push()));
         } catch (io.nightshift.workspace.WorkspaceException e) {
             notices.accept("warning: the deliverables could not be written to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** summary.md ends with the satisfaction per suite when the run judged against holdout scenarios. */
+    private static void appendHoldout(Path summary, Path logsRoot) {
+        String section = HarnessReport.markdown(logsRoot);
+        if (section.isEmpty() || summary == null) {
+            return;
+        }
+        try {
+            io.nightshift.pipeline.run.AtomicFiles.writeString(summary, Files.readString(summary) + section, false);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new io.nightshift.workspace.WorkspaceStorageException("cannot add the holdout section to " + summary
+                    + ": " + e.getMessage(), false, e);
         }
     }
 
