@@ -66,8 +66,7 @@ class FidelityPreambleTest {
     void theLastHoldoutJudgmentFollowsInEveryModeWithItsWholeFeedback() {
         for (String mode : new String[] {"truncate", "compact", "summary:low", "summary:medium", "summary:high"}) {
             String text = FidelityPreamble.build(mode, judged(), run(60));
-            assertThat(text).as(mode).contains("# Holdout scenarios
-",
+            assertThat(text).as(mode).contains("# Holdout scenarios\n",
                     "(suite greet)", "Satisfaction: 50.0% (not enough yet",
                     "Feedback:\nScenario 'Greets the user' failed at expect_output: the program printed 'helo'. "
                             + "x".repeat(3_000))
