@@ -151,14 +151,17 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.AgentActivity e -> { }
             case PipelineEvent.HarnessStarted e -> { }
             case PipelineEvent.ScenarioJudged e -> { }
-            case PipelineEvent.HarnessCompleted e -> {
-                satisfaction = e.satisfaction();
-                satisfactionBySuite.put(e.suite(), e.satisfaction());
-            }
+            case PipelineEvent.HarnessCompleted e -> judged(e.suite(), e.satisfaction());
         }
         if (event instanceof PipelineEvent.PipelineStarted && cancelRequested && launcher != null) {
             launcher.cancel("cancelled over HTTP");
         }
+    }
+
+    /** A holdout judgment ended (live, or read back from events.jsonl when the service recovers the run). */
+    synchronized void judged(String suite, double value) {
+        satisfaction = value;
+        satisfactionBySuite.put(suite, value);
     }
 
     private void started(Instant at) {
