@@ -138,7 +138,7 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static int summarize(RunResult result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
+    static int summarize(RunResult result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
         String where = "run directory: " + result.logsRoot();
         List<String> holdout = HarnessReport.lines(result.logsRoot());
         if (level != ProgressRenderer.Level.QUIET || result.status() != RunStatus.SUCCESS) {

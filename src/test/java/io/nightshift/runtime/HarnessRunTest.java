@@ -228,6 +228,26 @@ class HarnessRunTest {
     }
 
     @Test
+    void inSimulateModeAStageWithASuiteIsJudgedOnceAndFailsBelowTheThreshold() throws Exception {
+        String dot = """
+                digraph greet {
+                    start [shape=Mdiamond]
+                    done  [shape=Msquare]
+                    implement [prompt="Write greet.txt", harness.suite="greet", harness.max_rounds=3]
+                    start -> implement -> done
+                }
+                """;
+        FakeGateway gateway = greetsWithHello();
+
+        RunResult result = run(RunFixtures.dot(tmp, "greet.dot", dot), gateway, true, HOST, new ArrayList<>());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAIL);
+        assertThat(gateway.calls).as("nothing would change between rounds without an agent").hasSize(1);
+        assertThat(result.failureReason()).contains("after round 1 of 3: below the threshold");
+        assertThat(result.context()).containsEntry("harness.satisfaction", 0.0);
+    }
+
+    @Test
     void holdoutSuitesAreRefusedOnALocalSandboxWithoutTheFlag() throws Exception {
         Path pipeline = RunFixtures.dot(tmp, "greet.dot", HARNESS_LOOP);
         RunLauncher launcher = new RunLauncher(new PipelineLoader(), HOST, Clock.systemUTC(), greetsWithHello());
