@@ -144,17 +144,7 @@ public final class RunLauncher {
         try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workspace.directory(), runId,
                 environment, plan.logsRoot())) {
             tools.initialize();
-            Judging judging = new Judging(harness, new Judging.Snapshots() {
-                @Override
-                public String snapshot(io.nightshift.pipeline.state.Context context, String subject) {
-                    return workspace.snapshot(context, subject);
-                }
-
-                @Override
-                public Path repository(io.nightshift.pipeline.state.Context context) {
-                    return workspace.directory(context);
-                }
-            }, SandboxChoice.policy(plan.graph()).image(), clock);
+            Judging judging = new Judging(harness, workspace, judgeImage(plan.graph()), clock);
             InStageJudge inStage = new InStageJudge(judging, () -> runId, () -> factory -> {
                 PipelineEngine current = engine;
                 if (current != null) {
@@ -190,6 +180,11 @@ public final class RunLauncher {
                 }
             }
         }
+    }
+
+    /** The run's sandbox image, which judge containers use; parsed only when the pipeline judges. */
+    private static String judgeImage(Graph graph) {
+        return HarnessSettings.judgingNodes(graph).isEmpty() ? null : SandboxChoice.policy(graph).image();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
