@@ -6,9 +6,10 @@ import io.nightshift.llm.Middlewares;
 import io.nightshift.llm.RetryPolicy;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.handler.CodergenBackend;
-import io.nightshift.pipeline.handler.SimulationBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
+import io.nightshift.runtime.agent.SimulatedAgent;
+import io.nightshift.runtime.agent.StageJudge;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 /**
  * Which backend runs codergen stages: coding agents when an LLM provider is configured in the environment (an API
  * key, or an OpenAI-compatible server) and the run is not {@code --simulate}; the simulation backend otherwise.
+ * Both judge stages with {@code harness.suite} in place through the given {@link StageJudge}.
  */
 final class CodergenBackends {
 
@@ -34,13 +36,16 @@ final class CodergenBackends {
      * engine's stream once the engine exists ({@code engine} returns null before that).
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, ExecutionEnvironment tools,
-            Supplier<PipelineEngine> engine) {
+            Supplier<PipelineEngine> engine, StageJudge judge) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
-            return new SimulationBackend();
+            SimulatedAgent simulated = new SimulatedAgent();
+            simulated.useJudge(judge);
+            return simulated;
         }
         Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
         AgentCodergenBackend backend = new AgentCodergenBackend(client, tools, AgentBackendOptions.defaults());
+        backend.useJudge(judge);
         backend.addSink((nodeId, event) -> {
             PipelineEngine current = engine.get();
             if (current != null) {

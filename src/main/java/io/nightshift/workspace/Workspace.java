@@ -101,6 +101,15 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * The working tree as it is now, committed or not, as a commit that no ref points to (its parent is the
+     * branch head): what holdout judging exports. The branch, the index and the working tree stay as they were.
+     * Returns the head itself when the tree has nothing uncommitted.
+     */
+    public String snapshot(String subject) {
+        return Io.call("snapshot the working tree of " + branch, () -> Snapshots.snapshot(this, repo, subject));
+    }
+
+    /**
      * Changed paths, between {@code baseCommit} and the working tree as it is now (committed or not), that match the
      * protected patterns; empty when the stage kept its hands off them.
      */

@@ -56,6 +56,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     private final AgentBackendOptions options;
     private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
+    private volatile StageJudge judge;
 
     public AgentCodergenBackend(Client client, ExecutionEnvironment environment, AgentBackendOptions options) {
         this.client = client;
@@ -66,6 +67,11 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     /** Connects a sink that receives every agent event of every stage (the runtime's event stream). */
     public void addSink(StageEventSink sink) {
         sinks.add(sink);
+    }
+
+    /** Judges stages with {@code harness.suite} in place, feeding what the judge discloses back into the session. */
+    public void useJudge(StageJudge stageJudge) {
+        this.judge = stageJudge;
     }
 
     @Override
@@ -88,13 +94,18 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                         && existing.session().state() != SessionState.CLOSED
                         ? existing : open(provider, model, node, context))
                 : open(provider, model, node, context);
-        String input = reuse ? prompt
+        String input = reuse ? HarnessFeedback.section(context).map(f -> f + "\n# Your task\n\n").orElse("") + prompt
                 : FidelityPreamble.build(fidelity, context, RunState.read(stageDir)) + "\n# Your task\n\n" + prompt;
+        StageJudge stageJudge = judge;
         synchronized (thread) {
             thread.node().set(node.id());
             thread.session().setReasoningEffort(effort);
             try {
-                return finish(node, thread, submit(thread.session(), input, node.timeout().orElse(null)), stageDir);
+                ProcessingResult result = submit(thread.session(), input, node.timeout().orElse(null));
+                if (stageJudge != null && stageJudge.judges(node)) {
+                    return judged(node, context, thread, result, stageDir, stageJudge);
+                }
+                return finish(node, thread, result, stageDir);
             } finally {
                 if (!reuse) {
                     thread.session().close();
@@ -103,6 +114,37 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                 }
             }
         }
+    }
+
+    /**
+     * Judges the stage each time the agent finishes normally; below the threshold the judge's feedback goes into
+     * the same session as the next user message, until satisfied or out of rounds. The verdict decides the
+     * outcome (written as the stage's {@code status.json}, which the handler honours) and carries the harness keys
+     * into the context.
+     */
+    private CodergenResult judged(Node node, Context context, AgentThread thread, ProcessingResult first,
+            Path stageDir, StageJudge stageJudge) throws Exception {
+        ProcessingResult result = first;
+        StageJudge.Verdict verdict = null;
+        int maxRounds = stageJudge.maxRounds(node);
+        for (int round = 1; finishedNormally(result); round++) {
+            // a status.json the agent left belongs to the stage directory, not to the snapshot judged
+            StatusRelay.moveIntoStage(thread.session().environment(), stageDir);
+            verdict = stageJudge.judge(node, context, round);
+            if (verdict.satisfied() || round >= maxRounds) {
+                break;
+            }
+            result = submit(thread.session(), verdict.followUp(), node.timeout().orElse(null));
+        }
+        CodergenResult agent = finish(node, thread, result, stageDir);
+        if (verdict == null) {
+            return agent;
+        }
+        return Verdicts.apply(agent, verdict, stageDir);
+    }
+
+    private static boolean finishedNormally(ProcessingResult result) {
+        return result.stopReason() == StopReason.COMPLETED || result.stopReason() == StopReason.AWAITING_INPUT;
     }
 
     private static ProcessingResult submit(Session session, String input, Duration timeout) throws Exception {
