@@ -125,7 +125,8 @@ public final class RunLauncher {
         try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workspace.directory(), runId,
                 environment, plan.logsRoot())) {
             tools.initialize();
-            CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools, () -> engine);
+            CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools,
+                    workspace::environment, () -> engine);
             RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                     .runId(runId)
                     .backend(backend)
