@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * shell runs {@code git-upload-pack} and {@code git-receive-pack}). Also makes keys and runs an ssh-agent.
  * The tests are skipped, saying why, only when OpenSSH's server is not installed ({@code .ci/run} installs it).
  */
-final class LocalSshd implements AutoCloseable {
+public final class LocalSshd implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
@@ -33,14 +33,14 @@ final class LocalSshd implements AutoCloseable {
     }
 
     /** Skips the calling test when sshd cannot be had, with the reason in the report. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeThat(Files.isExecutable(SSHD)).as("OpenSSH's server is not installed (%s missing): apt-get install "
                 + "openssh-server, as .ci/run does", SSHD).isTrue();
         assumeThat(Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))).as("ssh-keygen is not installed").isTrue();
     }
 
     /** Starts sshd in {@code dir} accepting only {@code authorizedKey} (a .pub file) for the current user. */
-    static LocalSshd start(Path dir, Path authorizedKey) throws IOException, InterruptedException {
+    public static LocalSshd start(Path dir, Path authorizedKey) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path hostKey = dir.resolve("host_ed25519");
         keygen(hostKey);
@@ -86,12 +86,12 @@ final class LocalSshd implements AutoCloseable {
     }
 
     /** {@code ssh://<user>@127.0.0.1:<port><path>}. */
-    String url(Path repository) {
+    public String url(Path repository) {
         return "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + port + repository.toAbsolutePath();
     }
 
     /** The known_hosts line for this server, as {@code ssh-keyscan} would print it. */
-    String knownHostsLine() throws IOException {
+    public String knownHostsLine() throws IOException {
         String[] pub = Files.readString(dir.resolve("host_ed25519.pub")).strip().split(" ");
         return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1] + "\n";
     }
@@ -102,7 +102,7 @@ final class LocalSshd implements AutoCloseable {
     }
 
     /** A fresh ed25519 key pair without passphrase at {@code key} and {@code key.pub}. */
-    static Path keygen(Path key) throws IOException, InterruptedException {
+    public static Path keygen(Path key) throws IOException, InterruptedException {
         Files.createDirectories(key.getParent());
         Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "nightshift-test", "-f",
                 key.toString()).redirectErrorStream(true).start();
