@@ -151,8 +151,8 @@ public final class RunLauncher {
                     current.publish(factory);
                 }
             });
-            CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools, () -> engine,
-                    inStage);
+            CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools,
+                    workspace::environment, () -> engine, inStage);
             HarnessHandler harnessHandler = new HarnessHandler(judging);
             RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                     .runId(runId)
@@ -197,6 +197,9 @@ public final class RunLauncher {
 
     /** Resume: the workspace goes back to the checkpoint's commit; what the interrupted stage left is kept. */
     private static void restore(RunWorkspace workspace, Path logsRoot, Consumer<String> notices) {
+        for (String removed : workspace.discardStaleBranches()) {
+            notices.accept("resume: removed the parallel-branch worktree " + removed + " left by the interrupted run");
+        }
         String commit = WorkspaceSetup.checkpointCommit(logsRoot).orElse(workspace.workspace().baseCommit());
         ResetResult reset = workspace.resetTo(commit);
         notices.accept("resume: workspace restored to " + RunWorkspace.abbrev(reset.commitId())

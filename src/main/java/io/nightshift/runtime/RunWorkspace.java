@@ -82,6 +82,35 @@ public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, Au
         return run.resetTo(commit);
     }
 
+    /**
+     * Resume: removes what the killed run's parallel branches left ({@code branches/<name>} worktrees, git's
+     * bookkeeping for them), keeping their uncommitted work on side refs and their branches; the resumed run
+     * opens fresh ones. Returns one line per worktree removed.
+     */
+    public List<String> discardStaleBranches() {
+        List<String> removed = new ArrayList<>(run.discardStaleForks());
+        if (Files.isDirectory(branchRoot)) {
+            try (var leftovers = Files.list(branchRoot)) {
+                for (Path dir : leftovers.toList()) {
+                    deleteTree(dir);
+                    removed.add(dir.toString());
+                }
+            } catch (java.io.IOException e) {
+                throw new UnusableInputException("cannot remove the parallel-branch directories the interrupted run "
+                        + "left in " + branchRoot + ": " + e.getMessage() + "; remove them by hand and resume again", e);
+            }
+        }
+        return removed;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Writes changes.patch, run.bundle and summary.md into {@code directory} and hands the branch to the source. */
     public Deliverables deliver(Path directory, boolean push) {
         return run.deliver(directory, push);

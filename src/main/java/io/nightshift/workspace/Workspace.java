@@ -146,6 +146,19 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * For the run workspace, on resume: removes the worktrees of parallel branches a killed run left behind,
+     * keeping each one's uncommitted work on {@code refs/nightshift/<run-id>/interrupted/<n>} and its branch.
+     * Returns one line per worktree removed (its directory, and the side ref when work was kept).
+     */
+    public List<String> discardStaleForks() {
+        if (kind == Kind.FORK) {
+            throw new WorkspaceException("Stale parallel branches are cleaned from the run workspace, not from "
+                    + branch + ".", false);
+        }
+        return Io.call("remove stale parallel-branch worktrees", () -> Forks.discardStale(this, repo));
+    }
+
+    /**
      * Merges {@code commitId} (a parallel branch's head) into this workspace's branch: fast-forward when possible,
      * else a merge commit. A conflict leaves branch and tree untouched and returns the conflicting paths.
      */

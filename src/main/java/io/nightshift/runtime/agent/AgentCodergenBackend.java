@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Runs codergen stages with the coding agent (attractor-spec 4.5 through coding-agent spec 2). A stage's
@@ -52,15 +53,25 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     static final long SHUTDOWN_WAIT_MS = 5_000;
 
     private final Client client;
-    private final ExecutionEnvironment environment;
+    private final Function<Context, ExecutionEnvironment> environments;
     private final AgentBackendOptions options;
     private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
     private volatile StageJudge judge;
 
+    /** Every stage's agent works in {@code environment}. */
     public AgentCodergenBackend(Client client, ExecutionEnvironment environment, AgentBackendOptions options) {
+        this(client, (Function<Context, ExecutionEnvironment>) context -> environment, options);
+    }
+
+    /**
+     * Each stage's agent works in the environment {@code environments} gives for the stage's context: a parallel
+     * branch's own worktree for a stage inside that branch, the run's environment otherwise. Must not return null.
+     */
+    public AgentCodergenBackend(Client client, Function<Context, ExecutionEnvironment> environments,
+            AgentBackendOptions options) {
         this.client = client;
-        this.environment = environment;
+        this.environments = environments;
         this.options = options == null ? AgentBackendOptions.defaults() : options;
     }
 
@@ -88,12 +99,15 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         String threadId = context.getString("internal.thread_id", null);
         Path stageDir = Path.of(context.getString("internal.stage_dir", "."));
         boolean reuse = "full".equals(fidelity) && threadId != null;
+        ExecutionEnvironment environment = environments.apply(context);
+        // A session is bound to the files it works on: a thread continued in another branch's worktree starts anew.
         AgentThread thread = reuse ? threads.compute(threadId, (key, existing) ->
                 existing != null && existing.session().profile().id().equals(provider)
                         && existing.session().profile().model().equals(model)
+                        && existing.session().environment() == environment
                         && existing.session().state() != SessionState.CLOSED
-                        ? existing : open(provider, model, node, context))
-                : open(provider, model, node, context);
+                        ? existing : open(provider, model, node, context, environment))
+                : open(provider, model, node, context, environment);
         String input = reuse ? HarnessFeedback.section(context).map(f -> f + "\n# Your task\n\n").orElse("") + prompt
                 : FidelityPreamble.build(fidelity, context, RunState.read(stageDir)) + "\n# Your task\n\n" + prompt;
         StageJudge stageJudge = judge;
@@ -194,7 +208,8 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         };
     }
 
-    private AgentThread open(String provider, String model, Node node, Context context) {
+    private AgentThread open(String provider, String model, Node node, Context context,
+            ExecutionEnvironment environment) {
         ProviderProfile profile = Profiles.forProvider(provider, model, options.profiles());
         SessionConfig base = options.sessionConfig();
         ToolHooks hooks = new ToolHooks(hook(node, context, "pre"), hook(node, context, "post"));

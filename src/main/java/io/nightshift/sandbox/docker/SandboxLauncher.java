@@ -23,7 +23,16 @@ public final class SandboxLauncher {
     /** @throws SandboxImageMissingException when the image is missing, saying how to build it */
     public SandboxContainer launch(SandboxDefinition definition) {
         engine.requireImage(definition.policy().image());
-        definition.owner().handOverIfNeeded(definition.hostWorkspace());
+        WorkspaceHandover handover = definition.owner().handOverIfNeeded(definition.hostWorkspace());
+        try {
+            return launch(definition, handover);
+        } catch (RuntimeException e) {
+            handover.restore();
+            throw e;
+        }
+    }
+
+    private SandboxContainer launch(SandboxDefinition definition, WorkspaceHandover handover) {
         String networkId = null;
         String networkName = null;
         if (definition.policy().network() == NetworkMode.BRIDGE) {
@@ -55,6 +64,7 @@ public final class SandboxLauncher {
             throw e;
         }
         SandboxContainer container = new SandboxContainer(engine, id, networkId, definition);
+        container.handBackOnClose(handover);
         try {
             engine.run("start container " + definition.name(), () -> engine.client().startContainerCmd(id).exec());
             awaitRunning(container);
