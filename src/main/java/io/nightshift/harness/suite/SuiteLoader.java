@@ -239,6 +239,7 @@ public final class SuiteLoader {
             Set<Class<?>> seen = new java.util.HashSet<>();
             Integer servicePort = null;
             boolean expects = false;
+            boolean rejected = false;
             if (pickleSteps.isEmpty()) {
                 problems.add(new SuiteProblem(file, line, "scenario '" + title + "' has no steps"));
             }
@@ -249,10 +250,12 @@ public final class SuiteLoader {
                 StepCatalogue.Parsed parsed = StepCatalogue.parse(ps.getText(), arg);
                 if (parsed instanceof StepCatalogue.Parsed.Rejected r) {
                     problems.add(new SuiteProblem(file, stepLine, r.message()));
+                    rejected = true;
                     continue;
                 }
                 StepAction action = ((StepCatalogue.Parsed.Understood) parsed).action();
-                String missing = missingPredecessor(action, seen);
+                // after a step that was not understood, what it would have done is unknown: no follow-on problems
+                String missing = rejected ? null : missingPredecessor(action, seen);
                 if (missing != null) {
                     problems.add(new SuiteProblem(file, stepLine, "'" + ps.getText().strip() + "' " + missing));
                     continue;
@@ -261,13 +264,14 @@ public final class SuiteLoader {
                     servicePort = s.port();
                 }
                 if (action instanceof StepAction.SendHttp h && h.target().startsWith("/")) {
-                    if (servicePort == null) {
+                    if (servicePort == null && !rejected) {
                         problems.add(new SuiteProblem(file, stepLine, "a request to the path " + h.target()
                                 + " goes to the service started last, but no 'I start ... and wait for port' step "
                                 + "comes before it (or give a full http://localhost:<port>/... URL)"));
                         continue;
                     }
-                    action = new StepAction.SendHttp(h.method(), "http://localhost:" + servicePort + h.target(),
+                    action = new StepAction.SendHttp(h.method(), "http://localhost:" + (servicePort == null ? 80
+                            : servicePort) + h.target(),
                             h.headers(), h.body());
                 }
                 seen.add(action.getClass());
