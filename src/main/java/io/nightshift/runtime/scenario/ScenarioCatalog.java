@@ -11,6 +11,7 @@ import io.nightshift.harness.suite.SuiteProblem;
 import io.nightshift.harness.suite.SuiteValidationException;
 import io.nightshift.sandbox.SandboxException;
 import io.nightshift.sandbox.docker.DockerEngine;
+import io.nightshift.sandbox.docker.DockerUnavailableException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +90,11 @@ public final class ScenarioCatalog implements AutoCloseable {
     private <T> T withStore(Function<DockerScenarioStore, T> action) {
         try {
             return action.apply(store());
+        } catch (DockerUnavailableException e) {
+            throw new ScenarioStoreUnavailableException("the scenario store runs in Docker, and Nightshift cannot reach "
+                    + "the Docker engine at " + e.host() + ". Start Docker (for example `sudo dockerd &` or `sudo "
+                    + "systemctl start docker`), then build the store image with `" + DockerScenarioStore.BUILD_COMMAND
+                    + "` if it is missing.", e);
         } catch (ScenarioStoreException | SandboxException e) {
             throw new ScenarioStoreUnavailableException(e.getMessage(), e);
         } catch (SuiteValidationException e) {
