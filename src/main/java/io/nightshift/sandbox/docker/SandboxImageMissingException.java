@@ -17,7 +17,7 @@ public final class SandboxImageMissingException extends SandboxException {
     /** An image other than a sandbox's, missing: the message names the command that builds it. */
     public SandboxImageMissingException(String image, String buildCommand) {
         super("the image " + image + " is not in the local Docker engine. Build it with `" + buildCommand
-                + "` (no registry needed)", false);
+                + "` (no registry needed).", false);
         this.image = image;
     }
 
