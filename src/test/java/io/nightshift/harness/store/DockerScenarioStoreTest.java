@@ -159,6 +159,40 @@ class DockerScenarioStoreTest {
         assertThat(store.files("greeter-survives")).isPresent();
     }
 
+    @Test
+    void concurrentImportsFromProcessesStartingTheStoreAtOnceLoseNothing() throws Exception {
+        String fresh = NAME + "-race";
+        int writers = 6;
+        List<DockerScenarioStore> stores = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            stores.add(new DockerScenarioStore(engine, fresh, fresh));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<SuiteVersion>> imports = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                SuiteFiles files = renamed(greeterWith("  Scenario: extra " + i + "\n    When I run \"true\"\n"
+                        + "    Then the exit code is 0\n"), "raced");
+                DockerScenarioStore store = stores.get(i);
+                imports.add(pool.submit(() -> store.importSuite("raced", files)));
+            }
+            java.util.Set<String> versions = new java.util.HashSet<>();
+            for (var f : imports) {
+                versions.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS).version());
+            }
+
+            List<SuiteVersion> history = stores.get(0).history("raced");
+            assertThat(versions).hasSize(writers);
+            assertThat(history).extracting(SuiteVersion::version).containsExactlyInAnyOrderElementsOf(versions);
+            assertThat(stores.get(0).files("raced").orElseThrow().contentHash())
+                    .isEqualTo(history.get(history.size() - 1).version());
+            assertThat(new ServiceContainers(engine).containersMounting(fresh)).containsExactly(fresh);
+        } finally {
+            pool.shutdownNow();
+            new ServiceContainers(engine).remove(fresh, fresh);
+        }
+    }
+
     private static SuiteFiles renamed(SuiteFiles files, String name) {
         Map<String, String> copy = new HashMap<>(files.files());
         copy.put("suite.yaml", copy.get("suite.yaml").replace("name: greeter", "name: " + name));
