@@ -142,8 +142,10 @@ final class StepCatalogue {
                 return new Parsed.Rejected(e.getMessage());
             }
         }
-        return new Parsed.Rejected("unknown step '" + t + "'; the closest built-in step is '" + closest(t)
-                + "' (every built-in step is in scenario-store/README.md)");
+        String closest = closest(t);
+        String quoteHint = quotes(t) > quotes(closest) ? "; inside a quoted value, write a quote as \\\"" : "";
+        return new Parsed.Rejected("unknown step '" + t + "'; the closest built-in step is '" + closest
+                + "' (every built-in step is in scenario-store/README.md)" + quoteHint);
     }
 
     private static String argumentProblem(Phrase p, Argument arg) {
@@ -170,6 +172,19 @@ final class StepCatalogue {
             }
         }
         return best;
+    }
+
+    /** The number of quotes not escaped by a backslash. */
+    private static int quotes(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\\') {
+                i++;
+            } else if (text.charAt(i) == '"') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String shape(String text) {

@@ -40,7 +40,10 @@ public final class ServiceContainers {
      */
     public ServiceContainer ensure(ServiceDefinition definition) {
         String imageId = imageId(definition);
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (attempt > 0) {
+                pause();
+            }
             Optional<InspectContainerResponse> existing = inspectRaw(definition.name());
             if (existing.isEmpty()) {
                 create(definition);
@@ -159,6 +162,20 @@ public final class ServiceContainers {
                     () -> engine.client().removeContainerCmd(name).withForce(true).exec());
         } catch (DockerObjectMissingException ignored) {
             // already gone
+        } catch (SandboxException e) {
+            if (!(e.getCause() instanceof ConflictException)) {
+                throw e;
+            }
+            // another process is removing it already
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while starting a service container", false, e);
         }
     }
 

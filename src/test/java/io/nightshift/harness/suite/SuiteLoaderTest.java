@@ -287,6 +287,18 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void anUnescapedQuoteInsideAValueIsNamedInTheHint() {
+        assertThat(problems("""
+                Feature: f
+                  Scenario: s
+                    When I run "echo "hi""
+                    Then the exit code is 0
+                """)).singleElement().asString().startsWith("a.feature:3: unknown step 'I run \"echo \"hi\"\"'; "
+                        + "the closest built-in step is 'I run \"<command>\"'")
+                .endsWith("; inside a quoted value, write a quote as \\\"");
+    }
+
+    @Test
     void refusesAnExpectationWithNothingBeforeItToCheck() {
         assertThat(problems("""
                 Feature: f
