@@ -1,0 +1,73 @@
+package io.nightshift.harness.judge;
+
+import io.nightshift.harness.Judge;
+import io.nightshift.harness.JudgeException;
+import io.nightshift.harness.JudgeListener;
+import io.nightshift.harness.JudgeRequest;
+import io.nightshift.harness.Judgment;
+import io.nightshift.sandbox.ExecutionEnvironment;
+import io.nightshift.sandbox.SandboxException;
+import io.nightshift.sandbox.docker.DockerEngine;
+import io.nightshift.sandbox.docker.DockerExecutionEnvironment;
+import io.nightshift.sandbox.docker.SandboxDefinition;
+import io.nightshift.sandbox.docker.SandboxPolicy;
+import java.nio.file.Path;
+
+/**
+ * Judges in Docker: every trial gets a fresh judge container from the run's sandbox image with the sandbox
+ * hardening of {@code policy} (no capabilities, no new privileges, read-only root, limits, non-root user), the
+ * network forced to none (loopback only), the role label {@code judge}, and only its own snapshot copy mounted at
+ * {@code /workspace}; the container is removed when the trial ends, however it ends. The scenario store and the
+ * live workspace are never mounted.
+ */
+public final class DockerJudge implements Judge {
+
+    private final DockerEngine engine;
+    private final SandboxPolicy policy;
+
+    /** @param policy the run's sandbox policy (image, limits); its network setting is ignored */
+    public DockerJudge(DockerEngine engine, SandboxPolicy policy) {
+        this.engine = engine;
+        this.policy = policy;
+    }
+
+    @Override
+    public Judgment judge(JudgeRequest request, JudgeListener listener) {
+        return judgeMeasured(request, listener).judgment();
+    }
+
+    /** As {@link #judge}, with where the time went (for benchmarks and diagnostics). */
+    public MeasuredJudgment judgeMeasured(JudgeRequest request, JudgeListener listener) {
+        return new SnapshotJudging(new Containers()).judge(request, listener);
+    }
+
+    private SandboxPolicy policyFor(JudgeRequest request) {
+        return request.image() == null ? policy : policy.withImage(request.image());
+    }
+
+    private final class Containers implements TrialEnvironments {
+
+        @Override
+        public void prepare(JudgeRequest request) {
+            try {
+                engine.requireImage(policyFor(request).image());
+            } catch (SandboxException e) {
+                throw new JudgeException("Cannot judge suite '" + request.suite().name() + "': " + e.getMessage(),
+                        e.retryable(), e);
+            }
+        }
+
+        @Override
+        public ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request) {
+            DockerExecutionEnvironment env = new DockerExecutionEnvironment(engine,
+                    SandboxDefinition.forJudge(policyFor(request), snapshot, request.runId()));
+            try {
+                env.initialize();
+            } catch (RuntimeException e) {
+                env.close();
+                throw e;
+            }
+            return env;
+        }
+    }
+}
