@@ -10,15 +10,18 @@ import io.nightshift.sandbox.SandboxException;
 import io.nightshift.sandbox.docker.DockerEngine;
 import io.nightshift.sandbox.docker.DockerExecutionEnvironment;
 import io.nightshift.sandbox.docker.SandboxDefinition;
+import io.nightshift.sandbox.docker.SandboxLabels;
 import io.nightshift.sandbox.docker.SandboxPolicy;
+import io.nightshift.sandbox.docker.SandboxReaper;
 import java.nio.file.Path;
+import java.util.UUID;
 
 /**
  * Judges in Docker: every trial gets a fresh judge container from the run's sandbox image with the sandbox
  * hardening of {@code policy} (no capabilities, no new privileges, read-only root, limits, non-root user), the
  * network forced to none (loopback only), the role label {@code judge}, and only its own snapshot copy mounted at
- * {@code /workspace}; the container is removed when the trial ends, however it ends. The scenario store and the
- * live workspace are never mounted.
+ * {@code /workspace}; the container is removed when the trial ends, however it ends, and a last sweep by the
+ * judgment's label removes any a cancelled launch left. The scenario store and the live workspace are never mounted.
  */
 public final class DockerJudge implements Judge {
 
@@ -38,7 +41,21 @@ public final class DockerJudge implements Judge {
 
     /** As {@link #judge}, with where the time went (for benchmarks and diagnostics). */
     public MeasuredJudgment judgeMeasured(JudgeRequest request, JudgeListener listener) {
-        return new SnapshotJudging(new Containers()).judge(request, listener);
+        String judgmentId = UUID.randomUUID().toString();
+        try {
+            return new SnapshotJudging(new Containers(judgmentId)).judge(request, listener);
+        } finally {
+            sweep(judgmentId);
+        }
+    }
+
+    /** Removes whatever container of the judgment is still there (a launch cut short by cancellation). */
+    private void sweep(String judgmentId) {
+        try {
+            new SandboxReaper(engine).removeLabelled(SandboxLabels.JUDGMENT, judgmentId);
+        } catch (RuntimeException ignored) {
+            // the engine is gone: the reaper removes the containers by their owner label at the next start
+        }
     }
 
     private SandboxPolicy policyFor(JudgeRequest request) {
@@ -46,6 +63,12 @@ public final class DockerJudge implements Judge {
     }
 
     private final class Containers implements TrialEnvironments {
+
+        private final String judgmentId;
+
+        Containers(String judgmentId) {
+            this.judgmentId = judgmentId;
+        }
 
         @Override
         public void prepare(JudgeRequest request) {
@@ -60,11 +83,15 @@ public final class DockerJudge implements Judge {
         @Override
         public ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request) {
             DockerExecutionEnvironment env = new DockerExecutionEnvironment(engine,
-                    SandboxDefinition.forJudge(policyFor(request), snapshot, request.runId()));
+                    SandboxDefinition.forJudge(policyFor(request), snapshot, request.runId(), judgmentId));
             try {
                 env.initialize();
             } catch (RuntimeException e) {
+                boolean interrupted = Thread.interrupted();
                 env.close();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 throw e;
             }
             return env;

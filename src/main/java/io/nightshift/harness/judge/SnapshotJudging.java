@@ -126,12 +126,24 @@ final class SnapshotJudging {
             run = runner.runTimed(scenario, number, env);
         } finally {
             long t3 = System.nanoTime();
-            env.close();
+            removeEvenIfInterrupted(env);
             counters.environment.addAndGet((t2 - t1 + System.nanoTime() - t3) / 1_000_000);
         }
         counters.command.addAndGet(run.commandMs());
         counters.trial.addAndGet((System.nanoTime() - t0) / 1_000_000);
         return run.result();
+    }
+
+    /** An interrupted thread cannot talk to the engine, so the flag is set aside while the environment goes. */
+    private static void removeEvenIfInterrupted(ExecutionEnvironment env) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            env.close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void awaitAll(List<Future<?>> tasks, ExecutorService pool, String suite) {

@@ -111,10 +111,15 @@ final class Trial implements AutoCloseable {
         if (cleanup.isEmpty()) {
             return;
         }
+        boolean interrupted = Thread.interrupted();
         try {
             env.execCommand(cleanup + "true", HOUSEKEEPING_MS, null, null);
         } catch (RuntimeException ignored) {
             // the environment is going away anyway; a container takes its processes with it
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
