@@ -22,7 +22,7 @@ final class Actions {
     static StepCheck run(StepAction.RunCommand action, Trial trial) {
         String command = action.command();
         if (action.stdin() != null) {
-            command = "exec <" + Shell.quote(trial.writeTemp(action.stdin())) + "\n" + command;
+            command = trial.stdinPrefix(action.stdin()) + command;
         }
         long timeoutMs = action.timeout().toMillis();
         ExecResult r = trial.exec(command, timeoutMs, action.workingDir());

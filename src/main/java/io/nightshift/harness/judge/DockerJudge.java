@@ -81,6 +81,11 @@ public final class DockerJudge implements Judge {
         }
 
         @Override
+        public boolean disposable() {
+            return true;
+        }
+
+        @Override
         public ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request) {
             DockerExecutionEnvironment env = new DockerExecutionEnvironment(engine,
                     SandboxDefinition.forJudge(policyFor(request), snapshot, request.runId(), judgmentId));

@@ -42,6 +42,11 @@ public final class LocalJudge implements Judge {
         }
 
         @Override
+        public boolean disposable() {
+            return false;
+        }
+
+        @Override
         public ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request) {
             LocalExecutionEnvironment env = new LocalExecutionEnvironment(snapshot,
                     Map.of("PATH", path, "HOME", home.toString(), "LANG", "C.UTF-8"), EnvPolicy.INHERIT_ALL);

@@ -15,9 +15,17 @@ import io.nightshift.sandbox.SandboxException;
 public final class ScenarioRunner {
 
     private final LlmJudge llm;
+    private final boolean disposableEnvironments;
 
+    /** A runner that stops its services and removes its temporary files after each trial. */
     public ScenarioRunner(LlmJudge llm) {
+        this(llm, false);
+    }
+
+    /** @param disposableEnvironments environments are destroyed after each trial, so the runner leaves clean-up to that */
+    public ScenarioRunner(LlmJudge llm, boolean disposableEnvironments) {
         this.llm = llm;
+        this.disposableEnvironments = disposableEnvironments;
     }
 
     /** The result of one trial, plus how long it waited for commands (to tell harness overhead from program time). */
@@ -30,7 +38,7 @@ public final class ScenarioRunner {
 
     public Run runTimed(Scenario scenario, int trial, ExecutionEnvironment env) {
         long start = System.nanoTime();
-        Trial state = new Trial(env);
+        Trial state = new Trial(env, disposableEnvironments);
         try (state) {
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Step step = scenario.steps().get(i);

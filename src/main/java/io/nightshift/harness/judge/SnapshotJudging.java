@@ -63,7 +63,8 @@ final class SnapshotJudging {
         SerialListener events = new SerialListener(listener, suite.settings().disclosure());
         events.started(suite.name(), suite.version(), commit, scenarios.size(), trials);
         Path root = temporaryRoot();
-        ScenarioRunner runner = new ScenarioRunner(new LlmJudge(request.llm(), request.judgeModel()));
+        ScenarioRunner runner = new ScenarioRunner(new LlmJudge(request.llm(), request.judgeModel()),
+                environments.disposable());
         TrialResult[][] results = new TrialResult[scenarios.size()][trials];
         AtomicInteger[] remaining = new AtomicInteger[scenarios.size()];
         Arrays.setAll(remaining, i -> new AtomicInteger(trials));

@@ -30,8 +30,12 @@ final class Trial implements AutoCloseable {
     private final StringBuilder transcript = new StringBuilder();
     private long commandMs;
 
-    Trial(ExecutionEnvironment env) {
+    private final boolean disposable;
+
+    /** @param disposable the environment is destroyed after the trial, so nothing needs stopping or removing */
+    Trial(ExecutionEnvironment env, boolean disposable) {
         this.env = env;
+        this.disposable = disposable;
     }
 
     /** Runs a command on the trial's behalf; the time spent is counted as the program's, not the harness's. */
@@ -52,17 +56,35 @@ final class Trial implements AutoCloseable {
     /** Writes {@code content} into a new file in the environment's {@code /tmp} and returns its path. */
     String writeTemp(String content) {
         String path = "/tmp/nightshift-judge-" + UUID.randomUUID();
+        String last = writeTempExceptLastChunk(content, path);
+        housekeeping(last);
+        return path;
+    }
+
+    /**
+     * A command prefix that makes {@code content} the stdin of what follows: the file is written in the same exec
+     * as the command when it fits in one chunk (saving a round trip per step), in earlier execs otherwise.
+     */
+    String stdinPrefix(String content) {
+        String path = "/tmp/nightshift-judge-" + UUID.randomUUID();
+        String last = writeTempExceptLastChunk(content, path);
+        return last + " || exit 125\nexec <" + Shell.quote(path) + "\n";
+    }
+
+    /** Writes all chunks but the last and returns the command that writes the last one. */
+    private String writeTempExceptLastChunk(String content, String path) {
         tempFiles.add(path);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length == 0) {
-            housekeeping(": > " + Shell.quote(path));
-        }
+        String next = ": > " + Shell.quote(path);
         for (int off = 0; off < bytes.length; off += CHUNK) {
+            if (off > 0) {
+                housekeeping(next);
+            }
             int len = Math.min(CHUNK, bytes.length - off);
             String b64 = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, off, off + len));
-            housekeeping("printf '%s' " + b64 + " | base64 -d >> " + Shell.quote(path));
+            next = "printf '%s' " + b64 + " | base64 -d >> " + Shell.quote(path);
         }
-        return path;
+        return next;
     }
 
     /** A new path in {@code /tmp} removed when the trial ends. */
@@ -95,9 +117,15 @@ final class Trial implements AutoCloseable {
         return transcript.toString();
     }
 
-    /** Stops every service (TERM to its process group, KILL after a second) and removes the temporary files. */
+    /**
+     * Stops every service (TERM to its process group, KILL after a second) and removes the temporary files, unless
+     * the environment is disposable (a judge container takes all of it with it).
+     */
     @Override
     public void close() {
+        if (disposable) {
+            return;
+        }
         StringBuilder cleanup = new StringBuilder();
         for (String pidFile : servicePidFiles) {
             String f = Shell.quote(pidFile);

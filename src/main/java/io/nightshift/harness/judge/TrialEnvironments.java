@@ -15,4 +15,7 @@ interface TrialEnvironments {
      * {@code home} is an empty directory the trial may use as its home where the environment has none of its own.
      */
     ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request);
+
+    /** Whether an environment is destroyed with everything in it when the trial ends (a container), or outlives it. */
+    boolean disposable();
 }
