@@ -28,9 +28,8 @@ final class Trial implements AutoCloseable {
     private final List<String> servicePidFiles = new ArrayList<>();
     private final List<String> tempFiles = new ArrayList<>();
     private final StringBuilder transcript = new StringBuilder();
-    private long commandMs;
-
     private final boolean disposable;
+    private long commandMs;
 
     /** @param disposable the environment is destroyed after the trial, so nothing needs stopping or removing */
     Trial(ExecutionEnvironment env, boolean disposable) {
