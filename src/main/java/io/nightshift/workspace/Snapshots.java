@@ -1,36 +1,43 @@
 package io.nightshift.workspace;
 
-import java.io.IOException;
-import java.util.List;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
+import java.nio.file.Path;
 
 /**
- * A commit of the working tree exactly as it is now, as a stage commit would record it (.gitignore respected, the
- * deny list left out), that moves no ref and leaves the index alone: a dangling commit whose parent is the
- * branch head. Judging a stage in the middle of its work needs a fixed snapshot without deciding the stage's
- * history (the stage commit still comes after the stage, with its protected-path checks against the head it
- * started from). Git keeps a dangling commit until it prunes unreachable objects (two weeks by default).
+ * Read-only exports of a commit's tree, for judging a workspace snapshot without touching the live working tree:
+ * what is exported is exactly what the commit holds, never uncommitted changes, and the repository is only read.
  */
-final class Snapshots {
+public final class Snapshots {
 
     private Snapshots() {
     }
 
-    static String snapshot(Workspace ws, Repository repo, String subject) throws IOException {
-        RevCommit parent = Refs.commit(repo, ws.head());
-        DirCache index = repo.readDirCache(); // an in-memory copy, never written back
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
-            WorkTreeScan.Result scan = WorkTreeScan.run(repo, index, inserter, ws.settings());
-            if (scan.tree().equals(parent.getTree())) {
-                return parent.name();
+    /**
+     * The full id of {@code commit} (a commit id, abbreviated id or ref name) in the repository at {@code repository}
+     * (a working tree with {@code .git}, or a bare repository).
+     *
+     * @throws SourceNotFoundException when {@code repository} is not a git repository
+     * @throws UnknownCommitException when the commit does not exist there
+     */
+    public static String resolve(Path repository, String commit) {
+        Path dir = SnapshotExport.checkedRepository(repository);
+        return Io.call("resolve " + commit + " in " + dir, () -> {
+            try (var repo = Directories.open(dir)) {
+                return SnapshotExport.commit(repo, dir, commit).name();
             }
-            String message = subject.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ")
-                    + "\n\nNightshift-Run: " + ws.runId() + "\nNightshift-Snapshot: working tree\n";
-            return Commits.write(inserter, scan.tree(), List.of(parent), ws.settings().identity(), ws.clock(),
-                    message).name();
-        }
+        });
+    }
+
+    /**
+     * Writes the tree of {@code commit} into {@code target} (created if missing; it must be empty): regular files
+     * with their executable bit, symbolic links as links with the target git recorded, empty directories for
+     * submodules (their content is another repository). No {@code .git} is written.
+     *
+     * @throws UnknownCommitException when the commit does not exist, before anything is written
+     * @throws WorkspaceException when {@code target} is not an empty directory or cannot be written
+     */
+    public static Snapshot export(Path repository, String commit, Path target) {
+        Path dir = SnapshotExport.checkedRepository(repository);
+        return Io.call("export " + commit + " of " + dir + " into " + target,
+                () -> SnapshotExport.run(dir, commit, target.toAbsolutePath().normalize()));
     }
 }

@@ -106,7 +106,7 @@ public final class Workspace implements AutoCloseable {
      * Returns the head itself when the tree has nothing uncommitted.
      */
     public String snapshot(String subject) {
-        return Io.call("snapshot the working tree of " + branch, () -> Snapshots.snapshot(this, repo, subject));
+        return Io.call("snapshot the working tree of " + branch, () -> WorkingTreeSnapshots.snapshot(this, repo, subject));
     }
 
     /**

@@ -50,6 +50,17 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
                 WorkspaceOwner.decide(policy, hostWorkspace), readOnlyMounts);
     }
 
+    /**
+     * A judge container of judgment {@code judgmentId} in {@code runId} over a snapshot copy at {@code hostSnapshot}:
+     * the sandbox hardening of {@code policy} with the network forced to none whatever the policy says, no other
+     * mounts, and the judge role label. The snapshot copy is its own; nothing else of the host is visible.
+     */
+    public static SandboxDefinition forJudge(SandboxPolicy policy, Path hostSnapshot, String runId, String judgmentId) {
+        SandboxPolicy isolated = policy.withNetwork(NetworkMode.NONE);
+        return new SandboxDefinition(isolated, hostSnapshot, containerName("judge-" + runId),
+                SandboxLabels.forJudge(runId, judgmentId), WorkspaceOwner.decide(isolated, hostSnapshot), List.of());
+    }
+
     /** {@code nightshift-<run>-<random>}, with characters Docker does not accept in names replaced. */
     public static String containerName(String runId) {
         String safe = runId.replaceAll("[^a-zA-Z0-9_.-]", "-");
