@@ -59,7 +59,7 @@ public final class RunLauncher {
 
     /** With the clock that dates the workspace's commits. */
     public RunLauncher(PipelineLoader loader, Map<String, String> environment, Clock clock) {
-        this(loader, environment, clock, HoldoutGuard.production());
+        this(loader, environment, clock, HoldoutGuard.production(environment));
     }
 
     /** With the gateway that judges holdout scenarios ({@code harness} nodes, stages with {@code harness.suite}). */
@@ -144,7 +144,8 @@ public final class RunLauncher {
         try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workspace.directory(), runId,
                 environment, plan.logsRoot())) {
             tools.initialize();
-            Judging judging = new Judging(harness, workspace, judgeImage(plan.graph()), clock);
+            Judging judging = new Judging(harness, workspace,
+                    "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
             InStageJudge inStage = new InStageJudge(judging, () -> runId, () -> factory -> {
                 PipelineEngine current = engine;
                 if (current != null) {

@@ -7,12 +7,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code nightshift run} refuses held-out suites before the run starts, saying which flag accepts them. */
 class RunHoldoutRefusalTest {
+
+    private static final String MISSING = "never-imported-" + Long.toHexString(System.nanoTime());
 
     private static final String JUDGED = """
             digraph greet {
@@ -59,14 +62,16 @@ class RunHoldoutRefusalTest {
     }
 
     @Test
-    void withTheFlagThisBuildSaysJudgingIsNotAvailableRatherThanPretending() throws Exception {
-        Path pipeline = Files.writeString(dir.resolve("greet.dot"), JUDGED);
+    @Tag("docker")
+    void aSuiteMissingFromTheStoreIsRefusedBeforeTheRunStarts() throws Exception {
+        Path pipeline = Files.writeString(dir.resolve("greet.dot"), JUDGED.replace("\"greet\"", "\"" + MISSING + "\""));
 
         Result r = run("run", pipeline.toString(), "--simulate", "--sandbox", "local", "--allow-local-holdout",
                 "--logs-dir", dir.resolve("run").toString());
 
         assertThat(r.code()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
-        assertThat(r.err()).contains("holdout judging is not available: ");
+        assertThat(r.err()).contains("the scenario store has no suite '" + MISSING + "'")
+                .contains("nightshift scenarios import DIR --suite " + MISSING).doesNotContain("\tat ");
         assertThat(dir.resolve("run")).doesNotExist();
     }
 

@@ -264,12 +264,13 @@ class HarnessRunTest {
     @Test
     void withoutAConnectedStoreAHoldoutPipelineIsRefusedUpFront() throws Exception {
         Path pipeline = RunFixtures.dot(tmp, "greet.dot", HARNESS_LOOP);
-        RunLauncher launcher = new RunLauncher(new PipelineLoader(), HOST);
+        RunLauncher launcher = new RunLauncher(new PipelineLoader(), HOST, Clock.systemUTC(),
+                io.nightshift.runtime.harness.HarnessGateway.unavailable("no store here"));
         RunRequest request = new RunRequest(pipeline, true, true, tmp.resolve("run"), null, Map.of(), null, "local",
                 null, null, false, false, true);
 
         assertThatThrownBy(() -> launcher.plan(request)).isInstanceOf(UnusableInputException.class)
-                .hasMessageContaining("holdout judging is not available: ")
+                .hasMessageContaining("holdout judging is not available: no store here")
                 .hasMessageContaining("node judge suite 'greet'");
     }
 

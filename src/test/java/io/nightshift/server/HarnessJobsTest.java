@@ -59,7 +59,7 @@ class HarnessJobsTest {
 
     @AfterEach
     void unplug() {
-        registry.useHarness(HoldoutGuard.production());
+        registry.useHarness(HoldoutGuard.production(Map.of()));
     }
 
     private void git(String... args) throws Exception {

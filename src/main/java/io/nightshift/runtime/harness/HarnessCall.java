@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param trials       {@code harness.trials}; null for the suite's own
  * @param threshold    {@code harness.threshold}; null for the suite's own. Echo the effective threshold in
  *                     {@link io.nightshift.harness.DisclosedJudgment#threshold()}
- * @param sandboxImage the run's sandbox image, for the judge containers
+ * @param sandboxImage the run's sandbox image, for the judge containers; null when the run's tools work on this
+ *                     machine ({@code --sandbox local} with {@code --allow-local-holdout}): judge here too
  * @param cancellation cancelled together with the interrupt of the calling thread
  */
 public record HarnessCall(String runId, String nodeId, String suite, Path repository, String commit, Integer trials,

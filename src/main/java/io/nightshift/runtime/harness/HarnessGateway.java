@@ -2,6 +2,8 @@ package io.nightshift.runtime.harness;
 
 import io.nightshift.harness.DisclosedJudgment;
 import io.nightshift.harness.JudgeListener;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one thing runs ask of holdout scenarios: judge this snapshot against that suite and say, in disclosed form
@@ -21,6 +23,14 @@ public interface HarnessGateway {
 
     DisclosedJudgment judge(HarnessCall call, JudgeListener listener) throws Exception;
 
+    /**
+     * Why runs judging against {@code suites} cannot be judged at all (no store, unknown suite), asked before a run
+     * starts so that it fails in a second rather than after an hour of agent work; empty when they can.
+     */
+    default Optional<String> refusal(Set<String> suites) {
+        return Optional.empty();
+    }
+
     /** A gateway that refuses every judgment with {@code reason}: runs with holdout suites are refused up front. */
     static HarnessGateway unavailable(String reason) {
         return new Unavailable(reason);
@@ -32,6 +42,11 @@ public interface HarnessGateway {
         /** What users read: {@code holdout judging is not available: <reason>}. */
         public String message() {
             return "holdout judging is not available: " + reason;
+        }
+
+        @Override
+        public Optional<String> refusal(Set<String> suites) {
+            return Optional.of(message());
         }
 
         @Override

@@ -3,7 +3,10 @@ package io.nightshift.runtime.harness;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.Node;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides before a run starts whether its holdout judging may happen. Every suite counts as held out: whether a
@@ -35,11 +38,10 @@ public final class HoldoutGuard {
                     + "on this machine (--sandbox local), where an agent could read the host, scenarios included. "
                     + "Run in the Docker sandbox (--sandbox docker), or pass " + FLAG + " to accept that knowingly.");
         }
-        if (gateway instanceof HarnessGateway.Unavailable unavailable) {
-            return Optional.of(unavailable.message() + " (the pipeline judges against held-out scenarios: "
-                    + where + ")");
-        }
-        return Optional.empty();
+        Set<String> suites = new TreeSet<>();
+        judging.forEach(n -> suites.add(n.attrs().string(HarnessSettings.SUITE, "")));
+        return gateway.refusal(suites).map(why -> why + " (the pipeline judges against held-out scenarios: " + where
+                + ")");
     }
 
     private static String describe(List<Node> nodes) {
@@ -51,8 +53,8 @@ public final class HoldoutGuard {
         return nodes.size() > 3 ? out + " and " + (nodes.size() - 3) + " more" : out.toString();
     }
 
-    /** The gateway of this build: the scenario store is not connected to runs yet. */
-    public static HarnessGateway production() {
-        return HarnessGateway.unavailable("this build has no scenario store connected to runs");
+    /** The gateway of this build: the isolated scenario store, judging in containers (or here for local runs). */
+    public static HarnessGateway production(Map<String, String> environment) {
+        return new StoreGateway(environment);
     }
 }

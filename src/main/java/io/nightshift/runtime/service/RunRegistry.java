@@ -48,7 +48,7 @@ public final class RunRegistry implements AutoCloseable {
     private final Map<String, String> environment;
     private final EventSink publisher;
     private final int historyCapacity;
-    private volatile HarnessGateway harness = HoldoutGuard.production();
+    private volatile HarnessGateway harness;
     private final Map<String, ManagedRun> runs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
 
@@ -64,6 +64,7 @@ public final class RunRegistry implements AutoCloseable {
         this.runsDir = runsDir.toAbsolutePath().normalize();
         this.loader = loader;
         this.environment = Map.copyOf(environment);
+        this.harness = HoldoutGuard.production(this.environment);
         this.publisher = publisher;
         this.historyCapacity = historyCapacity;
         AtomicInteger threads = new AtomicInteger();

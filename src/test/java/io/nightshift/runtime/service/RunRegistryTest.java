@@ -112,9 +112,10 @@ class RunRegistryTest {
         String judged = "digraph g { start [shape=Mdiamond]\n exit [shape=Msquare]\n"
                 + " judge [type=\"harness\", harness.suite=\"greet\"]\n start -> judge -> exit }";
         try (RunRegistry registry = registry()) {
+            registry.useHarness(io.nightshift.runtime.harness.HarnessGateway.unavailable("no store here"));
             assertThatThrownBy(() -> registry.submit(RunSubmission.pipeline(judged, true, true, null, Map.of())))
                     .isInstanceOf(InvalidSubmissionException.class)
-                    .hasMessageStartingWith("holdout judging is not available: ");
+                    .hasMessageStartingWith("holdout judging is not available: no store here");
             assertThat(registry.list()).isEmpty();
         }
     }
