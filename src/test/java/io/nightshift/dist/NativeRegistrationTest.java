@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * Issue 9 (native): every type Jackson may bind by reflection (our records, enums and Jackson-annotated types) is
  * registered in META-INF/native-image/io.nightshift/nightshift/reflect-config.json, and the classpath resources
  * read at run time are in resource-config.json. A new DTO without registration fails here, not on a build server.
- * docker-java's JSON models (api.model, api.command responses, core.command requests) are registered separately.
+ * docker-java's JSON models (api.model, api.command responses, core.command requests, core.exec TypeReferences) and
+ * JGit's message bundles are registered in their own directories under META-INF/native-image/.
  */
 class NativeRegistrationTest {
 
