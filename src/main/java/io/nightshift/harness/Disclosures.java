@@ -13,8 +13,8 @@ import java.util.Set;
  *   <li>{@code verdict}: counts per scenario under a neutral label ({@code scenario 3}); no title, no story.
  *   <li>{@code hints}: for each scenario that failed a trial, also its title and story, the kind of the step that
  *       failed and what the program did there. That observation is the program's own output, but any text of the
- *       scenario (step text, commands, expected values) it happens to repeat is replaced by {@code [hidden]}, so a
- *       program cannot echo the hidden checks back to the agents.
+ *       scenario (step text, commands and each of their arguments, inputs, expected values) it happens to repeat is
+ *       replaced by {@code [hidden]}, so a program cannot echo the hidden checks back to the agents.
  *   <li>{@code full}: every scenario's title and story, the failing step's text and its expected value.
  * </ul>
  */
@@ -87,9 +87,13 @@ public final class Disclosures {
             switch (step.action()) {
                 case StepAction.RunCommand a -> {
                     add(all, a.command());
+                    addArguments(all, a.command());
                     add(all, a.stdin());
                 }
-                case StepAction.StartService a -> add(all, a.command());
+                case StepAction.StartService a -> {
+                    add(all, a.command());
+                    addArguments(all, a.command());
+                }
                 case StepAction.SendHttp a -> {
                     add(all, a.target());
                     add(all, a.body());
@@ -127,6 +131,36 @@ public final class Disclosures {
             if (line.strip().length() >= MIN_REDACTED) {
                 all.add(line.strip());
             }
+        }
+    }
+
+    /**
+     * The arguments of each simple command in a shell command line, quotes removed: a program that echoes its
+     * arguments ({@code unknown word: qux}) would otherwise repeat the scenario's inputs one by one. Command names (the
+     * first word of each command) stay readable, so the judge's own words ({@code exit code}) are not hidden by a
+     * {@code ; exit 4}.
+     */
+    static void addArguments(Set<String> all, String command) {
+        if (command == null) {
+            return;
+        }
+        boolean first = true;
+        for (String word : command.split("(?<=[;|&()<>])|(?=[;|&()<>])|\\s+")) {
+            if (word.isBlank()) {
+                continue;
+            }
+            if (word.matches("[<>]")) {
+                continue;
+            }
+            if (word.matches("[;|&()]")) {
+                first = true;
+                continue;
+            }
+            String unquoted = word.replace("\"", "").replace("'", "");
+            if (!first) {
+                add(all, unquoted);
+            }
+            first = false;
         }
     }
 

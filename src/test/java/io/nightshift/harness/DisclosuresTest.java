@@ -113,6 +113,21 @@ class DisclosuresTest {
     }
 
     @Test
+    void aProgramEchoingItsArgumentsOneByOneDoesNotRepeatThemAtHints() {
+        Scenario shouts = new Scenario("shout.feature:3", "Shouting", "Shouts", "As a user", "shout.feature", 3,
+                List.of(run("python3 app.py shout 'zebra-quartz' > out.txt; exit 4"), exitCode(0)));
+        Judgment j = new Judgment("shop", "v1", "abc", Disclosure.HINTS, 1.0, List.of(new ScenarioResult(shouts,
+                List.of(new TrialResult(1, false, 1, StepKind.EXPECT_EXIT_CODE,
+                        "exit code 4\nstdout:\ngot: shout zebra-quartz\narg: zebra-quartz\nwrote out.txt", null,
+                        "exit code 4", 5)))), Instant.EPOCH, 1);
+
+        String observed = Disclosures.disclose(j).scenarios().get(0).observed();
+
+        assertThat(observed).doesNotContain("zebra-quartz", "shout ", "out.txt", "app.py")
+                .contains("exit code 4", "got: [hidden] [hidden]", "arg: [hidden]");
+    }
+
+    @Test
     void fullSharesTheFailingStepAndItsExpectedValue() {
         DisclosedJudgment d = Disclosures.disclose(judgment(Disclosure.FULL));
         DisclosedScenario converts = d.scenarios().get(0);
