@@ -128,6 +128,22 @@ class DisclosuresTest {
     }
 
     @Test
+    void aProgramRepeatingItsInputWordByWordOrInAnotherCaseDoesNotRepeatItAtHints() {
+        Scenario counts = new Scenario("count.feature:3", "Counting", "Counts words", "As a user", "count.feature", 3,
+                List.of(run("./count --top 2", "the zebra and the quartz\nzebra again", java.time.Duration.ofSeconds(20), null), exitCode(0)));
+        Judgment j = new Judgment("shop", "v1", "abc", Disclosure.HINTS, 1.0, List.of(new ScenarioResult(counts,
+                List.of(new TrialResult(1, false, 1, StepKind.EXPECT_EXIT_CODE,
+                        "exit code 1\nstdout:\n2 zebra\n1 QUARTZ\n1 again\n2 the\nusage: ./count --TOP N", null,
+                        "exit code 1", 5)))), Instant.EPOCH, 1);
+
+        String observed = Disclosures.disclose(j).scenarios().get(0).observed();
+
+        assertThat(observed).doesNotContainIgnoringCase("zebra").doesNotContainIgnoringCase("quartz")
+                .doesNotContain("again", "--TOP")
+                .contains("exit code 1", "2 [hidden]\n1 [hidden]\n1 [hidden]\n2 the", "usage: ./count [hidden] N");
+    }
+
+    @Test
     void fullSharesTheFailingStepAndItsExpectedValue() {
         DisclosedJudgment d = Disclosures.disclose(judgment(Disclosure.FULL));
         DisclosedScenario converts = d.scenarios().get(0);

@@ -58,14 +58,21 @@ class HoldoutIsolationTest {
     private static final String VERDICT_SUITE = "iso-verdict-" + VERDICT_ID;
     private static final String MODEL = "claude-opus-4-6";
 
-    /** First version: echoes its arguments and its input (a program that repeats the hidden checks back), fails. */
+    /**
+     * First version: fails, and repeats the hidden checks back every way a program might: its arguments whole, one
+     * by one and upper-cased, its input whole and word by word in lower case.
+     */
     static final String ECHOING_APP = """
             import sys
             args = sys.argv[1:]
             print("got:", " ".join(args))
             print("arg:", args[-1] if args else "")
+            print("ARGS:", " ".join(args).upper())
             if args and args[0] == "echo":
-                sys.stdout.write(sys.stdin.read())
+                text = sys.stdin.read()
+                sys.stdout.write(text)
+                for word in text.split():
+                    print("word:", word.lower())
             sys.exit(1)
             """;
     /** Second version: shouts right, echoes input (which the second scenario does not accept). */
