@@ -193,6 +193,7 @@ class HoldoutIsolationTest {
         RunResult result;
         List<JsonNode> requests;
         Map<String, String> probes;
+        // The probes need the twin's port (a host loopback service to try to reach), so the script comes second.
         try (TwinServer twin = TwinServer.start(TwinScripts.parse(script().text("placeholder").build()))) {
             probes = probes(twin.port());
             List<Object> firstCalls = new ArrayList<>(List.of(shellCalls(probes)));
