@@ -115,6 +115,12 @@ class HoldoutFactoryIT {
             assertThat(run.resolve("harness/1.json")).exists();
             assertThat(JSON.readTree(run.resolve("harness/1.json").toFile()).path("satisfied_trials").asInt())
                     .isEqualTo(3);
+
+            // Satisfaction over time, from the full records the store kept.
+            CliProcess.Result report = CliProcess.run(dir, "scenarios", "report", suite);
+            assertThat(report.exitCode()).as(report.stderr()).isZero();
+            assertThat(report.stdout()).contains("42.9% (3/7)").contains("100.0% (7/7)")
+                    .contains("3 judgments, 2 reached the threshold");
         }
     }
 
