@@ -6,6 +6,7 @@ import io.nightshift.harness.JudgeListener;
 import io.nightshift.harness.JudgmentJson;
 import io.nightshift.llm.CancellationToken;
 import io.nightshift.runtime.UnusableInputException;
+import io.nightshift.sandbox.docker.DockerEngine;
 import io.nightshift.sandbox.docker.SandboxPolicy;
 import io.nightshift.workspace.IntakeRequest;
 import io.nightshift.workspace.Snapshots;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -37,12 +39,18 @@ public final class JudgeService {
     private static final int DIRTY_SHOWN = 10;
 
     private final Map<String, String> environment;
+    private final Supplier<DockerEngine> connect;
     private volatile Thread judging;
     private volatile boolean cancelled;
 
     /** @param environment provider keys for {@code a judge agrees} steps, git tokens for {@code --repo}, PATH */
     public JudgeService(Map<String, String> environment) {
+        this(environment, DockerEngine::connect);
+    }
+
+    JudgeService(Map<String, String> environment, Supplier<DockerEngine> connect) {
         this.environment = Map.copyOf(environment);
+        this.connect = connect;
     }
 
     /**
@@ -55,7 +63,7 @@ public final class JudgeService {
     public JudgeReport judge(JudgeOrder order) throws InterruptedException {
         boolean local = check(order);
         judging = Thread.currentThread();
-        try (StoreGateway gateway = new StoreGateway(environment)) {
+        try (StoreGateway gateway = new StoreGateway(environment, connect)) {
             Path dir = order.workspace() == null ? null : order.workspace().toAbsolutePath().normalize();
             List<String> warnings = new ArrayList<>();
             String resolved = dir == null ? null : resolve(dir, order.ref(), warnings);
