@@ -70,7 +70,7 @@ public class JudgeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JudgeService service = new JudgeService(System.getenv());
-        Interrupts.onInterrupt(service::cancel);
+        Interrupts.onInterrupt("the judgment", service::cancel);
         JudgeReport report;
         try {
             report = service.judge(new JudgeOrder(suite, workspace, repo, ref, trials, threshold, image, parallelism,
