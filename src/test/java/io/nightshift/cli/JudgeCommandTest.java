@@ -87,6 +87,15 @@ class JudgeCommandTest {
         return repo;
     }
 
+    /** The judgment records the store holds for the suite, read from inside the store container. */
+    private String storedJudgments() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("docker", "exec", "nightshift-scenario-store", "sh", "-c",
+                "cat /store/suites/" + name + "/judgments/*.json").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        return output;
+    }
+
     private static void git(Path repo, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
         command.addAll(List.of(args));
@@ -133,6 +142,25 @@ class JudgeCommandTest {
         assertThat(r.out() + r.err()).doesNotContain("Hello, Ada!");
         assertThat(r.err()).contains("warning: uncommitted changes in " + repo.toRealPath(), "greet.py",
                 "are not judged");
+        assertThat(storedJudgments()).as("the full record, expected values included, stays in the store")
+                .contains("Hello, Ada!", "Hi Ada");
+    }
+
+    @Test
+    @Tag("docker")
+    void judgesOnThisMachineOnlyWhenAllowedAndAMissingImageIsExitCodeTwo() throws Exception {
+        importSuite();
+        Path repo = repository(CORRECT);
+
+        Result local = run("judge", "--suite", name, "--workspace", repo.toString(), "--sandbox", "local",
+                "--allow-local-holdout");
+        Result noImage = run("judge", "--suite", name, "--workspace", repo.toString(), "--image",
+                "nightshift/no-such-image:none");
+
+        assertThat(local.code()).as(local.err()).isZero();
+        assertThat(local.out()).contains("satisfaction 100.0%: 2/2 trials");
+        assertThat(noImage.code()).isEqualTo(2);
+        assertThat(noImage.err()).contains("nightshift/no-such-image:none");
     }
 
     @Test
