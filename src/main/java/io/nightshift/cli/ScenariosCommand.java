@@ -1,5 +1,6 @@
 package io.nightshift.cli;
 
+import io.nightshift.runtime.scenario.JudgmentRecord;
 import io.nightshift.runtime.scenario.ScenarioCatalog;
 import io.nightshift.runtime.scenario.ScenarioStoreUnavailableException;
 import io.nightshift.runtime.scenario.StoredSuite;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scenarios", mixinStandardHelpOptions = true,
         description = "Manages held-out scenario suites in the isolated scenario store (see scenario-store/README.md).",
         subcommands = {ScenariosCommand.Import.class, ScenariosCommand.Ls.class, ScenariosCommand.Show.class,
-                ScenariosCommand.Rm.class, ScenariosCommand.Check.class})
+                ScenariosCommand.Rm.class, ScenariosCommand.Check.class, ScenariosCommand.Report.class})
 public class ScenariosCommand implements Runnable {
 
     @CommandLine.Spec
@@ -231,5 +232,53 @@ public class ScenariosCommand implements Runnable {
                 return ExitCodes.OK;
             });
         }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Satisfaction over time: every recorded judgment of a suite, oldest first.")
+    static class Report implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        ScenariosCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "The suite.")
+        String name;
+
+        @Override
+        public Integer call() {
+            return parent.withCatalog(spec, catalog -> {
+                if (catalog.show(name).isEmpty()) {
+                    spec.commandLine().getErr().println("nightshift scenarios: no suite named " + name
+                            + " (nightshift scenarios ls lists them)");
+                    return ExitCodes.FAILED;
+                }
+                List<JudgmentRecord> judgments = catalog.judgments(name);
+                PrintWriter out = spec.commandLine().getOut();
+                if (judgments.isEmpty()) {
+                    out.println(name + " has not been judged yet");
+                    return ExitCodes.OK;
+                }
+                out.printf("%-21s %-13s %-13s %-15s %-8s %s%n", "JUDGED", "VERSION", "COMMIT", "SATISFACTION",
+                        "NEEDED", "REACHED");
+                int reached = 0;
+                for (JudgmentRecord j : judgments) {
+                    String satisfaction = String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100 * j.satisfaction(),
+                            j.satisfiedTrials(), j.totalTrials());
+                    out.printf(Locale.ROOT, "%-21s %-13s %-13s %-15s %-8s %s%n",
+                            j.judgedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), j.version(),
+                            j.commit().substring(0, Math.min(12, j.commit().length())), satisfaction,
+                            String.format(Locale.ROOT, "%.1f%%", 100 * j.threshold()), j.reached() ? "yes" : "no");
+                    reached += j.reached() ? 1 : 0;
+                }
+                out.printf(Locale.ROOT, "%d judgments, %d reached the threshold; mean satisfaction %.1f%%%n",
+                        judgments.size(), reached,
+                        100 * judgments.stream().mapToDouble(JudgmentRecord::satisfaction).average().orElse(0));
+                return ExitCodes.OK;
+            });
+        }
+
     }
 }

@@ -1,5 +1,6 @@
 package io.nightshift.runtime.scenario;
 
+import io.nightshift.harness.JudgmentJson;
 import io.nightshift.harness.Suite;
 import io.nightshift.harness.SuiteFiles;
 import io.nightshift.harness.SuiteVersion;
@@ -80,6 +81,14 @@ public final class ScenarioCatalog implements AutoCloseable {
     public Optional<SuiteShow> show(String name) {
         return withStore(store -> store.files(name).map(files -> new SuiteShow(name, files.files(),
                 store.history(name).stream().map(ScenarioCatalog::view).toList())));
+    }
+
+    /** Every judgment recorded for {@code name}, oldest first (empty when it was never judged or does not exist). */
+    public List<JudgmentRecord> judgments(String name) {
+        return withStore(store -> store.judgments(name).stream().map(JudgmentJson::readJudgment)
+                .map(j -> new JudgmentRecord(j.startedAt(), j.version(), j.commit(), j.satisfiedTrials(),
+                        j.totalTrials(), j.satisfaction(), j.threshold(), j.reached()))
+                .toList());
     }
 
     /** @return false when there was no such suite */
