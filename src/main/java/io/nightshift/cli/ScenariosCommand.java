@@ -169,25 +169,14 @@ public class ScenariosCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Prints a suite's current files and its history: for the operator's eyes only.")
-    static class Show implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @CommandLine.ParentCommand
-        ScenariosCommand parent;
-
-        @Parameters(paramLabel = "NAME", description = "The suite.")
-        String name;
+    static class Show extends OnSuite {
 
         @Override
         public Integer call() {
             return parent.withCatalog(spec, catalog -> {
                 Optional<SuiteShow> found = catalog.show(name);
                 if (found.isEmpty()) {
-                    spec.commandLine().getErr().println("nightshift scenarios: no suite named " + name
-                            + " (nightshift scenarios ls lists them)");
-                    return ExitCodes.FAILED;
+                    return noSuchSuite();
                 }
                 SuiteShow show = found.get();
                 PrintWriter out = spec.commandLine().getOut();
@@ -210,23 +199,13 @@ public class ScenariosCommand implements Runnable {
 
     @Command(name = "rm", mixinStandardHelpOptions = true,
             description = "Removes a suite from the store, with its history and recorded judgments.")
-    static class Rm implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @CommandLine.ParentCommand
-        ScenariosCommand parent;
-
-        @Parameters(paramLabel = "NAME", description = "The suite.")
-        String name;
+    static class Rm extends OnSuite {
 
         @Override
         public Integer call() {
             return parent.withCatalog(spec, catalog -> {
                 if (!catalog.remove(name)) {
-                    spec.commandLine().getErr().println("nightshift scenarios: no suite named " + name);
-                    return ExitCodes.FAILED;
+                    return noSuchSuite();
                 }
                 spec.commandLine().getOut().println("removed " + name);
                 return ExitCodes.OK;
@@ -236,24 +215,13 @@ public class ScenariosCommand implements Runnable {
 
     @Command(name = "report", mixinStandardHelpOptions = true,
             description = "Satisfaction over time: every recorded judgment of a suite, oldest first.")
-    static class Report implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @CommandLine.ParentCommand
-        ScenariosCommand parent;
-
-        @Parameters(paramLabel = "NAME", description = "The suite.")
-        String name;
+    static class Report extends OnSuite {
 
         @Override
         public Integer call() {
             return parent.withCatalog(spec, catalog -> {
                 if (catalog.show(name).isEmpty()) {
-                    spec.commandLine().getErr().println("nightshift scenarios: no suite named " + name
-                            + " (nightshift scenarios ls lists them)");
-                    return ExitCodes.FAILED;
+                    return noSuchSuite();
                 }
                 List<JudgmentRecord> judgments = catalog.judgments(name);
                 PrintWriter out = spec.commandLine().getOut();
@@ -280,5 +248,24 @@ public class ScenariosCommand implements Runnable {
             });
         }
 
+    }
+
+    /** A subcommand on one suite of the store. */
+    abstract static class OnSuite implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        ScenariosCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "The suite.")
+        String name;
+
+        int noSuchSuite() {
+            spec.commandLine().getErr().println("nightshift scenarios: no suite named " + name
+                    + " (nightshift scenarios ls lists them)");
+            return ExitCodes.FAILED;
+        }
     }
 }
