@@ -9,6 +9,7 @@ import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.handler.SimulationBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
+import io.nightshift.runtime.agent.StageEnvironments;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ final class CodergenBackends {
      * engine's stream once the engine exists ({@code engine} returns null before that).
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, ExecutionEnvironment tools,
+            Supplier<PipelineEngine> engine) {
+        return open(simulate, environment, StageEnvironments.fixed(tools), engine);
+    }
+
+    /** As above, with each stage's tools where {@code tools} says (parallel branches, per-node sandboxes). */
+    static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments tools,
             Supplier<PipelineEngine> engine) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {

@@ -125,30 +125,40 @@ public final class RunLauncher {
         try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workspace.directory(), runId,
                 environment, plan.logsRoot())) {
             tools.initialize();
-            CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools, () -> engine);
-            RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
-                    .runId(runId)
-                    .backend(backend)
-                    .resume(request.resuming())
-                    .interviewer(interviewer)
-                    .environment(tools)
-                    .workspaceHooks(workspace)
-                    .graphLoader(file -> loader.load(file).graph());
-            sinks.forEach(config::sink);
-            request.settings().forEach(config::set);
-            config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());
-            config.set(WorkspaceSetup.BRANCH_KEY, workspace.workspace().branch());
-            PipelineEngine current = new PipelineEngine(config.build());
-            engine = current;
-            try {
-                return current.run(plan.graph());
-            } catch (PipelineException | SandboxException e) {
-                throw new UnusableInputException(e.getMessage(), e);
-            } finally {
-                engine = null;
-                if (backend instanceof AutoCloseable closeable) {
-                    closeQuietly(closeable);
-                }
+            try (NodeSandboxes sandboxes = new NodeSandboxes(workspace, tools, plan.sandbox(), plan.graph(), runId,
+                    plan.logsRoot())) {
+                return runEngine(request, plan, interviewer, sinks, runId, workspace, tools, sandboxes);
+            }
+        }
+    }
+
+    /** Tool nodes and agents run where {@code sandboxes} says: the run's, a branch's or a node's own sandbox. */
+    private RunResult runEngine(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
+            String runId, RunWorkspace workspace, ExecutionEnvironment tools, NodeSandboxes sandboxes) {
+        CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, sandboxes::forNode,
+                () -> engine);
+        RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
+                .runId(runId)
+                .backend(backend)
+                .resume(request.resuming())
+                .interviewer(interviewer)
+                .environment(tools)
+                .workspaceHooks(sandboxes)
+                .graphLoader(file -> loader.load(file).graph());
+        sinks.forEach(config::sink);
+        request.settings().forEach(config::set);
+        config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());
+        config.set(WorkspaceSetup.BRANCH_KEY, workspace.workspace().branch());
+        PipelineEngine current = new PipelineEngine(config.build());
+        engine = current;
+        try {
+            return current.run(plan.graph());
+        } catch (PipelineException | SandboxException e) {
+            throw new UnusableInputException(e.getMessage(), e);
+        } finally {
+            engine = null;
+            if (backend instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
             }
         }
     }

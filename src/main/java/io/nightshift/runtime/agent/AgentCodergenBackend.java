@@ -52,14 +52,19 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     static final long SHUTDOWN_WAIT_MS = 5_000;
 
     private final Client client;
-    private final ExecutionEnvironment environment;
+    private final StageEnvironments environments;
     private final AgentBackendOptions options;
     private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
 
     public AgentCodergenBackend(Client client, ExecutionEnvironment environment, AgentBackendOptions options) {
+        this(client, StageEnvironments.fixed(environment), options);
+    }
+
+    /** With each stage's environment chosen by {@code environments} (branches, per-node sandboxes). */
+    public AgentCodergenBackend(Client client, StageEnvironments environments, AgentBackendOptions options) {
         this.client = client;
-        this.environment = environment;
+        this.environments = environments;
         this.options = options == null ? AgentBackendOptions.defaults() : options;
     }
 
@@ -82,12 +87,14 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         String threadId = context.getString("internal.thread_id", null);
         Path stageDir = Path.of(context.getString("internal.stage_dir", "."));
         boolean reuse = "full".equals(fidelity) && threadId != null;
+        ExecutionEnvironment environment = environments.forStage(node, context);
         AgentThread thread = reuse ? threads.compute(threadId, (key, existing) ->
                 existing != null && existing.session().profile().id().equals(provider)
                         && existing.session().profile().model().equals(model)
+                        && existing.session().environment() == environment
                         && existing.session().state() != SessionState.CLOSED
-                        ? existing : open(provider, model, node, context))
-                : open(provider, model, node, context);
+                        ? existing : open(provider, model, node, context, environment))
+                : open(provider, model, node, context, environment);
         String input = reuse ? prompt
                 : FidelityPreamble.build(fidelity, context, RunState.read(stageDir)) + "\n# Your task\n\n" + prompt;
         synchronized (thread) {
@@ -152,7 +159,8 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         };
     }
 
-    private AgentThread open(String provider, String model, Node node, Context context) {
+    private AgentThread open(String provider, String model, Node node, Context context,
+            ExecutionEnvironment environment) {
         ProviderProfile profile = Profiles.forProvider(provider, model, options.profiles());
         SessionConfig base = options.sessionConfig();
         ToolHooks hooks = new ToolHooks(hook(node, context, "pre"), hook(node, context, "post"));

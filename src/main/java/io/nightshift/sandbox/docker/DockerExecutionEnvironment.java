@@ -40,9 +40,25 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
     /** @param readOnlyMounts host directories also visible, read-only, at the same path inside the container */
     public DockerExecutionEnvironment(DockerEngine engine, SandboxPolicy policy, Path hostWorkspace, String runId,
             List<Path> readOnlyMounts) {
+        this(engine, policy, hostWorkspace, runId, readOnlyMounts, List.of());
+    }
+
+    /**
+     * @param readOnlyMounts host directories also visible, read-only, at the same path inside the container
+     * @param writableMounts host directories visible read-write at the same path, also inside a read-only mount
+     *        (see {@link SandboxDefinition#forRun(SandboxPolicy, Path, String, List, List)})
+     */
+    public DockerExecutionEnvironment(DockerEngine engine, SandboxPolicy policy, Path hostWorkspace, String runId,
+            List<Path> readOnlyMounts, List<Path> writableMounts) {
         this.engine = engine;
-        this.definition = SandboxDefinition.forRun(policy, hostWorkspace.toAbsolutePath(), runId, readOnlyMounts);
+        this.definition = SandboxDefinition.forRun(policy, hostWorkspace.toAbsolutePath(), runId, readOnlyMounts,
+                writableMounts);
         this.search = TextSearch.detect();
+    }
+
+    /** The policy this sandbox runs under. */
+    public SandboxPolicy policy() {
+        return definition.policy();
     }
 
     /** Over a running container (from the pool). */

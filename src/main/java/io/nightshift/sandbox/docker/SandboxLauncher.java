@@ -23,7 +23,9 @@ public final class SandboxLauncher {
     /** @throws SandboxImageMissingException when the image is missing, saying how to build it */
     public SandboxContainer launch(SandboxDefinition definition) {
         engine.requireImage(definition.policy().image());
+        engine.requireRuntime(definition.policy().runtime());
         definition.owner().handOverIfNeeded(definition.hostWorkspace());
+        definition.writableMounts().forEach(definition.owner()::grantDirectory);
         String networkId = null;
         String networkName = null;
         if (definition.policy().network() == NetworkMode.BRIDGE) {
