@@ -31,6 +31,8 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
     private volatile SandboxContainer container;
     private volatile WorkspaceFiles files;
     private volatile String osVersion;
+    private volatile ResidentRunner runner;
+    private volatile boolean residentRunner;
 
     /** A sandbox for {@code runId} over {@code hostWorkspace}; nothing is started before {@link #initialize()}. */
     public DockerExecutionEnvironment(DockerEngine engine, SandboxPolicy policy, Path hostWorkspace, String runId) {
@@ -54,6 +56,28 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
         this.definition = SandboxDefinition.forRun(policy, hostWorkspace.toAbsolutePath(), runId, readOnlyMounts,
                 writableMounts);
         this.search = TextSearch.detect();
+    }
+
+    /**
+     * Runs commands through resident shells in the container ({@link ResidentRunner}) instead of one engine exec
+     * each: a few milliseconds per command instead of about 60. Opt-in; returns this.
+     */
+    public DockerExecutionEnvironment useResidentRunner() {
+        residentRunner = true;
+        return this;
+    }
+
+    private ResidentRunner runner() {
+        ResidentRunner r = runner;
+        if (r == null && residentRunner) {
+            synchronized (this) {
+                if (runner == null) {
+                    runner = new ResidentRunner(container(), ProcessGroupRunner.DEFAULT_OUTPUT_CAP_BYTES);
+                }
+                r = runner;
+            }
+        }
+        return r;
     }
 
     /** The policy this sandbox runs under. */
@@ -128,6 +152,10 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
         WorkspaceFiles f = files();
         String relative = f.paths().relative(f.directory(workingDir));
         String dir = relative.equals(".") ? SandboxDefinition.WORKSPACE : SandboxDefinition.WORKSPACE + "/" + relative;
+        ResidentRunner resident = runner();
+        if (resident != null) {
+            return resident.run(command, timeoutMs, dir, env);
+        }
         return new ContainerExec(container(), ProcessGroupRunner.DEFAULT_OUTPUT_CAP_BYTES)
                 .run(command, timeoutMs, dir, env);
     }
@@ -145,6 +173,10 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
     /** Removes the container; the workspace on the host stays. */
     @Override
     public void cleanup() {
+        ResidentRunner resident = runner;
+        if (resident != null) {
+            resident.close();
+        }
         SandboxContainer c = container;
         if (c != null) {
             c.close();
