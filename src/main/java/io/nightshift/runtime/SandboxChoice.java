@@ -8,6 +8,7 @@ import io.nightshift.sandbox.LocalExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
 import io.nightshift.sandbox.docker.DockerEngine;
 import io.nightshift.sandbox.docker.DockerExecutionEnvironment;
+import io.nightshift.sandbox.docker.ExecMode;
 import io.nightshift.sandbox.docker.SandboxPolicy;
 import io.nightshift.sandbox.docker.SandboxPolicyParser;
 import io.nightshift.sandbox.docker.SandboxReaper;
@@ -58,10 +59,13 @@ public final class SandboxChoice {
         return sandbox;
     }
 
-    /** The hardened policy with the graph's {@code sandbox.*} overrides. */
+    /**
+     * The hardened policy with the graph's {@code sandbox.*} overrides. Runs use the resident runner unless the
+     * pipeline says {@code sandbox.exec=engine} (a command costs a few milliseconds instead of an engine exec).
+     */
     public static SandboxPolicy policy(Graph graph) {
         try {
-            return SandboxPolicyParser.parse(graph.attrs().asMap());
+            return forRuns(graph.attrs().asMap());
         } catch (SandboxException e) {
             throw new UnusableInputException(graph.sourceFile() + ": " + e.getMessage(), e);
         }
@@ -70,10 +74,15 @@ public final class SandboxChoice {
     /** The policy of one node: the graph's {@code sandbox.*} attributes, then the node's own over them. */
     public static SandboxPolicy policy(Graph graph, Node node) {
         try {
-            return SandboxPolicyParser.parse(settings(graph, node));
+            return forRuns(settings(graph, node));
         } catch (SandboxException e) {
             throw new UnusableInputException(graph.sourceFile() + ": node '" + node.id() + "': " + e.getMessage(), e);
         }
+    }
+
+    private static SandboxPolicy forRuns(Map<String, String> settings) {
+        SandboxPolicy policy = SandboxPolicyParser.parse(settings);
+        return settings.containsKey("sandbox.exec") ? policy : policy.withExec(ExecMode.RUNNER);
     }
 
     /** The {@code sandbox.*} settings that apply to {@code node}, node attributes over graph attributes. */

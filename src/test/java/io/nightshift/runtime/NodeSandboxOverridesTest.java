@@ -104,6 +104,25 @@ class NodeSandboxOverridesTest {
     }
 
     @Test
+    void runsSendCommandsThroughTheResidentRunnerUnlessANodeSaysEngine() throws Exception {
+        Path pipeline = RunFixtures.dot(tmp, "exec.dot", """
+                digraph exec {
+                    start  [shape=Mdiamond]
+                    done   [shape=Msquare]
+                    fast   [shape=parallelogram, tool_command="echo runners: $(ls -d /tmp/.nightshift-runner.* 2>/dev/null | wc -l)"]
+                    plain  [shape=parallelogram, sandbox.exec=engine, tool_command="echo runners: $(ls -d /tmp/.nightshift-runner.* 2>/dev/null | wc -l)"]
+                    start -> fast -> plain -> done
+                }
+                """);
+
+        RunResult result = run(pipeline, true, Map.of());
+
+        assertThat(result.status()).as(result.failureReason()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(output("fast")).isEqualTo("runners: 1\n");
+        assertThat(output("plain")).isEqualTo("runners: 0\n");
+    }
+
+    @Test
     void toolCommandsWriteTheirOwnStageDirectoryButNothingElseOfTheRun() throws Exception {
         Path pipeline = RunFixtures.dot(tmp, "stage.dot", """
                 digraph stage {

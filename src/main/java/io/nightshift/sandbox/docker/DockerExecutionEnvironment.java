@@ -56,11 +56,13 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
         this.definition = SandboxDefinition.forRun(policy, hostWorkspace.toAbsolutePath(), runId, readOnlyMounts,
                 writableMounts);
         this.search = TextSearch.detect();
+        this.residentRunner = policy.exec() == ExecMode.RUNNER;
     }
 
     /**
      * Runs commands through resident shells in the container ({@link ResidentRunner}) instead of one engine exec
-     * each: a few milliseconds per command instead of about 60. Opt-in; returns this.
+     * each: a few milliseconds per command instead of about 60 (what {@code sandbox.exec=runner} selects).
+     * Returns this.
      */
     public DockerExecutionEnvironment useResidentRunner() {
         residentRunner = true;
@@ -92,6 +94,7 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
         this.search = TextSearch.detect();
         this.container = container;
         this.files = filesFor(definition);
+        this.residentRunner = definition.policy().exec() == ExecMode.RUNNER;
     }
 
     /** Launches the container (idempotent). @throws SandboxException when Docker or the image is missing */

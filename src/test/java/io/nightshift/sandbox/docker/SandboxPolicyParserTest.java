@@ -64,6 +64,14 @@ class SandboxPolicyParserTest {
     }
 
     @Test
+    void commandsGoThroughOneEngineExecEachUnlessTheRunnerIsChosen() {
+        assertThat(SandboxPolicy.DEFAULTS.exec()).isEqualTo(ExecMode.ENGINE);
+        assertThat(SandboxPolicyParser.parse(Map.of("sandbox.exec", "runner")).exec()).isEqualTo(ExecMode.RUNNER);
+        assertThatThrownBy(() -> SandboxPolicyParser.parse(Map.of("sandbox.exec", "ssh")))
+                .hasMessageStartingWith("sandbox.exec=ssh: ").hasMessageContaining("engine or runner");
+    }
+
+    @Test
     void unknownSandboxKeysAreRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> SandboxPolicyParser.parse(Map.of("sandbox.memroy", "2g")))
                 .isInstanceOf(InvalidSandboxPolicyException.class).hasMessageContaining("unknown setting")
