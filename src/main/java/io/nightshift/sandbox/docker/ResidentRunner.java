@@ -214,7 +214,8 @@ final class ResidentRunner implements AutoCloseable {
             }
             if (response.exitCode == null) {
                 broken = true;
-                new ContainerExec(container, cap).requireRunning();
+                // the stream can end before the engine reports the container stopped: watch it a moment
+                new ContainerExec(container, cap).awaitSettledAndRequireRunning();
                 return new ExecResult(response.out.text(), response.err.text() + "\n[nightshift: the command runner "
                         + "was killed, usually by the sandbox memory limit ("
                         + container.definition().policy().memoryBytes() / (1024 * 1024) + " MiB)]", 137, false, ms);
