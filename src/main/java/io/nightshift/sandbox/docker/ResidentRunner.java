@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs commands through shells that stay resident in the sandbox, so a command costs a write on an attached stream
  * and a few forks inside the container instead of the engine's exec machinery (about 60 ms per {@code docker exec}
- * here). Opt-in ({@link DockerExecutionEnvironment#useResidentRunner}); {@link ContainerExec} stays the default.
+ * here). Selected by {@code sandbox.exec=runner} ({@link ExecMode#RUNNER}; the runtime's default for runs) or
+ * {@link DockerExecutionEnvironment#useResidentRunner}; {@link ContainerExec} is the library's default.
  *
  * <p>Each {@link Session} is one exec of {@link #SCRIPT} with stdin attached, running one command at a time;
  * concurrent commands take further sessions (started on demand, kept idle afterwards). A request is one line of
