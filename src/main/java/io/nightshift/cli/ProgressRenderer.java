@@ -81,6 +81,16 @@ final class ProgressRenderer implements EventSink {
                     + " in " + e.newLogsRoot());
             case PipelineEvent.AgentActivity e -> renderAgent(e);
             case PipelineEvent.CheckpointSaved e -> { }
+            case PipelineEvent.HarnessStarted e -> info(paint("35", "    ⚖ ") + e.nodeId() + ": judging "
+                    + abbrev(e.commit()) + " against suite " + e.suite() + " (" + e.scenarios() + " scenarios × "
+                    + e.trials() + (e.round() > 0 ? ", round " + e.round() : "") + ")");
+            case PipelineEvent.ScenarioJudged e -> verbose("      " + (e.satisfiedTrials() == e.trials() ? "✓" : "✗")
+                    + " " + (e.title() == null ? e.label() : e.title()) + " " + e.satisfiedTrials() + "/"
+                    + e.trials() + (e.failedKind() == null ? "" : " (" + e.failedKind() + " failed)"));
+            case PipelineEvent.HarnessCompleted e -> info(paint(e.reached() ? "32" : "33", "    ⚖ ") + e.nodeId()
+                    + ": satisfaction " + percent(e.satisfaction()) + " (" + e.satisfiedTrials() + "/"
+                    + e.totalTrials() + " trials, threshold " + percent(e.threshold()) + ")"
+                    + (e.reached() ? "" : " below threshold"));
             case PipelineEvent.PipelineCompleted e -> { }
             case PipelineEvent.PipelineFailed e -> { }
             case PipelineEvent.PipelineCancelled e -> { }
@@ -102,6 +112,14 @@ final class ProgressRenderer implements EventSink {
                     + clip(ev.path("message").asText(), 200));
             default -> { }
         }
+    }
+
+    static String percent(double fraction) {
+        return Math.round(fraction * 1000) / 10.0 + "%";
+    }
+
+    private static String abbrev(String commit) {
+        return commit == null ? "" : commit.length() > 10 ? commit.substring(0, 10) : commit;
     }
 
     private static String clip(String text, int max) {

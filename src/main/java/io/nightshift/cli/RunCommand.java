@@ -1,6 +1,7 @@
 package io.nightshift.cli;
 
 import io.nightshift.pipeline.engine.RunResult;
+import io.nightshift.pipeline.engine.RunStatus;
 import io.nightshift.pipeline.human.AutoApproveInterviewer;
 import io.nightshift.pipeline.human.ConsoleInterviewer;
 import io.nightshift.pipeline.human.Interviewer;
@@ -10,6 +11,7 @@ import io.nightshift.runtime.PipelineLoader;
 import io.nightshift.runtime.RunLauncher;
 import io.nightshift.runtime.RunRequest;
 import io.nightshift.runtime.UnusableInputException;
+import io.nightshift.runtime.harness.HarnessReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,6 +67,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--sandbox", paramLabel = "docker|local", description = "Where tools run.")
     String sandbox;
 
+    @Option(names = "--allow-local-holdout", description = "Judge against held-out scenarios although --sandbox "
+            + "local lets agents read this machine (refused without this flag).")
+    boolean allowLocalHoldout;
+
     @ArgGroup(exclusive = true)
     Verbosity verbosity = new Verbosity();
 
@@ -81,7 +87,7 @@ public class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         RunRequest request = new RunRequest(pipeline, simulate, autoApprove, logsDir, resume, settings, workspace,
-                sandbox, repo, ref, allowDirty, push);
+                sandbox, repo, ref, allowDirty, push, allowLocalHoldout);
         RunLauncher launcher = new RunLauncher(new PipelineLoader(), System.getenv());
         RunLauncher.Plan plan;
         try {
@@ -132,8 +138,13 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static int summarize(RunResult result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
+    static int summarize(RunResult result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
         String where = "run directory: " + result.logsRoot();
+        List<String> holdout = HarnessReport.lines(result.logsRoot());
+        if (level != ProgressRenderer.Level.QUIET || result.status() != RunStatus.SUCCESS) {
+            holdout.forEach(line -> (result.status() == RunStatus.SUCCESS ? out : err)
+                    .println("holdout: " + line));
+        }
         String took = ProgressRenderer.human(result.durationMs());
         switch (result.status()) {
             case SUCCESS -> {

@@ -1,6 +1,5 @@
 package io.nightshift.llm;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,7 +35,10 @@ public final class ModelCatalog {
             if (in == null) {
                 throw new ConfigurationException("the model catalog io/nightshift/llm/models.json is missing from the classpath");
             }
-            return new ModelCatalog(mapper.readValue(in, new TypeReference<List<ModelInfo>>() { }));
+            // The element type from the type factory rather than an anonymous TypeReference subclass, whose generic
+            // superclass a native image keeps only for classes registered for reflection.
+            return new ModelCatalog(mapper.readValue(in,
+                    mapper.getTypeFactory().constructCollectionType(List.class, ModelInfo.class)));
         } catch (IOException e) {
             throw new ConfigurationException("the model catalog models.json is unreadable: " + e.getMessage(), e);
         }

@@ -6,11 +6,11 @@ import io.nightshift.llm.Middlewares;
 import io.nightshift.llm.RetryPolicy;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.handler.CodergenBackend;
-import io.nightshift.pipeline.handler.SimulationBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
+import io.nightshift.runtime.agent.SimulatedAgent;
 import io.nightshift.runtime.agent.StageEnvironments;
-import io.nightshift.sandbox.ExecutionEnvironment;
+import io.nightshift.runtime.agent.StageJudge;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 /**
  * Which backend runs codergen stages: coding agents when an LLM provider is configured in the environment (an API
  * key, or an OpenAI-compatible server) and the run is not {@code --simulate}; the simulation backend otherwise.
+ * Both judge stages with {@code harness.suite} in place through the given {@link StageJudge}.
  */
 final class CodergenBackends {
 
@@ -31,23 +32,22 @@ final class CodergenBackends {
     }
 
     /**
-     * The backend for a run; the caller closes it when it is {@link AutoCloseable}. Agent events go into the
-     * engine's stream once the engine exists ({@code engine} returns null before that).
+     * The backend for a run; the caller closes it when it is {@link AutoCloseable}. A stage's agent works in the
+     * environment {@code environments} gives for its node and context (a parallel branch's worktree, a node's own
+     * sandbox, else the run's). Agent events go into the engine's stream once the engine exists ({@code engine}
+     * returns null before that).
      */
-    static CodergenBackend open(boolean simulate, Map<String, String> environment, ExecutionEnvironment tools,
-            Supplier<PipelineEngine> engine) {
-        return open(simulate, environment, StageEnvironments.fixed(tools), engine);
-    }
-
-    /** As above, with each stage's tools where {@code tools} says (parallel branches, per-node sandboxes). */
-    static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments tools,
-            Supplier<PipelineEngine> engine) {
+    static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments environments,
+            Supplier<PipelineEngine> engine, StageJudge judge) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
-            return new SimulationBackend();
+            SimulatedAgent simulated = new SimulatedAgent();
+            simulated.useJudge(judge);
+            return simulated;
         }
         Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
-        AgentCodergenBackend backend = new AgentCodergenBackend(client, tools, AgentBackendOptions.defaults());
+        AgentCodergenBackend backend = new AgentCodergenBackend(client, environments, AgentBackendOptions.defaults());
+        backend.useJudge(judge);
         backend.addSink((nodeId, event) -> {
             PipelineEngine current = engine.get();
             if (current != null) {

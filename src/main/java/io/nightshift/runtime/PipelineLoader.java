@@ -8,6 +8,8 @@ import io.nightshift.pipeline.transform.PreparedPipeline;
 import io.nightshift.pipeline.validate.Diagnostic;
 import io.nightshift.pipeline.validate.LintRules;
 import io.nightshift.pipeline.validate.Severity;
+import io.nightshift.runtime.harness.HarnessLintRule;
+import io.nightshift.runtime.harness.HarnessSettings;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -18,15 +20,16 @@ public final class PipelineLoader {
 
     private final PipelinePreparer preparer;
 
+    /** The built-in handler types and the runtime's ({@code harness}), with the runtime's lint rules. */
     public PipelineLoader() {
-        this(Set.of());
+        this(Set.of(HarnessSettings.TYPE));
     }
 
     /** @param extraHandlerTypes handler types the runtime registers beyond the built-in ones */
     public PipelineLoader(Set<String> extraHandlerTypes) {
         Set<String> known = new HashSet<>(LintRules.defaultHandlerTypes());
         known.addAll(extraHandlerTypes);
-        this.preparer = new PipelinePreparer(List.of(), List.of(new SandboxSettingsRule()), known);
+        this.preparer = new PipelinePreparer(List.of(), List.of(new HarnessLintRule(), new SandboxSettingsRule()), known);
     }
 
     /** Every diagnostic for a file; a file that cannot be read or parsed yields one error and {@code usable=false}. */

@@ -12,6 +12,13 @@ import io.nightshift.pipeline.run.Manifest;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.transform.PreparedPipeline;
 import io.nightshift.pipeline.validate.Diagnostic;
+import io.nightshift.runtime.harness.HarnessGateway;
+import io.nightshift.runtime.harness.HarnessHandler;
+import io.nightshift.runtime.harness.HarnessReport;
+import io.nightshift.runtime.harness.HarnessSettings;
+import io.nightshift.runtime.harness.HoldoutGuard;
+import io.nightshift.runtime.harness.InStageJudge;
+import io.nightshift.runtime.harness.Judging;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
 import io.nightshift.workspace.Deliverables;
@@ -39,6 +46,7 @@ public final class RunLauncher {
     private final PipelineLoader loader;
     private final Map<String, String> environment;
     private final Clock clock;
+    private final HarnessGateway harness;
     private volatile PipelineEngine engine;
 
     /**
@@ -51,9 +59,15 @@ public final class RunLauncher {
 
     /** With the clock that dates the workspace's commits. */
     public RunLauncher(PipelineLoader loader, Map<String, String> environment, Clock clock) {
+        this(loader, environment, clock, HoldoutGuard.production(environment));
+    }
+
+    /** With the gateway that judges holdout scenarios ({@code harness} nodes, stages with {@code harness.suite}). */
+    public RunLauncher(PipelineLoader loader, Map<String, String> environment, Clock clock, HarnessGateway harness) {
         this.loader = loader;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
+        this.harness = harness;
     }
 
     /** What a run is about to do, for the CLI to show before it starts. */
@@ -80,6 +94,11 @@ public final class RunLauncher {
         PreparedPipeline prepared = loader.load(pipeline);
         Path logsRoot = request.resuming() ? request.resumeDir() : newLogsRoot(request, prepared.graph());
         String sandbox = SandboxChoice.decide(request.sandbox(), prepared.graph());
+        Optional<String> refused = HoldoutGuard.refusal(prepared.graph(), sandbox, request.allowLocalHoldout(),
+                harness);
+        if (refused.isPresent()) {
+            throw new UnusableInputException(pipeline + ": " + refused.get());
+        }
         return new Plan(pipeline, prepared.graph(), prepared.warnings(), logsRoot,
                 CodergenBackends.describe(request.simulate(), environment), sandbox);
     }
@@ -127,40 +146,49 @@ public final class RunLauncher {
             tools.initialize();
             try (NodeSandboxes sandboxes = new NodeSandboxes(workspace, tools, plan.sandbox(), plan.graph(), runId,
                     plan.logsRoot())) {
-                return runEngine(request, plan, interviewer, sinks, runId, workspace, tools, sandboxes);
+                Judging judging = new Judging(harness, workspace,
+                        "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
+                InStageJudge inStage = new InStageJudge(judging, () -> runId, () -> factory -> {
+                    PipelineEngine current = engine;
+                    if (current != null) {
+                        current.publish(factory);
+                    }
+                });
+                CodergenBackend backend = CodergenBackends.open(request.simulate(), environment,
+                        sandboxes::forNode, () -> engine, inStage);
+                HarnessHandler harnessHandler = new HarnessHandler(judging);
+                RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
+                        .runId(runId)
+                        .backend(backend)
+                        .registryCustomizer(registry -> registry.register(HarnessSettings.TYPE, harnessHandler))
+                        .resume(request.resuming())
+                        .interviewer(interviewer)
+                        .environment(tools)
+                        .workspaceHooks(sandboxes)
+                        .graphLoader(file -> loader.load(file).graph());
+                sinks.forEach(config::sink);
+                request.settings().forEach(config::set);
+                config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());
+                config.set(WorkspaceSetup.BRANCH_KEY, workspace.workspace().branch());
+                PipelineEngine current = new PipelineEngine(config.build());
+                engine = current;
+                try {
+                    return current.run(plan.graph());
+                } catch (PipelineException | SandboxException e) {
+                    throw new UnusableInputException(e.getMessage(), e);
+                } finally {
+                    engine = null;
+                    if (backend instanceof AutoCloseable closeable) {
+                        closeQuietly(closeable);
+                    }
+                }
             }
         }
     }
 
-    /** Tool nodes and agents run where {@code sandboxes} says: the run's, a branch's or a node's own sandbox. */
-    private RunResult runEngine(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
-            String runId, RunWorkspace workspace, ExecutionEnvironment tools, NodeSandboxes sandboxes) {
-        CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, sandboxes::forNode,
-                () -> engine);
-        RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
-                .runId(runId)
-                .backend(backend)
-                .resume(request.resuming())
-                .interviewer(interviewer)
-                .environment(tools)
-                .workspaceHooks(sandboxes)
-                .graphLoader(file -> loader.load(file).graph());
-        sinks.forEach(config::sink);
-        request.settings().forEach(config::set);
-        config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());
-        config.set(WorkspaceSetup.BRANCH_KEY, workspace.workspace().branch());
-        PipelineEngine current = new PipelineEngine(config.build());
-        engine = current;
-        try {
-            return current.run(plan.graph());
-        } catch (PipelineException | SandboxException e) {
-            throw new UnusableInputException(e.getMessage(), e);
-        } finally {
-            engine = null;
-            if (backend instanceof AutoCloseable closeable) {
-                closeQuietly(closeable);
-            }
-        }
+    /** The run's sandbox image, which judge containers use; parsed only when the pipeline judges. */
+    private static String judgeImage(Graph graph) {
+        return HarnessSettings.judgingNodes(graph).isEmpty() ? null : SandboxChoice.policy(graph).image();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -173,6 +201,9 @@ public final class RunLauncher {
 
     /** Resume: the workspace goes back to the checkpoint's commit; what the interrupted stage left is kept. */
     private static void restore(RunWorkspace workspace, Path logsRoot, Consumer<String> notices) {
+        for (String removed : workspace.discardStaleBranches()) {
+            notices.accept("resume: removed the parallel-branch worktree " + removed + " left by the interrupted run");
+        }
         String commit = WorkspaceSetup.checkpointCommit(logsRoot).orElse(workspace.workspace().baseCommit());
         ResetResult reset = workspace.resetTo(commit);
         notices.accept("resume: workspace restored to " + RunWorkspace.abbrev(reset.commitId())
@@ -184,11 +215,26 @@ public final class RunLauncher {
         Path dir = logsRoot.resolve("deliverables");
         try {
             Deliverables d = workspace.deliver(dir, request.push());
+            appendHoldout(d.summary(), logsRoot);
             notices.accept("deliverables: " + dir + " (changes.patch with " + d.commitCount()
                     + (d.commitCount() == 1 ? " commit" : " commits") + ", run.bundle, "
                     + "summary.md); " + Deliveries.describe(d.push()));
         } catch (io.nightshift.workspace.WorkspaceException e) {
             notices.accept("warning: the deliverables could not be written to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** summary.md ends with the satisfaction per suite when the run judged against holdout scenarios. */
+    private static void appendHoldout(Path summary, Path logsRoot) {
+        String section = HarnessReport.markdown(logsRoot);
+        if (section.isEmpty() || summary == null) {
+            return;
+        }
+        try {
+            io.nightshift.pipeline.run.AtomicFiles.writeString(summary, Files.readString(summary) + section, false);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new io.nightshift.workspace.WorkspaceStorageException("cannot add the holdout section to " + summary
+                    + ": " + e.getMessage(), false, e);
         }
     }
 

@@ -19,13 +19,22 @@ import java.util.Map;
  * @param ref the branch, tag or commit the run branch starts from; null for the source's HEAD
  * @param allowDirty work in a {@code --workspace} repository with uncommitted changes
  * @param push push the run branch to a remote source at the end (never forced)
+ * @param allowLocalHoldout judge against held-out scenarios although the sandbox is {@code local}
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
-        boolean push) {
+        boolean push, boolean allowLocalHoldout) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** Holdout suites refused on a local sandbox. */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+            boolean push) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
+                push, false);
     }
 
     /** Without a source repository: work in {@code workspace}, or in a fresh repository. */

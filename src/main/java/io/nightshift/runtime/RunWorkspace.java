@@ -5,6 +5,7 @@ import io.nightshift.pipeline.handler.WorkspaceHooks;
 import io.nightshift.pipeline.state.Context;
 import io.nightshift.pipeline.state.Outcome;
 import io.nightshift.pipeline.state.StageStatus;
+import io.nightshift.runtime.harness.Judging;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.workspace.BranchMerge;
 import io.nightshift.workspace.Deliverables;
@@ -29,10 +30,10 @@ import java.util.function.BiFunction;
  * The git workspace of one run, as the engine sees it ({@link WorkspaceHooks}): a commit on the run branch after
  * every stage (protected paths restored and the stage failed when it touched them, denied paths reported),
  * {@code workspace.json} kept in step, one linked worktree with its own execution environment per parallel
- * branch, the chosen branch merged at fan-in, and the deliverables at the end. Closing it closes the branches
- * still open and the repository handle.
+ * branch, the chosen branch merged at fan-in, and the deliverables at the end; for holdout judging, snapshots of a
+ * stage's working tree. Closing it closes the branches still open and the repository handle.
  */
-public final class RunWorkspace implements WorkspaceHooks, AutoCloseable {
+public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, AutoCloseable {
 
     /** Context key: the paths on the deny list a stage wrote, left uncommitted. */
     public static final String DENIED_KEY = "workspace.denied";
@@ -81,9 +82,53 @@ public final class RunWorkspace implements WorkspaceHooks, AutoCloseable {
         return run.resetTo(commit);
     }
 
+    /**
+     * Resume: removes what the killed run's parallel branches left ({@code branches/<name>} worktrees, git's
+     * bookkeeping for them), keeping their uncommitted work on side refs and their branches; the resumed run
+     * opens fresh ones. Returns one line per worktree removed.
+     */
+    public List<String> discardStaleBranches() {
+        List<String> removed = new ArrayList<>(run.discardStaleForks());
+        if (Files.isDirectory(branchRoot)) {
+            try (var leftovers = Files.list(branchRoot)) {
+                for (Path dir : leftovers.toList()) {
+                    deleteTree(dir);
+                    removed.add(dir.toString());
+                }
+            } catch (java.io.IOException e) {
+                throw new UnusableInputException("cannot remove the parallel-branch directories the interrupted run "
+                        + "left in " + branchRoot + ": " + e.getMessage() + "; remove them by hand and resume again", e);
+            }
+        }
+        return removed;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Writes changes.patch, run.bundle and summary.md into {@code directory} and hands the branch to the source. */
     public Deliverables deliver(Path directory, boolean push) {
         return run.deliver(directory, push);
+    }
+
+    /**
+     * The working tree of the stage with this context (its parallel branch's, or the run's) as a commit no ref
+     * points to, for holdout judging; the head itself when nothing is uncommitted. See {@link Workspace#snapshot}.
+     */
+    @Override
+    public String snapshot(Context context, String subject) {
+        return workspaceOf(context).snapshot(subject);
+    }
+
+    /** The working directory of the stage with this context. */
+    @Override
+    public Path repository(Context context) {
+        return workspaceOf(context).directory();
     }
 
     @Override

@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * Body of {@code POST /jobs}: {@code {"repository": {"path" | "url", "ref"}, "goal", "pipeline" | "dot",
- * "sandbox", "model", "simulate", "auto_approve", "set"}}.
+ * "sandbox", "model", "simulate", "auto_approve", "set", "allow_local_holdout"}}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobRequestJson(Repository repository, String goal, String pipeline, String dot, String sandbox,
-        String model, Boolean simulate, Boolean autoApprove, Map<String, String> set) {
+        String model, Boolean simulate, Boolean autoApprove, Map<String, String> set, Boolean allowLocalHoldout) {
 
     /** Where the code is: a local {@code path} or a git {@code url}, and the {@code ref} to work from. */
     public record Repository(String path, String url, String ref) {
@@ -20,6 +20,7 @@ public record JobRequestJson(Repository repository, String goal, String pipeline
     JobRequest toRequest() {
         String repo = repository == null ? null : repository.path() != null ? repository.path() : repository.url();
         return new JobRequest(repo, repository == null ? null : repository.ref(), goal, pipeline, dot, sandbox, model,
-                simulate == null || simulate, Boolean.TRUE.equals(autoApprove), set);
+                simulate == null || simulate, Boolean.TRUE.equals(autoApprove), set,
+                Boolean.TRUE.equals(allowLocalHoldout));
     }
 }

@@ -78,9 +78,10 @@ final class Delivery {
 
     private static PushOutcome doPush(Workspace ws, Repository repo, Workspace.Source source, String spec, String ref,
                                       RevCommit head, boolean local) {
-        try (Git git = Git.wrap(repo)) {
+        try (Git git = Git.wrap(repo); SshAccess.Session transport = source.credentials().session()) {
             Iterable<PushResult> results = git.push().setRemote(source.url()).setRefSpecs(new RefSpec(spec))
-                    .setCredentialsProvider(source.credentials().provider()).call();
+                    .setCredentialsProvider(source.credentials().provider()).setTransportConfigCallback(transport)
+                    .call();
             for (PushResult result : results) {
                 RemoteRefUpdate update = result.getRemoteUpdate(ref);
                 if (update == null) {

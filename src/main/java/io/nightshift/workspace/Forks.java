@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -57,6 +60,66 @@ final class Forks {
         }
         return new Workspace(worktree, parent.runId(), branch, start.name(), Workspace.Kind.FORK,
                 parent.sourceInfo(), parent.settings(), parent.clock(), List.of());
+    }
+
+    /**
+     * Removes the worktrees of run {@code runId}'s parallel branches that a killed process left behind (a resume
+     * opens new ones): each one's uncommitted work goes on a side ref first, its branch (and so its commits) stays,
+     * its directory and git's bookkeeping for it go. Returns what was done, one line per worktree.
+     */
+    static List<String> discardStale(Workspace run, Repository repo) throws IOException {
+        Path worktrees = repo.getCommonDirectory().toPath().toAbsolutePath().resolve("worktrees");
+        List<String> done = new java.util.ArrayList<>();
+        if (!Files.isDirectory(worktrees)) {
+            return done;
+        }
+        List<Path> admins;
+        try (var entries = Files.list(worktrees)) {
+            admins = entries.filter(a -> a.getFileName().toString().startsWith(run.runId() + "-")).sorted().toList();
+        }
+        for (Path admin : admins) {
+            Path dir = workTreeOf(admin);
+            String kept = "";
+            if (dir != null && Files.isRegularFile(dir.resolve(".git")) && Files.isRegularFile(admin.resolve("HEAD"))) {
+                kept = keepUncommitted(run, admin, dir);
+            }
+            if (dir != null) {
+                Directories.clean(dir, false);
+            }
+            Directories.clean(admin, false);
+            done.add((dir != null ? dir.toString() : admin.getFileName().toString()) + kept);
+        }
+        return done;
+    }
+
+    private static String keepUncommitted(Workspace run, Path admin, Path dir) throws IOException {
+        String head = Files.readString(admin.resolve("HEAD"), StandardCharsets.UTF_8).strip();
+        if (!head.startsWith("ref: " + Constants.R_HEADS)) {
+            return "";
+        }
+        String branch = head.substring(("ref: " + Constants.R_HEADS).length());
+        try (Repository worktree = new FileRepositoryBuilder().setGitDir(admin.toFile()).setWorkTree(dir.toFile())
+                .setMustExist(true).build()) {
+            Ref tip = worktree.exactRef(Refs.heads(branch));
+            if (tip == null || tip.getObjectId() == null) {
+                return "";
+            }
+            RevCommit commit = Refs.commit(worktree, tip.getObjectId().name());
+            Workspace fork = new Workspace(worktree, run.runId(), branch, commit.name(), Workspace.Kind.FORK,
+                    run.sourceInfo(), run.settings(), run.clock(), List.of());
+            ObjectId saved = Resets.uncommitted(fork, worktree, commit, "removing the worktree of an interrupted run");
+            return saved == null ? "" : " (uncommitted work kept on " + Resets.keep(worktree, run.runId(), saved) + ")";
+        }
+    }
+
+    /** The working directory git's {@code gitdir} file in a worktree's admin directory names, or null. */
+    private static Path workTreeOf(Path admin) throws IOException {
+        Path gitdir = admin.resolve("gitdir");
+        if (!Files.isRegularFile(gitdir)) {
+            return null;
+        }
+        Path dotGit = Path.of(Files.readString(gitdir, StandardCharsets.UTF_8).strip());
+        return dotGit.getParent();
     }
 
     private static boolean isNonEmpty(Path dir) throws IOException {

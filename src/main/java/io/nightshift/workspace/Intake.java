@@ -53,13 +53,14 @@ final class Intake {
             config.setInt("gc", null, "auto", 0);
             config.save();
             FetchResult fetched;
-            try {
+            try (SshAccess.Session transport = credentials.session()) {
                 fetched = git.fetch().setRemote("origin").setTagOpt(TagOpt.FETCH_TAGS)
-                        .setCredentialsProvider(credentials.provider()).call();
+                        .setCredentialsProvider(credentials.provider()).setTransportConfigCallback(transport).call();
                 Ref head = fetched.getAdvertisedRef(Constants.HEAD);
                 if (head != null && head.getObjectId() != null && !repo.getObjectDatabase().has(head.getObjectId())) {
                     git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+HEAD:" + SOURCE_HEAD))
-                            .setCredentialsProvider(credentials.provider()).call();
+                            .setCredentialsProvider(credentials.provider()).setTransportConfigCallback(transport)
+                            .call();
                 }
             } catch (GitAPIException e) {
                 throw Remotes.translate(e, source, credentials, "clone");
@@ -103,7 +104,6 @@ final class Intake {
                         + filePath + (Files.exists(filePath) ? "" : " (the path does not exist)")
                         + ". Check the URL.", false);
             }
-            Remotes.checkSshSupport(source);
             Remotes.Credentials credentials = Remotes.credentials(source, request.env());
             if (credentials.isPresent() && !shown.equals(source)) {
                 throw new IllegalArgumentException("The URL " + shown + " carries credentials and a token was also given;"

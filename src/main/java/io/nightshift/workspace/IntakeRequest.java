@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param runId     the run id; the run branch is {@code nightshift/<runId>}
  * @param directory where the workspace goes; must not exist or be empty
  * @param env       the environment the token is read from ({@code NIGHTSHIFT_GIT_TOKEN}, else {@code GITHUB_TOKEN},
- *                  else {@code GITLAB_TOKEN}; user {@code NIGHTSHIFT_GIT_USER}, default {@code x-access-token}).
- *                  Never printed.
+ *                  else {@code GITLAB_TOKEN}; user {@code NIGHTSHIFT_GIT_USER}, default {@code x-access-token}),
+ *                  and for ssh the home whose {@code .ssh} holds keys, config and known_hosts ({@code HOME}) and
+ *                  the agent's socket ({@code SSH_AUTH_SOCK}). Never printed.
  * @param settings  identity, deny list, protected paths, large-file threshold
  */
 public record IntakeRequest(String source, String ref, String runId, Path directory, Map<String, String> env,

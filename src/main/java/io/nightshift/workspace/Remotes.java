@@ -11,7 +11,6 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
@@ -23,7 +22,7 @@ final class Remotes {
 
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
     private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.*");
-    private static final Pattern USERINFO = Pattern.compile("(://)[^/@\\s]+@");
+    private static final Pattern USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/@\\s]+)@");
 
     private Remotes() {
     }
@@ -45,13 +44,25 @@ final class Remotes {
         }
     }
 
-    /** Removes user info (tokens, passwords) from anything that looks like a URL. */
+    /**
+     * Removes user info (tokens, passwords) from anything that looks like a URL. An ssh login name alone
+     * ({@code ssh://git@host/...}) is no secret and stays, so the user sees which account was tried.
+     */
     static String redact(String text) {
-        return text == null ? null : USERINFO.matcher(text).replaceAll("$1***@");
+        return text == null ? null : USERINFO.matcher(text).replaceAll(m -> {
+            boolean sshLogin = m.group(1).toLowerCase(Locale.ROOT).contains("ssh") && !m.group(2).contains(":");
+            return java.util.regex.Matcher.quoteReplacement(m.group(1) + "://" + (sshLogin ? m.group(2) : "***") + "@");
+        });
     }
 
-    /** Credentials for {@code url}: a token from {@code env} for http(s), none otherwise (ssh uses the agent). */
+    /**
+     * Credentials for {@code url}: a token from {@code env} for http(s); the user's keys, known_hosts and agent
+     * (from {@code HOME} and {@code SSH_AUTH_SOCK} in {@code env}) for ssh; none otherwise.
+     */
     static Credentials credentials(String url, Map<String, String> env) {
+        if (isSsh(url)) {
+            return new Credentials(null, null, SshAccess.from(env));
+        }
         String scheme = url.toLowerCase(Locale.ROOT);
         if (!scheme.startsWith("http://") && !scheme.startsWith("https://")) {
             return Credentials.NONE;
@@ -60,22 +71,16 @@ final class Remotes {
             String token = env.get(variable);
             if (token != null && !token.isBlank()) {
                 String user = env.getOrDefault(USER_VARIABLE, "x-access-token");
-                return new Credentials(user, token.strip());
+                return new Credentials(user, token.strip(), null);
             }
         }
         return Credentials.NONE;
     }
 
-    /** Refuses ssh URLs early, with a clear message, when no SSH transport is on the classpath. */
-    static void checkSshSupport(String url) {
-        boolean ssh = url.regionMatches(true, 0, "ssh://", 0, 6) || url.regionMatches(true, 0, "git+ssh://", 0, 10)
-                || SCP_LIKE.matcher(url).matches();
-        if (ssh && SshSessionFactory.getInstance() == null) {
-            throw new RemoteUnreachableException(redact(url), "Cannot reach " + redact(url) + ": SSH remotes need JGit's"
-                    + " SSH transport (org.eclipse.jgit.ssh.apache) on the classpath, and this build has none. Use an"
-                    + " https:// URL with a token in NIGHTSHIFT_GIT_TOKEN, or clone the repository yourself and pass"
-                    + " its local path.", false);
-        }
+    /** Whether {@code url} is reached over SSH: {@code ssh://}, {@code git+ssh://} or scp-like {@code user@host:path}. */
+    static boolean isSsh(String url) {
+        return url.regionMatches(true, 0, "ssh://", 0, 6) || url.regionMatches(true, 0, "git+ssh://", 0, 10)
+                || url.regionMatches(true, 0, "ssh+git://", 0, 10) || SCP_LIKE.matcher(url).matches();
     }
 
     /** Maps a JGit failure while talking to {@code url} to our types, keeping credentials out of the message. */
@@ -87,6 +92,12 @@ final class Remotes {
                 || lower.contains("not found") || lower.contains("does not appear to be a git repository")) {
             return new RemoteUnreachableException(shown, "Cannot " + action + " " + shown + ": no git repository there ("
                     + detail + "). Check the URL or path.", false);
+        }
+        if (credentials.ssh() != null) {
+            WorkspaceException ssh = translateSsh(shown, lower, action, credentials.ssh());
+            if (ssh != null) {
+                return ssh;
+            }
         }
         if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")
                 || lower.contains("403") || lower.contains("credentials")) {
@@ -100,6 +111,30 @@ final class Remotes {
                     + ". Check the network and the URL; trying again may help.", true);
         }
         return new WorkspaceStorageException("Cannot " + action + " " + shown + ": " + detail, false, null);
+    }
+
+    /** The SSH failures a user can fix (host key, key refused), with how to fix them; null for other failures. */
+    private static WorkspaceException translateSsh(String shown, String lower, String action, SshAccess ssh) {
+        Path sshDir = ssh.home().resolve(".ssh");
+        if (lower.contains("cannot be established") || lower.contains("server key did not validate")
+                || lower.contains("host key") || lower.contains("identification has changed")
+                || lower.contains("revoked")) {
+            boolean changed = lower.contains("identification has changed") || lower.contains("revoked");
+            return new CredentialsRejectedException(shown, "Cannot " + action + " " + shown + ": the server's host key "
+                    + (changed ? "does not match the one recorded" : "is not known") + " in " + sshDir.resolve("known_hosts")
+                    + "; Nightshift never accepts an unverified host. Check the key out of band, then add it (for"
+                    + " example with 'ssh-keyscan -p PORT HOST >> ~/.ssh/known_hosts', or by connecting once with ssh).");
+        }
+        if (lower.contains("no more authentication methods") || lower.contains("authentication failed")
+                || lower.contains("auth fail") || lower.contains("permission denied")
+                || lower.contains("authentication canceled") || lower.contains("no password given")) {
+            return new CredentialsRejectedException(shown, "Cannot " + action + " " + shown + ": the server refused"
+                    + " every SSH key offered (the ssh-agent's" + (ssh.agentSocket() == null ? ", none running," : "")
+                    + " and id_ed25519, id_ecdsa, id_rsa in " + sshDir + " or the IdentityFile of "
+                    + sshDir.resolve("config") + "; a passphrase-protected key must be in the agent). Add your public"
+                    + " key to the server, or load the right key with ssh-add.");
+        }
+        return null;
     }
 
     private static String describe(Throwable e) {
@@ -122,10 +157,18 @@ final class Remotes {
         return false;
     }
 
-    /** A user and token for http(s); {@link #toString()} never shows the token. */
-    record Credentials(String user, String token) {
+    /**
+     * A user and token for http(s), or the SSH keys and agent for ssh; {@link #toString()} never shows the token.
+     * {@link #session()} gives the transport configuration to use for one remote operation.
+     */
+    record Credentials(String user, String token, SshAccess ssh) {
 
-        static final Credentials NONE = new Credentials(null, null);
+        static final Credentials NONE = new Credentials(null, null, null);
+
+        /** Configures JGit's transports for one clone, fetch or push; close it afterwards. */
+        SshAccess.Session session() {
+            return (ssh != null ? ssh : SshAccess.from(Map.of())).open();
+        }
 
         boolean isPresent() {
             return token != null;

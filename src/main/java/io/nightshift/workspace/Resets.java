@@ -25,24 +25,13 @@ final class Resets {
     static ResetResult resetTo(Workspace ws, Repository repo, String commitId) throws IOException, GitAPIException {
         RevCommit target = Refs.commit(repo, commitId);
         RevCommit head = Refs.commit(repo, ws.head());
-        ObjectId saved;
-        WorkTreeScan.Result scan;
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
-            DirCache snapshot = repo.readDirCache();
-            scan = WorkTreeScan.run(repo, snapshot, inserter, ws.settings());
-            if (!scan.tree().equals(head.getTree())) {
-                String message = "Interrupted work on " + ws.branch() + "\n\nUncommitted changes saved by Nightshift"
-                        + " before resetting to " + target.name() + ".\n\nNightshift-Run: " + ws.runId() + "\n";
-                saved = Commits.write(inserter, scan.tree(), List.of(head), ws.settings().identity(), ws.clock(), message);
-            } else {
-                saved = head.equals(target) ? null : head.getId();
-            }
+        ObjectId saved = uncommitted(ws, repo, head, "resetting to " + target.name());
+        if (saved == null && !head.equals(target)) {
+            saved = head.getId();
         }
         Optional<String> sideRef = Optional.empty();
         if (saved != null) {
-            String name = nextSideRef(repo, ws.runId());
-            Refs.update(repo, name, saved, ObjectId.zeroId(), "nightshift: keep work before reset");
-            sideRef = Optional.of(name);
+            sideRef = Optional.of(keep(repo, ws.runId(), saved));
         }
         List<String> untracked = new ArrayList<>();
         try (Git git = Git.wrap(repo)) {
@@ -64,6 +53,32 @@ final class Resets {
         }
         removed.sort(null);
         return new ResetResult(target.name(), head.name(), sideRef, removed);
+    }
+
+    /**
+     * A commit on top of {@code head} holding the working tree as it is (tracked, untracked, not ignored or denied),
+     * or null when the tree matches {@code head}.
+     */
+    static ObjectId uncommitted(Workspace ws, Repository repo, RevCommit head, String why) throws IOException {
+        try (ObjectInserter inserter = repo.newObjectInserter()) {
+            DirCache snapshot = repo.readDirCache();
+            WorkTreeScan.Result scan = WorkTreeScan.run(repo, snapshot, inserter, ws.settings());
+            if (scan.tree().equals(head.getTree())) {
+                return null;
+            }
+            String message = "Interrupted work on " + ws.branch() + "\n\nUncommitted changes saved by Nightshift"
+                    + " before " + why + ".\n\nNightshift-Run: " + ws.runId() + "\n";
+            ObjectId id = Commits.write(inserter, scan.tree(), List.of(head), ws.settings().identity(), ws.clock(),
+                    message);
+            return id;
+        }
+    }
+
+    /** Points the next free {@code refs/nightshift/<run-id>/interrupted/<n>} at {@code commit}; returns its name. */
+    static String keep(Repository repo, String runId, ObjectId commit) throws IOException {
+        String name = nextSideRef(repo, runId);
+        Refs.update(repo, name, commit, ObjectId.zeroId(), "nightshift: keep interrupted work");
+        return name;
     }
 
     private static String nextSideRef(Repository repo, String runId) throws IOException {

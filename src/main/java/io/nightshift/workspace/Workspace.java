@@ -101,6 +101,15 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * The working tree as it is now, committed or not, as a commit that no ref points to (its parent is the
+     * branch head): what holdout judging exports. The branch, the index and the working tree stay as they were.
+     * Returns the head itself when the tree has nothing uncommitted.
+     */
+    public String snapshot(String subject) {
+        return Io.call("snapshot the working tree of " + branch, () -> WorkingTreeSnapshots.snapshot(this, repo, subject));
+    }
+
+    /**
      * Changed paths, between {@code baseCommit} and the working tree as it is now (committed or not), that match the
      * protected patterns; empty when the stage kept its hands off them.
      */
@@ -134,6 +143,19 @@ public final class Workspace implements AutoCloseable {
     public Workspace fork(String name, String fromCommit, Path directory) {
         RunIds.checkName("branch name", name);
         return Io.call("fork branch " + name, () -> Forks.fork(this, repo, name, fromCommit, directory));
+    }
+
+    /**
+     * For the run workspace, on resume: removes the worktrees of parallel branches a killed run left behind,
+     * keeping each one's uncommitted work on {@code refs/nightshift/<run-id>/interrupted/<n>} and its branch.
+     * Returns one line per worktree removed (its directory, and the side ref when work was kept).
+     */
+    public List<String> discardStaleForks() {
+        if (kind == Kind.FORK) {
+            throw new WorkspaceException("Stale parallel branches are cleaned from the run workspace, not from "
+                    + branch + ".", false);
+        }
+        return Io.call("remove stale parallel-branch worktrees", () -> Forks.discardStale(this, repo));
     }
 
     /**

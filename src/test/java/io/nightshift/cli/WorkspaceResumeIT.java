@@ -70,6 +70,69 @@ class WorkspaceResumeIT {
     }
 
     @Test
+    void aResumeAfterAKillInsideAParallelBranchRemovesTheStaleWorktreesAndRunsTheBranchesAgain() throws Exception {
+        Path source = initRepo();
+        Path pipeline = dir.resolve("fan.dot");
+        // Branch 'a' writes half.txt in its worktree, then blocks on the first try; 'b' is quick.
+        Files.writeString(pipeline, """
+                digraph fan {
+                    start [shape=Mdiamond]
+                    done  [shape=Msquare]
+                    split [shape=component]
+                    a     [shape=parallelogram, label="Way A", tool_command="if [ -f $ATTRACTOR_LOGS_ROOT/first-try ]; then test ! -f half.txt && echo a > a.txt; else touch $ATTRACTOR_LOGS_ROOT/first-try; echo half > half.txt; sleep 60; fi"]
+                    b     [shape=parallelogram, label="Way B", tool_command="echo b > b.txt"]
+                    join  [shape=tripleoctagon]
+                    start -> split
+                    split -> a
+                    split -> b
+                    a -> join
+                    b -> join
+                    join -> done
+                }
+                """);
+        Path logs = dir.resolve("run");
+        Path branches = logs.resolve("branches");
+        Process p = CliProcess.builder(dir, "run", pipeline.toString(), "--repo", source.toString(), "--logs-dir",
+                logs.toString(), "--sandbox", "local").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("first.log").toFile()).start();
+        waitFor(() -> halfWritten(branches), 60);
+        p.destroyForcibly();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Path ws = logs.resolve("workspace");
+        assertThat(worktrees(ws)).as("the killed run left its branch worktrees").hasSizeGreaterThan(1);
+        String runId = JSON.readTree(logs.resolve("workspace.json").toFile()).path("run_id").asText();
+
+        CliProcess.Result resumed = CliProcess.run(dir, "run", "--resume", logs.toString(), "--sandbox", "local");
+
+        assertThat(resumed.exitCode()).as(resumed.stdout() + resumed.stderr()).isZero();
+        assertThat(resumed.stdout()).contains("removed the parallel-branch worktree " + branches);
+        assertThat(branches).isEmptyDirectory();
+        assertThat(worktrees(ws)).containsExactly(ws.toRealPath().toString());
+        String sideRef = "refs/nightshift/" + runId + "/interrupted/1";
+        assertThat(git(ws, "show", sideRef + ":half.txt")).isEqualTo("half\n");
+        String branch = "nightshift/" + runId;
+        assertThat(git(ws, "ls-tree", "-r", "--name-only", branch).lines().toList()).contains("a.txt")
+                .doesNotContain("half.txt");
+        assertThat(git(ws, "status", "--porcelain")).isEmpty();
+    }
+
+    private static boolean halfWritten(Path branches) {
+        if (!Files.isDirectory(branches)) {
+            return false;
+        }
+        try (var dirs = Files.list(branches)) {
+            return dirs.anyMatch(d -> Files.exists(d.resolve("half.txt")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<String> worktrees(Path ws) {
+        return git(ws, "worktree", "list", "--porcelain").lines().filter(l -> l.startsWith("worktree "))
+                .map(l -> l.substring("worktree ".length())).toList();
+    }
+
+    @Test
     void badRepositoryInputExitsWithCodeTwoAndAClearMessage() throws Exception {
         Path pipeline = dir.resolve("p.dot");
         Files.writeString(pipeline, "digraph p { start [shape=Mdiamond] done [shape=Msquare] start -> done }\n");

@@ -2,6 +2,7 @@ package io.nightshift.runtime;
 
 import static io.nightshift.runtime.RunFixtures.git;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.RunStatus;
@@ -55,5 +56,66 @@ class DockerWorkspaceTest {
         List<String> tree = git(tmp.resolve("run/workspace"), "ls-tree", "-r", "--name-only",
                 "nightshift/" + result.runId()).lines().toList();
         assertThat(tree).contains("prep.txt", "a.txt").doesNotContain("b.txt");
+    }
+
+    @Test
+    void aRootOwnedWorkspaceIsHandedBackSoTheHostsGitStillAcceptsIt() throws Exception {
+        assumeThat((Integer) Files.getAttribute(tmp, "unix:uid")).as("the workspace must be root-owned: run as root")
+                .isZero();
+        Path ws = RunFixtures.sourceRepo(tmp);
+        Path pipeline = RunFixtures.dot(tmp, "own.dot", """
+                digraph own {
+                    start [shape=Mdiamond]
+                    done  [shape=Msquare]
+                    work  [shape=parallelogram, label="Work", tool_command="id -u > /workspace/uid.txt && mkdir -p /workspace/new && echo x > /workspace/new/x.txt && echo more >> /workspace/README.md"]
+                    start -> work -> done
+                }
+                """);
+        RunLauncher launcher = new RunLauncher(new PipelineLoader(), Map.of());
+        RunRequest request = new RunRequest(pipeline, true, true, tmp.resolve("run"), null, Map.of(), ws, "docker",
+                null, null, false, false);
+
+        RunResult result = launcher.run(request, launcher.plan(request), new AutoApproveInterviewer(), List.of(),
+                line -> { });
+
+        assertThat(result.status()).as(result.failureReason()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(Files.readString(ws.resolve("uid.txt")).strip()).as("the sandbox ran as the agent user")
+                .isEqualTo("1000");
+        try (var all = Files.walk(ws)) {
+            assertThat(all.filter(p -> !ownedBy(p, 0)).toList()).as("paths not given back to root").isEmpty();
+        }
+        RunFixtures.GitResult status = plainGit(ws, "status", "--porcelain");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.err()).doesNotContain("dubious ownership");
+        assertThat(status.out()).isEmpty();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(ws.toFile())) {
+            assertThat(git.status().call().isClean()).isTrue();
+            assertThat(git.getRepository().getBranch()).isEqualTo("nightshift/" + result.runId());
+        }
+        assertThat(plainGit(ws, "show", "HEAD:new/x.txt").out()).isEqualTo("x\n");
+    }
+
+    private static boolean ownedBy(Path p, int uid) {
+        try {
+            return (Integer) Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS) == uid;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** git as a user runs it: no safe.directory exemption, no system config. */
+    private static RunFixtures.GitResult plainGit(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().put("HOME", dir.getParent().toString());
+        Path err = Files.createTempFile("git-err", ".txt");
+        Process p = pb.redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        String errText = Files.readString(err);
+        Files.delete(err);
+        return new RunFixtures.GitResult(exit, out, errText);
     }
 }

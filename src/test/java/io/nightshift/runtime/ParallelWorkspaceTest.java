@@ -1,6 +1,7 @@
 package io.nightshift.runtime;
 
 import static io.nightshift.runtime.RunFixtures.git;
+import static io.nightshift.agent.Script.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightshift.pipeline.engine.RunStatus;
 import io.nightshift.runtime.RunFixtures.Run;
 import io.nightshift.runtime.RunFixtures.RunRequestBuilder;
+import io.nightshift.twin.TwinScripts;
+import io.nightshift.twin.TwinServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -72,6 +75,49 @@ class ParallelWorkspaceTest {
         assertThat(git(ws, "merge-base", "--is-ancestor", commits.get("a"), branch)).isEmpty();
         assertThat(Files.readString(ws.resolve("listing.txt"))).contains("a.txt");
         assertThat(tmp.resolve("run/branches")).isEmptyDirectory();
+    }
+
+    @Test
+    void aCodergenStageInABranchWorksInThatBranchsWorktree() throws Exception {
+        Path source = RunFixtures.sourceRepo(tmp);
+        Path pipeline = RunFixtures.dot(tmp, "agents.dot", """
+                digraph agents {
+                    start [shape=Mdiamond]
+                    done  [shape=Msquare]
+                    split [shape=component]
+                    a     [label="Agent A", prompt="Write a.txt", llm_provider="anthropic", llm_model="claude-opus-4-6"]
+                    b     [shape=parallelogram, label="Tool B", tool_command="echo b > b.txt"]
+                    join  [shape=tripleoctagon]
+                    start -> split
+                    split -> a
+                    split -> b
+                    a -> join
+                    b -> join
+                    join -> done
+                }
+                """);
+        String script = script().tools("write_file", Map.of("file_path", "a.txt", "content", "from the agent\n"))
+                .text("Wrote a.txt.").build();
+        try (TwinServer twin = TwinServer.start(TwinScripts.parse(script))) {
+            RunLauncher launcher = new RunLauncher(new PipelineLoader(), twin.environment());
+            RunRequest request = new RunRequest(pipeline, false, true, tmp.resolve("run"), null, Map.of(), null,
+                    "local", source.toString(), null, false, false);
+            List<String> notices = new java.util.ArrayList<>();
+
+            var result = launcher.run(request, launcher.plan(request),
+                    new io.nightshift.pipeline.human.AutoApproveInterviewer(), List.of(), notices::add);
+
+            assertThat(result.status()).as(result.failureReason()).isEqualTo(RunStatus.SUCCESS);
+            assertThat(twin.remainingSteps()).as("the agent ran its script").isZero();
+        }
+        Path ws = tmp.resolve("run/workspace");
+        Map<String, String> commits = new HashMap<>();
+        JSON.readTree(tmp.resolve("run/checkpoint.json").toFile()).path("context").path("parallel.results")
+                .forEach(r -> commits.put(r.path("id").asText(), r.path("workspace_commit").asText()));
+        assertThat(git(ws, "show", commits.get("a") + ":a.txt")).isEqualTo("from the agent\n");
+        assertThat(git(ws, "log", "-1", "--format=%s", commits.get("a"))).isEqualTo("a: Agent A\n");
+        assertThat(git(ws, "ls-tree", "-r", "--name-only", commits.get("b")).lines().toList()).doesNotContain("a.txt");
+        assertThat(git(ws, "status", "--porcelain")).isEmpty();
     }
 
     @Test

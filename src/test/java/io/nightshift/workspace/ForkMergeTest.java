@@ -46,6 +46,38 @@ class ForkMergeTest {
     }
 
     @Test
+    void forksAKilledRunLeftAreRemovedOnReopenKeepingTheirWorkOnRefs() throws IOException {
+        Path source = GitCli.sourceRepo(tmp);
+        String aHead;
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r", tmp.resolve("ws")));
+             Workspace a = ws.fork("a", ws.head(), tmp.resolve("branches/a"));
+             Workspace b = ws.fork("b", ws.head(), tmp.resolve("branches/b"))) {
+            write(a.directory(), "a.txt", "committed in a\n");
+            aHead = a.commit().stage("a", "A", 1).call().head();
+            write(b.directory(), "half.txt", "b was killed mid-stage\n");
+            // the process dies here: nothing discards the forks
+        }
+        try (Workspace ws = Workspaces.open(tmp.resolve("ws"), "r", java.util.Map.of(), WorkspaceSettings.defaults(),
+                java.time.Clock.systemUTC())) {
+
+            java.util.List<String> removed = ws.discardStaleForks();
+
+            assertThat(removed).containsExactly(tmp.resolve("branches/a").toString(),
+                    tmp.resolve("branches/b") + " (uncommitted work kept on refs/nightshift/r/interrupted/1)");
+            assertThat(tmp.resolve("branches")).isEmptyDirectory();
+            assertThat(git(ws.directory(), "worktree", "list", "--porcelain").lines()
+                    .filter(l -> l.startsWith("worktree ")).toList()).containsExactly("worktree " + ws.directory());
+            assertThat(git(ws.directory(), "show", "refs/nightshift/r/interrupted/1:half.txt"))
+                    .isEqualTo("b was killed mid-stage\n");
+            assertThat(git(ws.directory(), "rev-parse", "nightshift-parallel/r/a").strip()).isEqualTo(aHead);
+            assertThat(ws.discardStaleForks()).isEmpty();
+            Workspace again = ws.fork("a", ws.head(), tmp.resolve("branches/a"));
+            assertThat(again.directory().resolve("README.md")).exists();
+            again.discard();
+        }
+    }
+
+    @Test
     void aConflictReturnsThePathsAndLeavesTheRunBranchAlone() throws IOException {
         Path source = GitCli.sourceRepo(tmp);
         try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r", tmp.resolve("ws")))) {

@@ -87,6 +87,17 @@ public final class PipelineEngine {
         }
     }
 
+    /**
+     * Adds an event a runtime component made (e.g. holdout judging inside a codergen stage) to the run's stream,
+     * numbered in sequence with the engine's own events. Dropped before the run starts. Never throws.
+     */
+    public void publish(io.nightshift.pipeline.event.EventEmitter.Factory factory) {
+        EventBus current = bus;
+        if (current != null) {
+            current.emit(factory);
+        }
+    }
+
     public String runId() {
         return runId;
     }

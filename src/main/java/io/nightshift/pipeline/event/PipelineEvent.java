@@ -34,7 +34,10 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = PipelineEvent.InterviewCompleted.class, name = "interview_completed"),
     @JsonSubTypes.Type(value = PipelineEvent.InterviewTimeout.class, name = "interview_timeout"),
     @JsonSubTypes.Type(value = PipelineEvent.CheckpointSaved.class, name = "checkpoint_saved"),
-    @JsonSubTypes.Type(value = PipelineEvent.AgentActivity.class, name = "agent_event")
+    @JsonSubTypes.Type(value = PipelineEvent.AgentActivity.class, name = "agent_event"),
+    @JsonSubTypes.Type(value = PipelineEvent.HarnessStarted.class, name = "harness_started"),
+    @JsonSubTypes.Type(value = PipelineEvent.ScenarioJudged.class, name = "scenario_judged"),
+    @JsonSubTypes.Type(value = PipelineEvent.HarnessCompleted.class, name = "harness_completed")
 })
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public sealed interface PipelineEvent {
@@ -139,5 +142,35 @@ public sealed interface PipelineEvent {
      */
     record AgentActivity(String runId, long seq, Instant timestamp, String nodeId,
             com.fasterxml.jackson.databind.JsonNode event) implements PipelineEvent {
+    }
+
+    /**
+     * Holdout judging of the stage {@code node_id} begins: {@code suite} at {@code version} judges the workspace
+     * snapshot {@code commit}, {@code scenarios} scenarios {@code trials} times each. {@code round} is 0 for a
+     * harness node and counts the rounds of a codergen stage judged in place (1, 2, ...). Like every harness
+     * event it carries only what the suite's disclosure level lets out.
+     */
+    record HarnessStarted(String runId, long seq, Instant timestamp, String nodeId, String suite, String version,
+            String commit, int scenarios, int trials, int round) implements PipelineEvent {
+    }
+
+    /**
+     * One scenario of a judgment, as disclosed: {@code label} always; {@code title}, {@code story},
+     * {@code failed_kind} and {@code observed} from the {@code hints} level; {@code step} and {@code expected} only
+     * at {@code full}. Absent fields are null.
+     */
+    record ScenarioJudged(String runId, long seq, Instant timestamp, String nodeId, String suite, int index,
+            String label, String title, String story, int satisfiedTrials, int trials, String failedKind,
+            String observed, String step, String expected) implements PipelineEvent {
+    }
+
+    /**
+     * The judgment ended: {@code satisfaction} = satisfied trials / all trials, {@code reached} when it is at least
+     * {@code threshold}. {@code judgment} numbers the file {@code harness/<judgment>.json} of the run directory;
+     * {@code feedback} is the disclosed text handed to the agents.
+     */
+    record HarnessCompleted(String runId, long seq, Instant timestamp, String nodeId, String suite, String version,
+            String commit, int round, int judgment, int satisfiedTrials, int totalTrials, double satisfaction,
+            double threshold, boolean reached, String feedback, long durationMs) implements PipelineEvent {
     }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Runs codergen stages with the coding agent (attractor-spec 4.5 through coding-agent spec 2). A stage's
@@ -56,12 +57,27 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     private final AgentBackendOptions options;
     private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
+    private volatile StageJudge judge;
 
+    /** Every stage's agent works in {@code environment}. */
     public AgentCodergenBackend(Client client, ExecutionEnvironment environment, AgentBackendOptions options) {
-        this(client, StageEnvironments.fixed(environment), options);
+        this(client, (Function<Context, ExecutionEnvironment>) context -> environment, options);
     }
 
-    /** With each stage's environment chosen by {@code environments} (branches, per-node sandboxes). */
+    /**
+     * Each stage's agent works in the environment {@code environments} gives for the stage's context: a parallel
+     * branch's own worktree for a stage inside that branch, the run's environment otherwise. Must not return null.
+     */
+    public AgentCodergenBackend(Client client, Function<Context, ExecutionEnvironment> environments,
+            AgentBackendOptions options) {
+        this(client, (StageEnvironments) (node, context) -> environments.apply(context), options);
+    }
+
+    /**
+     * Each stage's agent works in the environment {@code environments} gives for the stage's node and context: a
+     * node's own sandbox when its {@code sandbox.*} settings differ from the run's, a parallel branch's worktree, or
+     * the run's environment. Must not return null.
+     */
     public AgentCodergenBackend(Client client, StageEnvironments environments, AgentBackendOptions options) {
         this.client = client;
         this.environments = environments;
@@ -71,6 +87,11 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     /** Connects a sink that receives every agent event of every stage (the runtime's event stream). */
     public void addSink(StageEventSink sink) {
         sinks.add(sink);
+    }
+
+    /** Judges stages with {@code harness.suite} in place, feeding what the judge discloses back into the session. */
+    public void useJudge(StageJudge stageJudge) {
+        this.judge = stageJudge;
     }
 
     @Override
@@ -88,6 +109,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         Path stageDir = Path.of(context.getString("internal.stage_dir", "."));
         boolean reuse = "full".equals(fidelity) && threadId != null;
         ExecutionEnvironment environment = environments.forStage(node, context);
+        // A session is bound to the files it works on: a thread continued in another branch's worktree starts anew.
         AgentThread thread = reuse ? threads.compute(threadId, (key, existing) ->
                 existing != null && existing.session().profile().id().equals(provider)
                         && existing.session().profile().model().equals(model)
@@ -95,13 +117,18 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                         && existing.session().state() != SessionState.CLOSED
                         ? existing : open(provider, model, node, context, environment))
                 : open(provider, model, node, context, environment);
-        String input = reuse ? prompt
+        String input = reuse ? HarnessFeedback.section(context).map(f -> f + "\n# Your task\n\n").orElse("") + prompt
                 : FidelityPreamble.build(fidelity, context, RunState.read(stageDir)) + "\n# Your task\n\n" + prompt;
+        StageJudge stageJudge = judge;
         synchronized (thread) {
             thread.node().set(node.id());
             thread.session().setReasoningEffort(effort);
             try {
-                return finish(node, thread, submit(thread.session(), input, node.timeout().orElse(null)), stageDir);
+                ProcessingResult result = submit(thread.session(), input, node.timeout().orElse(null));
+                if (stageJudge != null && stageJudge.judges(node)) {
+                    return judged(node, context, thread, result, stageDir, stageJudge);
+                }
+                return finish(node, thread, result, stageDir);
             } finally {
                 if (!reuse) {
                     thread.session().close();
@@ -110,6 +137,37 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                 }
             }
         }
+    }
+
+    /**
+     * Judges the stage each time the agent finishes normally; below the threshold the judge's feedback goes into
+     * the same session as the next user message, until satisfied or out of rounds. The verdict decides the
+     * outcome (written as the stage's {@code status.json}, which the handler honours) and carries the harness keys
+     * into the context.
+     */
+    private CodergenResult judged(Node node, Context context, AgentThread thread, ProcessingResult first,
+            Path stageDir, StageJudge stageJudge) throws Exception {
+        ProcessingResult result = first;
+        StageJudge.Verdict verdict = null;
+        int maxRounds = stageJudge.maxRounds(node);
+        for (int round = 1; finishedNormally(result); round++) {
+            // a status.json the agent left belongs to the stage directory, not to the snapshot judged
+            StatusRelay.moveIntoStage(thread.session().environment(), stageDir);
+            verdict = stageJudge.judge(node, context, round);
+            if (verdict.satisfied() || round >= maxRounds) {
+                break;
+            }
+            result = submit(thread.session(), verdict.followUp(), node.timeout().orElse(null));
+        }
+        CodergenResult agent = finish(node, thread, result, stageDir);
+        if (verdict == null) {
+            return agent;
+        }
+        return Verdicts.apply(agent, verdict, stageDir);
+    }
+
+    private static boolean finishedNormally(ProcessingResult result) {
+        return result.stopReason() == StopReason.COMPLETED || result.stopReason() == StopReason.AWAITING_INPUT;
     }
 
     private static ProcessingResult submit(Session session, String input, Duration timeout) throws Exception {

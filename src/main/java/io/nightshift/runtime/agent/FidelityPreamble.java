@@ -9,6 +9,7 @@ import java.util.Map;
  * built from the run's state: the goal, the completed stages with their outcomes ({@link RunState}), the
  * engine's log of notable events and the context values (internal and graph attributes left out). Budgets follow the spec's token estimates at about four characters a
  * token: truncate (goal and run id only), compact (bullets), summary:low ~600, :medium ~1500, :high ~3000 tokens.
+ * The last holdout judgment ({@link HarnessFeedback}) follows in every mode.
  */
 final class FidelityPreamble {
 
@@ -20,7 +21,13 @@ final class FidelityPreamble {
     private FidelityPreamble() {
     }
 
+    /** The preamble, then the last holdout judgment whatever the mode (it is not subject to the mode's budget). */
     static String build(String mode, Context ctx, RunState run) {
+        String preamble = forMode(mode, ctx, run);
+        return HarnessFeedback.section(ctx).map(section -> preamble + "\n" + section).orElse(preamble);
+    }
+
+    private static String forMode(String mode, Context ctx, RunState run) {
         String goal = ctx.getString("graph.goal", "");
         StringBuilder out = new StringBuilder("# Pipeline context\n");
         out.append("Goal: ").append(goal.isBlank() ? "(none given)" : goal).append('\n');
@@ -87,7 +94,8 @@ final class FidelityPreamble {
     private static void values(StringBuilder out, Map<String, Object> values, int maxValueChars) {
         StringBuilder lines = new StringBuilder();
         values.forEach((key, value) -> {
-            if (key.startsWith("internal.") || key.startsWith("graph.") || key.equals("current_node")) {
+            if (key.startsWith("internal.") || key.startsWith("graph.") || key.equals("current_node")
+                    || key.startsWith("harness.")) {
                 return;
             }
             String text = String.valueOf(value);

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param dot the pipeline as DOT text, instead of {@code pipeline}
  * @param sandbox {@code local} or {@code docker}; null for the default
  * @param model the model to use; recorded for the agent backend
+ * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
  */
 public record JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
-        String model, boolean simulate, boolean autoApprove, Map<String, String> settings) {
+        String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
+        boolean allowLocalHoldout) {
 }

@@ -36,6 +36,8 @@ public final class ManagedRun implements EventSink {
     private Instant startedAt;
     private Instant finishedAt;
     private String failure = "";
+    private Double satisfaction;
+    private final Map<String, Double> satisfactionBySuite = new LinkedHashMap<>();
     private volatile RunLauncher launcher;
     private volatile boolean cancelRequested;
 
@@ -84,7 +86,7 @@ public final class ManagedRun implements EventSink {
         return new RunSnapshot(id, submission.kind(), submission.name(), state(), currentNode, List.copyOf(completed),
                 Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms, Map.copyOf(stageDurations), failure,
                 dir.toString(),
-                questions.pending().size(), history.lastSeq());
+                questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite));
     }
 
     @Override
@@ -147,10 +149,19 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.ParallelCompleted e -> { }
             case PipelineEvent.CheckpointSaved e -> { }
             case PipelineEvent.AgentActivity e -> { }
+            case PipelineEvent.HarnessStarted e -> { }
+            case PipelineEvent.ScenarioJudged e -> { }
+            case PipelineEvent.HarnessCompleted e -> judged(e.suite(), e.satisfaction());
         }
         if (event instanceof PipelineEvent.PipelineStarted && cancelRequested && launcher != null) {
             launcher.cancel("cancelled over HTTP");
         }
+    }
+
+    /** A holdout judgment ended (live, or read back from events.jsonl when the service recovers the run). */
+    synchronized void judged(String suite, double value) {
+        satisfaction = value;
+        satisfactionBySuite.put(suite, value);
     }
 
     private void started(Instant at) {

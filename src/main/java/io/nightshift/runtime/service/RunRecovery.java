@@ -86,6 +86,9 @@ final class RunRecovery {
             if (type.equals("stage_completed") || type.equals("stage_failed")) {
                 durations.put(e.path("node_id").asText(), e.path("duration_ms").asLong());
             }
+            if (type.equals("harness_completed")) {
+                run.judged(e.path("suite").asText(), e.path("satisfaction").asDouble());
+            }
         }
         run.restore(state, checkpoint.map(Checkpoint::currentNode).orElse(""),
                 checkpoint.map(Checkpoint::completedNodes).orElse(List.of()), durations, started, finished, why);

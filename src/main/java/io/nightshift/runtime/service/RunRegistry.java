@@ -10,6 +10,8 @@ import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.PipelineLoader;
 import io.nightshift.runtime.RunLauncher;
 import io.nightshift.runtime.RunRequest;
+import io.nightshift.runtime.harness.HarnessGateway;
+import io.nightshift.runtime.harness.HoldoutGuard;
 import io.nightshift.runtime.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +48,7 @@ public final class RunRegistry implements AutoCloseable {
     private final Map<String, String> environment;
     private final EventSink publisher;
     private final int historyCapacity;
+    private volatile HarnessGateway harness;
     private final Map<String, ManagedRun> runs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
 
@@ -61,6 +64,7 @@ public final class RunRegistry implements AutoCloseable {
         this.runsDir = runsDir.toAbsolutePath().normalize();
         this.loader = loader;
         this.environment = Map.copyOf(environment);
+        this.harness = HoldoutGuard.production(this.environment);
         this.publisher = publisher;
         this.historyCapacity = historyCapacity;
         AtomicInteger threads = new AtomicInteger();
@@ -71,6 +75,11 @@ public final class RunRegistry implements AutoCloseable {
                     return t;
                 });
         this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Judges holdout scenarios for the runs started from now on (the store's gateway once it is connected). */
+    public void useHarness(HarnessGateway gateway) {
+        this.harness = gateway;
     }
 
     public Path runsDir() {
@@ -88,6 +97,13 @@ public final class RunRegistry implements AutoCloseable {
         ValidationResult validation = loader.validate(submission.dot(), name);
         if (!validation.valid()) {
             throw new InvalidPipelineException(name, validation.diagnostics());
+        }
+        String sandbox = submission.sandbox() == null ? "docker" : submission.sandbox();
+        Optional<String> refused = HoldoutGuard.refusal(loader.load(submission.dot(), name).graph(), sandbox,
+                submission.allowLocalHoldout(), harness);
+        if (refused.isPresent()) {
+            throw new InvalidSubmissionException(refused.get().replace(HoldoutGuard.FLAG,
+                    "\"allow_local_holdout\": true"));
         }
         if (submission.workspace() != null && !Files.isDirectory(Path.of(submission.workspace()))) {
             throw new InvalidSubmissionException("workspace " + submission.workspace()
@@ -172,7 +188,7 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     private void start(ManagedRun run, boolean resume) {
-        RunLauncher launcher = new RunLauncher(loader, environment);
+        RunLauncher launcher = new RunLauncher(loader, environment, java.time.Clock.systemUTC(), harness);
         run.queued(launcher);
         pool.execute(() -> execute(run, launcher, resume));
     }
@@ -196,7 +212,7 @@ public final class RunRegistry implements AutoCloseable {
         resume = fromCheckpoint;
         RunRequest request = new RunRequest(pipeline, s.simulate(), s.autoApprove(), resume ? null : run.dir(),
                 resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
-                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false);
+                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout());
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
         try {
             if (!handedOver) {

@@ -17,14 +17,22 @@ import java.util.Map;
  * @param ref for jobs: the git ref asked for; may be null
  * @param sandbox {@code local} or {@code docker}; null for the default
  * @param model the model asked for; recorded, not used by the simulation backend
+ * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
  */
 public record RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
         String goal, Map<String, String> settings, String workspace, String repository, String ref,
-        String sandbox, String model) {
+        String sandbox, String model, boolean allowLocalHoldout) {
 
     public RunSubmission {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         kind = kind == null ? "pipeline" : kind;
+    }
+
+    /** Holdout suites refused on a local sandbox. */
+    public RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove, String goal,
+            Map<String, String> settings, String workspace, String repository, String ref, String sandbox,
+            String model) {
+        this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model, false);
     }
 
     public static RunSubmission pipeline(String dot, boolean simulate, boolean autoApprove, String goal,

@@ -87,6 +87,13 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
         return definition.policy();
     }
 
+    /** A sandbox from an explicit definition (a judge container, see {@link SandboxDefinition#forJudge}). */
+    public DockerExecutionEnvironment(DockerEngine engine, SandboxDefinition definition) {
+        this.engine = engine;
+        this.definition = definition;
+        this.search = TextSearch.detect();
+    }
+
     /** Over a running container (from the pool). */
     DockerExecutionEnvironment(SandboxContainer container) {
         this.engine = container.engine();

@@ -13,6 +13,7 @@ public final class SandboxContainer implements AutoCloseable {
     private final String networkId;
     private final SandboxDefinition definition;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile WorkspaceHandover handover = WorkspaceHandover.NONE;
 
     SandboxContainer(DockerEngine engine, String id, String networkId, SandboxDefinition definition) {
         this.engine = engine;
@@ -35,14 +36,24 @@ public final class SandboxContainer implements AutoCloseable {
 
     /** The same container under the name it was renamed to (the pool renames warm containers after their run). */
     SandboxContainer renamed(String newName) {
-        return new SandboxContainer(engine, id, networkId, definition.withName(newName));
+        SandboxContainer renamed = new SandboxContainer(engine, id, networkId, definition.withName(newName));
+        renamed.handover = handover;
+        return renamed;
+    }
+
+    /** The workspace was handed over to the sandbox user for this container: {@link #close()} hands it back. */
+    void handBackOnClose(WorkspaceHandover value) {
+        handover = value;
     }
 
     DockerEngine engine() {
         return engine;
     }
 
-    /** Removes the container and its network; never throws (a dead engine leaves work for the reaper). */
+    /**
+     * Removes the container and its network, then gives a handed-over workspace back to its owners; never throws
+     * (a dead engine leaves work for the reaper).
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -51,6 +62,7 @@ public final class SandboxContainer implements AutoCloseable {
         if (id != null) {
             removeContainer();
         }
+        handover.restore();
         if (networkId != null) {
             try {
                 engine.run("remove network", () -> engine.client().removeNetworkCmd(networkId).exec());

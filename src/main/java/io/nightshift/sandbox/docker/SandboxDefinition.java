@@ -35,6 +35,11 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
         this(policy, hostWorkspace, name, labels, owner, List.of(), List.of());
     }
 
+    public SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
+            WorkspaceOwner owner, List<Path> readOnlyMounts) {
+        this(policy, hostWorkspace, name, labels, owner, readOnlyMounts, List.of());
+    }
+
     /** The same sandbox under another container name. */
     public SandboxDefinition withName(String newName) {
         return new SandboxDefinition(policy, hostWorkspace, newName, labels, owner, readOnlyMounts, writableMounts);
@@ -65,6 +70,17 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
             List<Path> readOnlyMounts, List<Path> writableMounts) {
         return new SandboxDefinition(policy, hostWorkspace, containerName(runId), SandboxLabels.forRun(runId),
                 WorkspaceOwner.decide(policy, hostWorkspace), readOnlyMounts, writableMounts);
+    }
+
+    /**
+     * A judge container of judgment {@code judgmentId} in {@code runId} over a snapshot copy at {@code hostSnapshot}:
+     * the sandbox hardening of {@code policy} with the network forced to none whatever the policy says, no other
+     * mounts, and the judge role label. The snapshot copy is its own; nothing else of the host is visible.
+     */
+    public static SandboxDefinition forJudge(SandboxPolicy policy, Path hostSnapshot, String runId, String judgmentId) {
+        SandboxPolicy isolated = policy.withNetwork(NetworkMode.NONE);
+        return new SandboxDefinition(isolated, hostSnapshot, containerName("judge-" + runId),
+                SandboxLabels.forJudge(runId, judgmentId), WorkspaceOwner.decide(isolated, hostSnapshot), List.of());
     }
 
     /** {@code nightshift-<run>-<random>}, with characters Docker does not accept in names replaced. */

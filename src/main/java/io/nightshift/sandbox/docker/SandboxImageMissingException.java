@@ -14,6 +14,13 @@ public final class SandboxImageMissingException extends SandboxException {
         this.image = image;
     }
 
+    /** An image other than a sandbox's, missing: the message names the command that builds it. */
+    public SandboxImageMissingException(String image, String buildCommand) {
+        super("the image " + image + " is not in the local Docker engine. Build it with `" + buildCommand
+                + "` (no registry needed).", false);
+        this.image = image;
+    }
+
     public String image() {
         return image;
     }

@@ -24,8 +24,17 @@ public final class SandboxLauncher {
     public SandboxContainer launch(SandboxDefinition definition) {
         engine.requireImage(definition.policy().image());
         engine.requireRuntime(definition.policy().runtime());
-        definition.owner().handOverIfNeeded(definition.hostWorkspace());
-        definition.writableMounts().forEach(definition.owner()::grantDirectory);
+        WorkspaceHandover handover = definition.owner().handOverIfNeeded(definition.hostWorkspace());
+        try {
+            definition.writableMounts().forEach(definition.owner()::grantDirectory);
+            return launch(definition, handover);
+        } catch (RuntimeException e) {
+            handover.restore();
+            throw e;
+        }
+    }
+
+    private SandboxContainer launch(SandboxDefinition definition, WorkspaceHandover handover) {
         String networkId = null;
         String networkName = null;
         if (definition.policy().network() == NetworkMode.BRIDGE) {
@@ -57,6 +66,7 @@ public final class SandboxLauncher {
             throw e;
         }
         SandboxContainer container = new SandboxContainer(engine, id, networkId, definition);
+        container.handBackOnClose(handover);
         try {
             engine.run("start container " + definition.name(), () -> engine.client().startContainerCmd(id).exec());
             awaitRunning(container);

@@ -44,6 +44,34 @@ public final class SandboxReaper {
         return remove(SandboxInfo::ownerDead, owner -> owner == null || owner.isDeadOnThisHost());
     }
 
+    /**
+     * Removes every managed container carrying label {@code key=value} (e.g. all containers of one judgment, some of
+     * which a cancelled launch may have left); returns their names. Works on an interrupted thread too.
+     */
+    public List<String> removeLabelled(String key, String value) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            List<Container> containers = engine.call("list containers labelled " + key, () -> engine.client()
+                    .listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(SandboxLabels.MANAGED, "true", key, value)).exec());
+            List<String> removed = new ArrayList<>();
+            for (Container c : containers) {
+                try {
+                    engine.run("remove container " + c.getId(), () -> engine.client().removeContainerCmd(c.getId())
+                            .withForce(true).withRemoveVolumes(true).exec());
+                    removed.add(c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0]);
+                } catch (DockerObjectMissingException e) {
+                    // removed meanwhile by its owner
+                }
+            }
+            return removed;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Removes every managed container and network, whoever owns it. */
     public List<String> removeAll() {
         return remove(info -> true, owner -> true);

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * <p>Rule: with {@code sandbox.user} unset the container runs as the uid:gid owning the workspace directory,
  * so files the agent creates belong to the same user as the rest of the workspace. A workspace owned by root is
  * the exception (a root service or CI): the sandbox never runs as root, so it runs as {@code 1000:1000} (the
- * image's {@code agent} user) and the workspace is handed over to that uid once, recursively; root on the host
- * can still use it. Files written through the tools on the host side get the sandbox's owner too.
+ * image's {@code agent} user) and the workspace is handed over to that uid once, recursively, and handed back
+ * (each path to its previous owner, new files to the workspace's) when the sandbox is removed, so the host's git
+ * still accepts it. Files written through the tools on the host side get the sandbox's owner too.
  *
  * @param uid the container user
  * @param gid the container group
@@ -52,17 +53,29 @@ public record WorkspaceOwner(int uid, int gid, boolean handOver) {
         return self == uid ? null : new FileOwnership(uid, gid);
     }
 
-    /** Chowns the workspace tree (links themselves, not their targets) when {@link #handOver()} says so. */
-    public void handOverIfNeeded(Path workspace) {
+    /**
+     * Chowns the workspace tree (links themselves, not their targets) when {@link #handOver()} says so, after
+     * recording who owned what; the result gives it back ({@link SandboxContainer#close()} does).
+     */
+    WorkspaceHandover handOverIfNeeded(Path workspace) {
         if (!handOver) {
-            return;
+            return WorkspaceHandover.NONE;
+        }
+        WorkspaceHandover handover;
+        try {
+            handover = WorkspaceHandover.record(workspace);
+        } catch (IOException | SecurityException e) {
+            throw new FileAccessException(workspace.toString(), "cannot read the owners of the workspace before handing"
+                    + " it to the sandbox user " + user() + " (" + e.getMessage() + ")");
         }
         try (Stream<Path> all = Files.walk(workspace)) {
             for (Path p : (Iterable<Path>) all::iterator) {
                 Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
                 Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
             }
+            return handover;
         } catch (IOException | SecurityException e) {
+            handover.restore();
             throw new FileAccessException(workspace.toString(), "cannot hand the workspace over to the sandbox user "
                     + user() + " (" + e.getMessage() + "); run Nightshift as the workspace owner or set sandbox.user");
         }

@@ -63,6 +63,9 @@ public final class RecordingSink implements EventSink {
             case PipelineEvent.InterviewTimeout x -> "interview_timeout:" + x.nodeId();
             case PipelineEvent.CheckpointSaved x -> "checkpoint_saved:" + x.nodeId();
             case PipelineEvent.AgentActivity x -> "agent_event:" + x.nodeId() + ":" + x.event().path("type").asText();
+            case PipelineEvent.HarnessStarted x -> "harness_started:" + x.nodeId() + ":" + x.suite();
+            case PipelineEvent.ScenarioJudged x -> "scenario_judged:" + x.nodeId() + ":" + x.label();
+            case PipelineEvent.HarnessCompleted x -> "harness_completed:" + x.nodeId() + ":" + x.satisfaction();
         };
     }
 }

@@ -88,6 +88,23 @@ class AgentCodergenBackendTest {
     }
 
     @Test
+    void fullFidelityStagesAlsoGetTheLastHoldoutFeedback() throws Exception {
+        Path workspace = dir.resolve("workspace");
+        Files.createDirectories(workspace);
+        t = new AgentTwin("anthropic", script().text("Plan: fix the greeting.").text("Fixed.").build(), workspace);
+        backend = new AgentCodergenBackend(t.client, t.env, AgentBackendOptions.defaults());
+        RunResult result = new PipelineEngine(RunConfig.builder(dir.resolve("logs")).backend(backend)
+                .environment(t.env).set("harness.satisfaction", 0.0).set("harness.satisfied", false)
+                .set("harness.feedback", "Scenario 'Greets the user' failed at expect_output.").build())
+                .run(TestPipelines.prepare(pipeline("full")));
+
+        assertThat(result.succeeded()).as(result.failureReason()).isTrue();
+        assertThat(t.userTextsIn(1)).hasSize(2).first().asString().startsWith("# Holdout scenarios\n")
+                .contains("Satisfaction: 0.0%", "Scenario 'Greets the user' failed at expect_output.")
+                .endsWith("# Your task\n\nPLAN the greeting module for Add a greeting module");
+    }
+
+    @Test
     void otherFidelitiesStartAFreshSessionWithAPreamble() throws Exception {
         RunResult result = run(pipeline("compact"), script().text("Plan: one file.").text("Done.").build(),
                 SessionConfig.defaults());

@@ -51,4 +51,37 @@ class FidelityPreambleTest {
         assertThat(medium.length()).isLessThan(high.length()).isLessThanOrEqualTo(FidelityPreamble.MEDIUM_CHARS + 40);
         assertThat(high.length()).isLessThanOrEqualTo(FidelityPreamble.HIGH_CHARS + 40);
     }
+
+    private static Context judged() {
+        Context ctx = context();
+        ctx.set("harness.suite", "greet");
+        ctx.set("harness.satisfaction", 0.5);
+        ctx.set("harness.satisfied", false);
+        ctx.set("harness.feedback", "Scenario 'Greets the user' failed at expect_output: the program printed 'helo'."
+                + " " + "x".repeat(3_000));
+        return ctx;
+    }
+
+    @Test
+    void theLastHoldoutJudgmentFollowsInEveryModeWithItsWholeFeedback() {
+        for (String mode : new String[] {"truncate", "compact", "summary:low", "summary:medium", "summary:high"}) {
+            String text = FidelityPreamble.build(mode, judged(), run(60));
+            assertThat(text).as(mode).contains("# Holdout scenarios\n",
+                    "(suite greet)", "Satisfaction: 50.0% (not enough yet",
+                    "Feedback:\nScenario 'Greets the user' failed at expect_output: the program printed 'helo'. "
+                            + "x".repeat(3_000))
+                    .doesNotContain("- harness.feedback:");
+        }
+        assertThat(FidelityPreamble.build("truncate", context(), run(3))).doesNotContain("Holdout");
+    }
+
+    @Test
+    void fullFeedbackIsBoundedAndASatisfiedJudgmentSaysSo() {
+        Context ctx = judged();
+        ctx.set("harness.feedback", "y".repeat(20_000));
+        ctx.set("harness.satisfied", true);
+        String section = HarnessFeedback.section(ctx).orElseThrow();
+        assertThat(section).contains("Satisfaction: 50.0% (enough).", "[... feedback shortened]");
+        assertThat(section.length()).isLessThan(HarnessFeedback.MAX_CHARS + 500);
+    }
 }

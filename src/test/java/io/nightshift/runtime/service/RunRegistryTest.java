@@ -79,6 +79,48 @@ class RunRegistryTest {
     }
 
     @Test
+    void satisfactionOfAJudgedRunIsOnItsSnapshotAndSurvivesARestart() throws Exception {
+        String judged = """
+                digraph greet {
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    build [shape=parallelogram, tool_command="echo hello > greet.txt"]
+                    judge [type="harness", harness.suite="greet"]
+                    start -> build -> judge -> exit
+                }
+                """;
+        RunSubmission submission = new RunSubmission("pipeline", judged, null, true, true, null, Map.of(), null, null,
+                null, "local", null, true);
+        String id;
+        try (RunRegistry first = registry()) {
+            first.useHarness(new io.nightshift.runtime.harness.FakeGateway(call -> true));
+            ManagedRun run = first.submit(submission);
+            id = run.id();
+            await(() -> run.state().terminal(), "the end of the judged run");
+            assertThat(run.state()).as(run.snapshot().failure()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(run.snapshot().satisfaction()).isEqualTo(1.0);
+            assertThat(run.snapshot().satisfactionBySuite()).containsEntry("greet", 1.0);
+        }
+        try (RunRegistry second = registry()) {
+            second.recover();
+            assertThat(second.get(id).snapshot().satisfaction()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void judgedRunsAreRefusedAtSubmissionWhileNoStoreIsConnected() {
+        String judged = "digraph g { start [shape=Mdiamond]\n exit [shape=Msquare]\n"
+                + " judge [type=\"harness\", harness.suite=\"greet\"]\n start -> judge -> exit }";
+        try (RunRegistry registry = registry()) {
+            registry.useHarness(io.nightshift.runtime.harness.HarnessGateway.unavailable("no store here"));
+            assertThatThrownBy(() -> registry.submit(RunSubmission.pipeline(judged, true, true, null, Map.of())))
+                    .isInstanceOf(InvalidSubmissionException.class)
+                    .hasMessageStartingWith("holdout judging is not available: no store here");
+            assertThat(registry.list()).isEmpty();
+        }
+    }
+
+    @Test
     void runThatNeverStartedStartsOverWhenResumed() throws Exception {
         Path dir = runs.resolve("gate-00000000");
         Files.createDirectories(dir);

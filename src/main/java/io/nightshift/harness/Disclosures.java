@@ -1,0 +1,141 @@
+package io.nightshift.harness;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a {@link Judgment} into what its suite's {@link Disclosure} level lets leave the harness.
+ *
+ * <ul>
+ *   <li>{@code verdict}: counts per scenario under a neutral label ({@code scenario 3}); no title, no story.
+ *   <li>{@code hints}: for each scenario that failed a trial, also its title and story, the kind of the step that
+ *       failed and what the program did there. That observation is the program's own output, but any text of the
+ *       scenario (step text, commands, expected values) it happens to repeat is replaced by {@code [hidden]}, so a
+ *       program cannot echo the hidden checks back to the agents.
+ *   <li>{@code full}: every scenario's title and story, the failing step's text and its expected value.
+ * </ul>
+ */
+public final class Disclosures {
+
+    static final String HIDDEN = "[hidden]";
+    /** Scenario strings shorter than this are not redacted from observations (an exit code, "ok"). */
+    static final int MIN_REDACTED = 4;
+
+    private Disclosures() {
+    }
+
+    public static DisclosedJudgment disclose(Judgment judgment) {
+        List<DisclosedScenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < judgment.scenarios().size(); i++) {
+            scenarios.add(scenario(i, judgment.scenarios().get(i), judgment.disclosure()));
+        }
+        return new DisclosedJudgment(judgment.suite(), judgment.version(), judgment.commit(), judgment.disclosure(),
+                judgment.satisfiedTrials(), judgment.totalTrials(), judgment.satisfaction(), judgment.threshold(),
+                judgment.reached(), scenarios, Feedback.text(judgment, scenarios), judgment.durationMs());
+    }
+
+    /** Scenario {@code index} (0-based) of a judgment at {@code level}. */
+    public static DisclosedScenario scenario(int index, ScenarioResult result, Disclosure level) {
+        String label = "scenario " + (index + 1);
+        int satisfied = result.satisfiedTrials();
+        int trials = result.trials().size();
+        TrialResult failed = result.trials().stream().filter(t -> !t.satisfied())
+                .min(Comparator.comparingInt(TrialResult::trial)).orElse(null);
+        Scenario scenario = result.scenario();
+        return switch (level) {
+            case VERDICT -> new DisclosedScenario(label, null, null, satisfied, trials, null, null, null, null);
+            case HINTS -> failed == null
+                    ? new DisclosedScenario(label, null, null, satisfied, trials, null, null, null, null)
+                    : new DisclosedScenario(label, scenario.title(), scenario.story(), satisfied, trials,
+                            failed.failedKind(), redact(failed.observed(), scenario), null, null);
+            case FULL -> new DisclosedScenario(label, scenario.title(), scenario.story(), satisfied, trials,
+                    failed == null ? null : failed.failedKind(), failed == null ? null : failed.observed(),
+                    failed == null ? null : stepText(scenario, failed.failedStep()),
+                    failed == null ? null : failed.expected());
+        };
+    }
+
+    private static String stepText(Scenario scenario, int index) {
+        if (index < 0 || index >= scenario.steps().size()) {
+            return null;
+        }
+        Step step = scenario.steps().get(index);
+        return (step.keyword() == null ? "" : step.keyword().strip() + " ") + step.text();
+    }
+
+    /** {@code text} with every string of {@code scenario}'s steps replaced by {@link #HIDDEN}, longest first. */
+    static String redact(String text, Scenario scenario) {
+        if (text == null) {
+            return null;
+        }
+        List<String> hidden = new ArrayList<>(hiddenStrings(scenario));
+        hidden.sort(Comparator.comparingInt(String::length).reversed());
+        String out = text;
+        for (String h : hidden) {
+            out = out.replace(h, HIDDEN);
+        }
+        return out;
+    }
+
+    static Set<String> hiddenStrings(Scenario scenario) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Step step : scenario.steps()) {
+            add(all, step.text());
+            switch (step.action()) {
+                case StepAction.RunCommand a -> {
+                    add(all, a.command());
+                    add(all, a.stdin());
+                }
+                case StepAction.StartService a -> add(all, a.command());
+                case StepAction.SendHttp a -> {
+                    add(all, a.target());
+                    add(all, a.body());
+                    a.headers().values().forEach(v -> add(all, v));
+                }
+                case StepAction.ExpectExitCode e -> {
+                }
+                case StepAction.ExpectText e -> add(all, e.expected());
+                case StepAction.ExpectJson e -> {
+                    add(all, e.path());
+                    add(all, e.expectedJson());
+                    add(all, jsonText(e.expectedJson()));
+                }
+                case StepAction.ExpectHttpStatus e -> {
+                }
+                case StepAction.ExpectFile e -> {
+                    add(all, e.path());
+                    add(all, e.expected());
+                }
+                case StepAction.JudgeAgrees e -> add(all, e.statement());
+            }
+        }
+        return all;
+    }
+
+    private static void add(Set<String> all, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.strip().length() >= MIN_REDACTED) {
+            all.add(value);
+            all.add(value.strip());
+        }
+        for (String line : value.split("\\R")) {
+            if (line.strip().length() >= MIN_REDACTED) {
+                all.add(line.strip());
+            }
+        }
+    }
+
+    /** The text of a JSON string literal ({@code "Alice"} gives {@code Alice}), or null. */
+    private static String jsonText(String json) {
+        String t = json == null ? "" : json.strip();
+        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+            return t.substring(1, t.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+package io.nightshift.harness.suite;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.nightshift.harness.Disclosure;
+import io.nightshift.harness.SuiteSettings;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code suite.yaml}, a mapping of exactly these keys:
+ * <pre>
+ *   name: greeter            # required: 1-64 of a-z 0-9 . _ -, starting with a letter or digit
+ *   trials: 3                # runs per scenario, 1-100 (default 1)
+ *   disclosure: hints        # verdict | hints | full (default hints)
+ *   threshold: 0.9           # satisfaction needed by default, 0-1 (default 1.0)
+ *   judge_model: some-model  # the model of "a judge agrees that" steps (default: the run's model)
+ * </pre>
+ * Unknown keys and bad values are problems, each with its line.
+ */
+final class SuiteSettingsParser {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Set<String> KEYS = Set.of("name", "trials", "disclosure", "threshold", "judge_model");
+    private static final int MAX_TRIALS = 100;
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private SuiteSettingsParser() {
+    }
+
+    /** @return the settings, or null when {@code problems} received at least one */
+    static SuiteSettings parse(String file, String text, List<SuiteProblem> problems) {
+        Map<String, Integer> lines = new HashMap<>();
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(text);
+            keyLines(text, lines);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new SuiteProblem(file, at == null ? 0 : at.getLineNr(), "not valid YAML: "
+                    + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(new SuiteProblem(file, 0, "cannot read: " + e.getMessage()));
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(new SuiteProblem(file, 1, "suite.yaml must be a mapping with at least 'name: <suite name>'"));
+            return null;
+        }
+        int before = problems.size();
+        root.fieldNames().forEachRemaining(key -> {
+            if (!KEYS.contains(key)) {
+                problems.add(new SuiteProblem(file, lines.getOrDefault(key, 0), "unknown key '" + key
+                        + "' (known: name, trials, disclosure, threshold, judge_model)"));
+            }
+        });
+        String name = null;
+        JsonNode n = root.get("name");
+        if (n == null) {
+            problems.add(new SuiteProblem(file, 1, "name is missing: add 'name: <suite name>'"));
+        } else if (!n.isTextual() || !NAME.matcher(n.asText()).matches()) {
+            problems.add(new SuiteProblem(file, lines.get("name"), "name must be 1 to 64 characters a-z, 0-9, '.', "
+                    + "'_' or '-', starting with a letter or digit; was '" + n.asText() + "'"));
+        } else {
+            name = n.asText();
+        }
+        int trials = SuiteSettings.DEFAULT_TRIALS;
+        JsonNode t = root.get("trials");
+        if (t != null) {
+            if (!t.isIntegralNumber() || t.asInt() < 1 || t.asInt() > MAX_TRIALS) {
+                problems.add(new SuiteProblem(file, lines.get("trials"), "trials must be a whole number from 1 to "
+                        + MAX_TRIALS + "; was '" + t.asText() + "'"));
+            } else {
+                trials = t.asInt();
+            }
+        }
+        Disclosure disclosure = Disclosure.HINTS;
+        JsonNode d = root.get("disclosure");
+        if (d != null) {
+            try {
+                disclosure = Disclosure.parse(d.isTextual() ? d.asText() : d.toString());
+            } catch (IllegalArgumentException e) {
+                problems.add(new SuiteProblem(file, lines.get("disclosure"), e.getMessage()));
+            }
+        }
+        double threshold = SuiteSettings.DEFAULT_THRESHOLD;
+        JsonNode th = root.get("threshold");
+        if (th != null) {
+            if (!th.isNumber() || th.asDouble() < 0 || th.asDouble() > 1) {
+                problems.add(new SuiteProblem(file, lines.get("threshold"), "threshold must be a number from 0 to 1 "
+                        + "(the fraction of trials that must be satisfied); was '" + th.asText() + "'"));
+            } else {
+                threshold = th.asDouble();
+            }
+        }
+        String judgeModel = null;
+        JsonNode m = root.get("judge_model");
+        if (m != null) {
+            if (!m.isTextual() || m.asText().isBlank()) {
+                problems.add(new SuiteProblem(file, lines.get("judge_model"), "judge_model must be a model name"));
+            } else {
+                judgeModel = m.asText().strip();
+            }
+        }
+        return problems.size() > before ? null : new SuiteSettings(name, trials, disclosure, threshold, judgeModel);
+    }
+
+    /** The line of each top-level key. */
+    private static void keyLines(String text, Map<String, Integer> lines) throws IOException {
+        try (JsonParser p = YAML.createParser(text)) {
+            int depth = 0;
+            for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case FIELD_NAME -> {
+                        if (depth == 1) {
+                            lines.putIfAbsent(p.currentName(), p.currentTokenLocation().getLineNr());
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+}

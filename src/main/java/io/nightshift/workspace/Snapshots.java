@@ -1,0 +1,43 @@
+package io.nightshift.workspace;
+
+import java.nio.file.Path;
+
+/**
+ * Read-only exports of a commit's tree, for judging a workspace snapshot without touching the live working tree:
+ * what is exported is exactly what the commit holds, never uncommitted changes, and the repository is only read.
+ */
+public final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    /**
+     * The full id of {@code commit} (a commit id, abbreviated id or ref name) in the repository at {@code repository}
+     * (a working tree with {@code .git}, or a bare repository).
+     *
+     * @throws SourceNotFoundException when {@code repository} is not a git repository
+     * @throws UnknownCommitException when the commit does not exist there
+     */
+    public static String resolve(Path repository, String commit) {
+        Path dir = SnapshotExport.checkedRepository(repository);
+        return Io.call("resolve " + commit + " in " + dir, () -> {
+            try (var repo = Directories.open(dir)) {
+                return SnapshotExport.commit(repo, dir, commit).name();
+            }
+        });
+    }
+
+    /**
+     * Writes the tree of {@code commit} into {@code target} (created if missing; it must be empty): regular files
+     * with their executable bit, symbolic links as links with the target git recorded, empty directories for
+     * submodules (their content is another repository). No {@code .git} is written.
+     *
+     * @throws UnknownCommitException when the commit does not exist, before anything is written
+     * @throws WorkspaceException when {@code target} is not an empty directory or cannot be written
+     */
+    public static Snapshot export(Path repository, String commit, Path target) {
+        Path dir = SnapshotExport.checkedRepository(repository);
+        return Io.call("export " + commit + " of " + dir + " into " + target,
+                () -> SnapshotExport.run(dir, commit, target.toAbsolutePath().normalize()));
+    }
+}
