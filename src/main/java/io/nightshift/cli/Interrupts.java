@@ -12,6 +12,11 @@ final class Interrupts {
     }
 
     static void onInterrupt(Runnable action) {
+        onInterrupt("the run", action);
+    }
+
+    /** @param what what Ctrl-C stops, for the message ({@code the run}, {@code the judgment}) */
+    static void onInterrupt(String what, Runnable action) {
         try {
             Signal.handle(new Signal("INT"), new sun.misc.SignalHandler() {
                 private volatile boolean seen;
@@ -23,7 +28,7 @@ final class Interrupts {
                     }
                     seen = true;
                     System.err.println();
-                    System.err.println("nightshift: interrupted; stopping the run (Ctrl-C again to quit at once)");
+                    System.err.println("nightshift: interrupted; stopping " + what + " (Ctrl-C again to quit at once)");
                     action.run();
                 }
             });

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a {@link Judgment} into what its suite's {@link Disclosure} level lets leave the harness.
@@ -13,8 +15,8 @@ import java.util.Set;
  *   <li>{@code verdict}: counts per scenario under a neutral label ({@code scenario 3}); no title, no story.
  *   <li>{@code hints}: for each scenario that failed a trial, also its title and story, the kind of the step that
  *       failed and what the program did there. That observation is the program's own output, but any text of the
- *       scenario (step text, commands, expected values) it happens to repeat is replaced by {@code [hidden]}, so a
- *       program cannot echo the hidden checks back to the agents.
+ *       scenario (step text, commands and each of their arguments, inputs and each of their words, expected
+ *       values) it happens to repeat, in any case, is replaced by {@code [hidden]}, so a program cannot echo the hidden checks back to the agents.
  *   <li>{@code full}: every scenario's title and story, the failing step's text and its expected value.
  * </ul>
  */
@@ -75,7 +77,9 @@ public final class Disclosures {
         hidden.sort(Comparator.comparingInt(String::length).reversed());
         String out = text;
         for (String h : hidden) {
-            out = out.replace(h, HIDDEN);
+            // Whatever the case: a program that upper-cases its input would otherwise repeat it unrecognised.
+            out = Pattern.compile(Pattern.quote(h), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
+                    .replaceAll(Matcher.quoteReplacement(HIDDEN));
         }
         return out;
     }
@@ -87,12 +91,18 @@ public final class Disclosures {
             switch (step.action()) {
                 case StepAction.RunCommand a -> {
                     add(all, a.command());
+                    addArguments(all, a.command());
                     add(all, a.stdin());
+                    addWords(all, a.stdin());
                 }
-                case StepAction.StartService a -> add(all, a.command());
+                case StepAction.StartService a -> {
+                    add(all, a.command());
+                    addArguments(all, a.command());
+                }
                 case StepAction.SendHttp a -> {
                     add(all, a.target());
                     add(all, a.body());
+                    addWords(all, a.body());
                     a.headers().values().forEach(v -> add(all, v));
                 }
                 case StepAction.ExpectExitCode e -> {
@@ -127,6 +137,49 @@ public final class Disclosures {
             if (line.strip().length() >= MIN_REDACTED) {
                 all.add(line.strip());
             }
+        }
+    }
+
+    /**
+     * The arguments of each simple command in a shell command line, quotes removed: a program that echoes its
+     * arguments ({@code unknown word: qux}) would otherwise repeat the scenario's inputs one by one. Command names (the
+     * first word of each command) stay readable, so the judge's own words ({@code exit code}) are not hidden by a
+     * {@code ; exit 4}.
+     */
+    static void addArguments(Set<String> all, String command) {
+        if (command == null) {
+            return;
+        }
+        boolean first = true;
+        for (String word : command.split("(?<=[;|&()<>])|(?=[;|&()<>])|\\s+")) {
+            if (word.isBlank()) {
+                continue;
+            }
+            if (word.matches("[<>]")) {
+                continue;
+            }
+            if (word.matches("[;|&()]")) {
+                first = true;
+                continue;
+            }
+            String unquoted = word.replace("\"", "").replace("'", "");
+            if (!first) {
+                add(all, unquoted);
+            }
+            first = false;
+        }
+    }
+
+    /**
+     * Every word of an input (a doc string fed to a command or sent as a body): a program that counts, sorts or
+     * re-formats its input repeats it word by word, never line by line.
+     */
+    static void addWords(Set<String> all, String input) {
+        if (input == null) {
+            return;
+        }
+        for (String word : input.split("[^\\p{L}\\p{N}_.'-]+")) {
+            add(all, word);
         }
     }
 

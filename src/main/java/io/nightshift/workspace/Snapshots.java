@@ -1,6 +1,10 @@
 package io.nightshift.workspace;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
 
 /**
  * Read-only exports of a commit's tree, for judging a workspace snapshot without touching the live working tree:
@@ -39,5 +43,26 @@ public final class Snapshots {
         Path dir = SnapshotExport.checkedRepository(repository);
         return Io.call("export " + commit + " of " + dir + " into " + target,
                 () -> SnapshotExport.run(dir, commit, target.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * The paths whose content in the working tree differs from HEAD (changed, staged, deleted or untracked; ignored
+     * files not counted), sorted: what a snapshot of HEAD leaves out. Empty for a bare repository.
+     *
+     * @throws SourceNotFoundException when {@code repository} is not a git repository
+     */
+    public static List<String> uncommittedChanges(Path repository) {
+        Path dir = SnapshotExport.checkedRepository(repository);
+        return Io.call("read the status of " + dir, () -> {
+            try (var repo = Directories.open(dir); Git git = Git.wrap(repo)) {
+                if (repo.isBare()) {
+                    return List.of();
+                }
+                Status status = git.status().call();
+                TreeSet<String> dirty = new TreeSet<>(status.getUncommittedChanges());
+                dirty.addAll(status.getUntracked());
+                return List.copyOf(dirty);
+            }
+        });
     }
 }

@@ -113,6 +113,37 @@ class DisclosuresTest {
     }
 
     @Test
+    void aProgramEchoingItsArgumentsOneByOneDoesNotRepeatThemAtHints() {
+        Scenario shouts = new Scenario("shout.feature:3", "Shouting", "Shouts", "As a user", "shout.feature", 3,
+                List.of(run("python3 app.py shout 'zebra-quartz' > out.txt; exit 4"), exitCode(0)));
+        Judgment j = new Judgment("shop", "v1", "abc", Disclosure.HINTS, 1.0, List.of(new ScenarioResult(shouts,
+                List.of(new TrialResult(1, false, 1, StepKind.EXPECT_EXIT_CODE,
+                        "exit code 4\nstdout:\ngot: shout zebra-quartz\narg: zebra-quartz\nwrote out.txt", null,
+                        "exit code 4", 5)))), Instant.EPOCH, 1);
+
+        String observed = Disclosures.disclose(j).scenarios().get(0).observed();
+
+        assertThat(observed).doesNotContain("zebra-quartz", "shout ", "out.txt", "app.py")
+                .contains("exit code 4", "got: [hidden] [hidden]", "arg: [hidden]");
+    }
+
+    @Test
+    void aProgramRepeatingItsInputWordByWordOrInAnotherCaseDoesNotRepeatItAtHints() {
+        Scenario counts = new Scenario("count.feature:3", "Counting", "Counts words", "As a user", "count.feature", 3,
+                List.of(run("./count --top 2", "the zebra and the quartz\nzebra again", java.time.Duration.ofSeconds(20), null), exitCode(0)));
+        Judgment j = new Judgment("shop", "v1", "abc", Disclosure.HINTS, 1.0, List.of(new ScenarioResult(counts,
+                List.of(new TrialResult(1, false, 1, StepKind.EXPECT_EXIT_CODE,
+                        "exit code 1\nstdout:\n2 zebra\n1 QUARTZ\n1 again\n2 the\nusage: ./count --TOP N", null,
+                        "exit code 1", 5)))), Instant.EPOCH, 1);
+
+        String observed = Disclosures.disclose(j).scenarios().get(0).observed();
+
+        assertThat(observed).doesNotContainIgnoringCase("zebra").doesNotContainIgnoringCase("quartz")
+                .doesNotContain("again", "--TOP")
+                .contains("exit code 1", "2 [hidden]\n1 [hidden]\n1 [hidden]\n2 the", "usage: ./count [hidden] N");
+    }
+
+    @Test
     void fullSharesTheFailingStepAndItsExpectedValue() {
         DisclosedJudgment d = Disclosures.disclose(judgment(Disclosure.FULL));
         DisclosedScenario converts = d.scenarios().get(0);

@@ -60,6 +60,20 @@ class SnapshotsTest {
     }
 
     @Test
+    void listsWhatASnapshotOfHeadLeavesOutButNotIgnoredFiles() throws IOException {
+        assertThat(Snapshots.uncommittedChanges(repo)).isEmpty();
+        write(repo, ".gitignore", "build/\n");
+        git(repo, "add", ".gitignore");
+        git(repo, "commit", "-q", "-m", "ignore build");
+        write(repo, "src/app.txt", "uncommitted edit\n");
+        write(repo, "untracked.txt", "not committed\n");
+        write(repo, "build/out.bin", "ignored\n");
+        Files.delete(repo.resolve("README.md"));
+
+        assertThat(Snapshots.uncommittedChanges(repo)).containsExactly("README.md", "src/app.txt", "untracked.txt");
+    }
+
+    @Test
     void exportsAnOlderCommitByIdTagOrAbbreviation() throws IOException {
         Snapshots.export(repo, "v1", tmp.resolve("by-tag"));
         Snapshots.export(repo, first.substring(0, 10), tmp.resolve("by-short-id"));

@@ -41,7 +41,10 @@ final class Actions {
         String pidFile = trial.tempPath("service-pid");
         String log = trial.tempPath("service-log");
         String launch = "setsid /bin/bash -c 'echo $$ > \"$1\"; exec /bin/bash -c \"$0\"' " + Shell.quote(action.command())
-                + " " + Shell.quote(pidFile) + " >" + Shell.quote(log) + " 2>&1 </dev/null &";
+                + " " + Shell.quote(pidFile) + " >" + Shell.quote(log) + " 2>&1 </dev/null &"
+                // The exec's process group is killed when this command returns (sandbox exec semantics): return only
+                // once the service has left it through setsid, which it proves by writing its pid.
+                + " for _ in $(seq 250); do [ -s " + Shell.quote(pidFile) + " ] && break; sleep 0.02; done";
         ExecResult started = trial.exec(launch, Trial.HOUSEKEEPING_MS, action.workingDir());
         trial.serviceStarted(pidFile, action.port());
         String expected = "a service listening on port " + action.port() + " within "

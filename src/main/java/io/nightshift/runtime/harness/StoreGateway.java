@@ -54,8 +54,13 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
 
     @Override
     public DisclosedJudgment judge(HarnessCall call, JudgeListener listener) throws Exception {
+        return judge(call, 0, listener);
+    }
+
+    /** As {@link #judge(HarnessCall, JudgeListener)}, with at most {@code parallelism} trials at once (0: automatic). */
+    public DisclosedJudgment judge(HarnessCall call, int parallelism, JudgeListener listener) throws Exception {
         try {
-            return judgeOrThrow(call, listener);
+            return judgeOrThrow(call, parallelism, listener);
         } catch (DockerUnavailableException e) {
             throw new IllegalStateException(dockerMissing(e), e);
         }
@@ -80,7 +85,8 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
         }
     }
 
-    private DisclosedJudgment judgeOrThrow(HarnessCall call, JudgeListener listener) throws Exception {
+    private DisclosedJudgment judgeOrThrow(HarnessCall call, int parallelism, JudgeListener listener)
+            throws Exception {
         ScenarioStore scenarios = store();
         SuiteFiles files = scenarios.files(call.suite()).orElseThrow(() -> new IllegalStateException(
                 "there is no suite '" + call.suite() + "' in the scenario store: import it with `nightshift scenarios "
@@ -98,6 +104,7 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
                 .withThreshold(call.threshold())
                 .withImage(call.sandboxImage())
                 .withRunId(call.runId())
+                .withParallelism(parallelism)
                 .withLlm(llm.providerNames().isEmpty() ? null : llm, judgeModel(llm));
         Judge judge = call.sandboxImage() == null
                 ? new LocalJudge(environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"))
