@@ -6,15 +6,13 @@ import io.nightshift.llm.Middlewares;
 import io.nightshift.llm.RetryPolicy;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.handler.CodergenBackend;
-import io.nightshift.pipeline.state.Context;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
 import io.nightshift.runtime.agent.SimulatedAgent;
+import io.nightshift.runtime.agent.StageEnvironments;
 import io.nightshift.runtime.agent.StageJudge;
-import io.nightshift.sandbox.ExecutionEnvironment;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,13 +32,13 @@ final class CodergenBackends {
     }
 
     /**
-     * The backend for a run; the caller closes it when it is {@link AutoCloseable}. A stage's agent works in
-     * {@code scoped}'s environment for its context (a parallel branch's worktree) when there is one, else in
-     * {@code tools}. Agent events go into the engine's stream once the engine exists ({@code engine} returns null
-     * before that).
+     * The backend for a run; the caller closes it when it is {@link AutoCloseable}. A stage's agent works in the
+     * environment {@code environments} gives for its node and context (a parallel branch's worktree, a node's own
+     * sandbox, else the run's). Agent events go into the engine's stream once the engine exists ({@code engine}
+     * returns null before that).
      */
-    static CodergenBackend open(boolean simulate, Map<String, String> environment, ExecutionEnvironment tools,
-            Function<Context, ExecutionEnvironment> scoped, Supplier<PipelineEngine> engine, StageJudge judge) {
+    static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments environments,
+            Supplier<PipelineEngine> engine, StageJudge judge) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
             SimulatedAgent simulated = new SimulatedAgent();
@@ -48,10 +46,6 @@ final class CodergenBackends {
             return simulated;
         }
         Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
-        Function<Context, ExecutionEnvironment> environments = context -> {
-            ExecutionEnvironment branch = scoped.apply(context);
-            return branch != null ? branch : tools;
-        };
         AgentCodergenBackend backend = new AgentCodergenBackend(client, environments, AgentBackendOptions.defaults());
         backend.useJudge(judge);
         backend.addSink((nodeId, event) -> {

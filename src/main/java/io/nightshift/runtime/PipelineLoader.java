@@ -29,7 +29,7 @@ public final class PipelineLoader {
     public PipelineLoader(Set<String> extraHandlerTypes) {
         Set<String> known = new HashSet<>(LintRules.defaultHandlerTypes());
         known.addAll(extraHandlerTypes);
-        this.preparer = new PipelinePreparer(List.of(), List.of(new HarnessLintRule()), known);
+        this.preparer = new PipelinePreparer(List.of(), List.of(new HarnessLintRule(), new SandboxSettingsRule()), known);
     }
 
     /** Every diagnostic for a file; a file that cannot be read or parsed yields one error and {@code usable=false}. */

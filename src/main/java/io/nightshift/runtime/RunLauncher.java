@@ -144,40 +144,43 @@ public final class RunLauncher {
         try (ExecutionEnvironment tools = SandboxChoice.open(plan.sandbox(), plan.graph(), workspace.directory(), runId,
                 environment, plan.logsRoot())) {
             tools.initialize();
-            Judging judging = new Judging(harness, workspace,
-                    "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
-            InStageJudge inStage = new InStageJudge(judging, () -> runId, () -> factory -> {
-                PipelineEngine current = engine;
-                if (current != null) {
-                    current.publish(factory);
-                }
-            });
-            CodergenBackend backend = CodergenBackends.open(request.simulate(), environment, tools,
-                    workspace::environment, () -> engine, inStage);
-            HarnessHandler harnessHandler = new HarnessHandler(judging);
-            RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
-                    .runId(runId)
-                    .backend(backend)
-                    .registryCustomizer(registry -> registry.register(HarnessSettings.TYPE, harnessHandler))
-                    .resume(request.resuming())
-                    .interviewer(interviewer)
-                    .environment(tools)
-                    .workspaceHooks(workspace)
-                    .graphLoader(file -> loader.load(file).graph());
-            sinks.forEach(config::sink);
-            request.settings().forEach(config::set);
-            config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());
-            config.set(WorkspaceSetup.BRANCH_KEY, workspace.workspace().branch());
-            PipelineEngine current = new PipelineEngine(config.build());
-            engine = current;
-            try {
-                return current.run(plan.graph());
-            } catch (PipelineException | SandboxException e) {
-                throw new UnusableInputException(e.getMessage(), e);
-            } finally {
-                engine = null;
-                if (backend instanceof AutoCloseable closeable) {
-                    closeQuietly(closeable);
+            try (NodeSandboxes sandboxes = new NodeSandboxes(workspace, tools, plan.sandbox(), plan.graph(), runId,
+                    plan.logsRoot())) {
+                Judging judging = new Judging(harness, workspace,
+                        "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
+                InStageJudge inStage = new InStageJudge(judging, () -> runId, () -> factory -> {
+                    PipelineEngine current = engine;
+                    if (current != null) {
+                        current.publish(factory);
+                    }
+                });
+                CodergenBackend backend = CodergenBackends.open(request.simulate(), environment,
+                        sandboxes::forNode, () -> engine, inStage);
+                HarnessHandler harnessHandler = new HarnessHandler(judging);
+                RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
+                        .runId(runId)
+                        .backend(backend)
+                        .registryCustomizer(registry -> registry.register(HarnessSettings.TYPE, harnessHandler))
+                        .resume(request.resuming())
+                        .interviewer(interviewer)
+                        .environment(tools)
+                        .workspaceHooks(sandboxes)
+                        .graphLoader(file -> loader.load(file).graph());
+                sinks.forEach(config::sink);
+                request.settings().forEach(config::set);
+                config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());
+                config.set(WorkspaceSetup.BRANCH_KEY, workspace.workspace().branch());
+                PipelineEngine current = new PipelineEngine(config.build());
+                engine = current;
+                try {
+                    return current.run(plan.graph());
+                } catch (PipelineException | SandboxException e) {
+                    throw new UnusableInputException(e.getMessage(), e);
+                } finally {
+                    engine = null;
+                    if (backend instanceof AutoCloseable closeable) {
+                        closeQuietly(closeable);
+                    }
                 }
             }
         }

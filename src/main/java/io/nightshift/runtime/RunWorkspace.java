@@ -172,6 +172,11 @@ public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, Au
                 ? result.withFailureReason(result.failureReason() + "; " + remark) : result;
     }
 
+    /** The directory of the workspace a stage with this context works in (its branch's, else the run's). */
+    public Path directory(Context context) {
+        return workspaceOf(context).directory();
+    }
+
     @Override
     public ExecutionEnvironment environment(Context context) {
         Branch branch = branches.get(scopeOf(context));

@@ -1,20 +1,32 @@
 package io.nightshift.runtime;
 
 import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.graph.Node;
+import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.LocalExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
 import io.nightshift.sandbox.docker.DockerEngine;
 import io.nightshift.sandbox.docker.DockerExecutionEnvironment;
+import io.nightshift.sandbox.docker.ExecMode;
 import io.nightshift.sandbox.docker.SandboxPolicy;
 import io.nightshift.sandbox.docker.SandboxPolicyParser;
 import io.nightshift.sandbox.docker.SandboxReaper;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where a run's tools execute (DESIGN.md, Sandboxes): a hardened Docker container by default, the local machine
- * only when asked for explicitly. The policy comes from the pipeline's graph-level {@code sandbox.*} attributes.
+ * only when asked for explicitly. The run's policy comes from the pipeline's graph-level {@code sandbox.*}
+ * attributes; a node's own {@code sandbox.*} attributes override them for that node ({@link NodeSandboxes}).
+ *
+ * <p>Mounts: the workspace at {@code /workspace}, the run directory read-only at its host path (so the
+ * {@code ATTRACTOR_*} paths a tool stage gets resolve), and inside it the stage directory of every tool node
+ * read-write, so that a tool command can leave {@code status.json} or other outputs there (attractor-spec 4.5's
+ * status-file contract). Everything else of the run directory (checkpoint, manifest, other stages) stays
+ * read-only to the sandbox.
  */
 public final class SandboxChoice {
 
@@ -47,13 +59,46 @@ public final class SandboxChoice {
         return sandbox;
     }
 
-    /** The hardened policy with the graph's {@code sandbox.*} overrides. */
+    /**
+     * The hardened policy with the graph's {@code sandbox.*} overrides. Runs use the resident runner unless the
+     * pipeline says {@code sandbox.exec=engine} (a command costs a few milliseconds instead of an engine exec).
+     */
     public static SandboxPolicy policy(Graph graph) {
         try {
-            return SandboxPolicyParser.parse(graph.attrs().asMap());
+            return forRuns(graph.attrs().asMap());
         } catch (SandboxException e) {
             throw new UnusableInputException(graph.sourceFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The policy of one node: the graph's {@code sandbox.*} attributes, then the node's own over them. */
+    public static SandboxPolicy policy(Graph graph, Node node) {
+        try {
+            return forRuns(settings(graph, node));
+        } catch (SandboxException e) {
+            throw new UnusableInputException(graph.sourceFile() + ": node '" + node.id() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static SandboxPolicy forRuns(Map<String, String> settings) {
+        SandboxPolicy policy = SandboxPolicyParser.parse(settings);
+        return settings.containsKey("sandbox.exec") ? policy : policy.withExec(ExecMode.RUNNER);
+    }
+
+    /** The {@code sandbox.*} settings that apply to {@code node}, node attributes over graph attributes. */
+    static Map<String, String> settings(Graph graph, Node node) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        graph.attrs().asMap().forEach((k, v) -> {
+            if (k.startsWith("sandbox.")) {
+                merged.put(k, v);
+            }
+        });
+        node.attrs().asMap().forEach((k, v) -> {
+            if (k.startsWith("sandbox.")) {
+                merged.put(k, v);
+            }
+        });
+        return merged;
     }
 
     /** Opens the environment the decision names; the caller closes it (which removes the container). */
@@ -64,8 +109,21 @@ public final class SandboxChoice {
         }
         DockerEngine engine = DockerEngine.connect();
         new SandboxReaper(engine).reapDeadOwners();
-        // The run directory is visible read-only at its host path, so ATTRACTOR_* paths resolve in the container.
-        return new DockerExecutionEnvironment(engine, policy(graph), workspace, runId,
-                java.util.List.of(logsRoot.toAbsolutePath()));
+        return openDocker(engine, policy(graph), graph, workspace, runId, logsRoot);
+    }
+
+    /** A Docker sandbox under {@code policy} with the run's mounts (see the class comment); not yet started. */
+    static DockerExecutionEnvironment openDocker(DockerEngine engine, SandboxPolicy policy, Graph graph,
+            Path workspace, String runId, Path logsRoot) {
+        Path runDir = logsRoot.toAbsolutePath();
+        return new DockerExecutionEnvironment(engine, policy, workspace, runId, List.of(runDir),
+                toolStageDirectories(graph, runDir));
+    }
+
+    /** The stage directory of every tool node, where its command may write. */
+    static List<Path> toolStageDirectories(Graph graph, Path runDir) {
+        RunDirectory dir = new RunDirectory(runDir, false);
+        return graph.nodes().values().stream().filter(n -> n.handlerType().equals("tool"))
+                .map(n -> dir.stageDir(n.id())).distinct().toList();
     }
 }

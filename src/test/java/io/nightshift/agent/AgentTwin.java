@@ -8,6 +8,7 @@ import io.nightshift.agent.session.SessionConfig;
 import io.nightshift.llm.Client;
 import io.nightshift.llm.ProviderConfig;
 import io.nightshift.llm.Providers;
+import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.LocalExecutionEnvironment;
 import io.nightshift.twin.RecordedRequest;
 import io.nightshift.twin.TwinScripts;
@@ -15,21 +16,28 @@ import io.nightshift.twin.TwinServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Test fixture: the twin playing a script over real HTTP, an llm client pointed at it for one provider, a local
- * environment on a temporary directory, and a recording sink. Close it after each test.
+ * Test fixture: the twin playing a script over real HTTP, an llm client pointed at it for one provider, an
+ * environment on a temporary directory (local unless another is given), and a recording sink. Close it after
+ * each test.
  */
 public final class AgentTwin implements AutoCloseable {
 
     public final String provider;
     public final TwinServer twin;
     public final Client client;
-    public final LocalExecutionEnvironment env;
+    public final ExecutionEnvironment env;
     public final RecordingSink events = new RecordingSink();
     public final Path dir;
 
     public AgentTwin(String provider, String script, Path dir) {
+        this(provider, script, dir, AgentTwin::localEnvironment);
+    }
+
+    /** With the tools acting on {@code dir} through the environment {@code environments} opens over it. */
+    public AgentTwin(String provider, String script, Path dir, Function<Path, ExecutionEnvironment> environments) {
         this.provider = provider;
         this.dir = dir;
         this.twin = TwinServer.start(TwinScripts.parse(script));
@@ -40,9 +48,14 @@ public final class AgentTwin implements AutoCloseable {
             case Providers.OPENAI -> Providers.openai(config);
             default -> Providers.gemini(config);
         }).build();
-        this.env = new LocalExecutionEnvironment(dir, Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
-                "HOME", dir.toString()));
+        this.env = environments.apply(dir);
         env.initialize();
+    }
+
+    /** The local environment on {@code dir}, with only PATH and HOME from the host. */
+    public static ExecutionEnvironment localEnvironment(Path dir) {
+        return new LocalExecutionEnvironment(dir, Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "HOME", dir.toString()));
     }
 
     public static String model(String provider) {

@@ -43,7 +43,7 @@ public final class ToolHandler implements Handler {
         if (command.isEmpty()) {
             return Outcome.fail("tool node '" + nodeId + "' has no tool_command attribute");
         }
-        ExecutionEnvironment scoped = workspace.environment(stage.context());
+        ExecutionEnvironment scoped = workspace.environment(stage.node(), stage.context());
         ExecutionEnvironment environment = scoped != null ? scoped : this.environment;
         if (environment == null) {
             return Outcome.fail("tool node '" + nodeId

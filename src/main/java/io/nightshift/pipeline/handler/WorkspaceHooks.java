@@ -59,6 +59,14 @@ public interface WorkspaceHooks {
     ExecutionEnvironment environment(Context context);
 
     /**
+     * Where the tools of {@code node}'s stage run; null for the run's default environment. By default the scope's
+     * environment; a runtime may give a node its own (a sandbox with the node's {@code sandbox.*} settings).
+     */
+    default ExecutionEnvironment environment(Node node, Context context) {
+        return environment(context);
+    }
+
+    /**
      * Gives the parallel branch {@code branchId} of {@code parallelNodeId} its own copy of the workspace of the
      * parent's scope, at its current state; returns the new scope (empty: the branch shares the parent's files).
      */

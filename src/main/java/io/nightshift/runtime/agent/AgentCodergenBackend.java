@@ -53,7 +53,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     static final long SHUTDOWN_WAIT_MS = 5_000;
 
     private final Client client;
-    private final Function<Context, ExecutionEnvironment> environments;
+    private final StageEnvironments environments;
     private final AgentBackendOptions options;
     private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
@@ -70,6 +70,15 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
      */
     public AgentCodergenBackend(Client client, Function<Context, ExecutionEnvironment> environments,
             AgentBackendOptions options) {
+        this(client, (StageEnvironments) (node, context) -> environments.apply(context), options);
+    }
+
+    /**
+     * Each stage's agent works in the environment {@code environments} gives for the stage's node and context: a
+     * node's own sandbox when its {@code sandbox.*} settings differ from the run's, a parallel branch's worktree, or
+     * the run's environment. Must not return null.
+     */
+    public AgentCodergenBackend(Client client, StageEnvironments environments, AgentBackendOptions options) {
         this.client = client;
         this.environments = environments;
         this.options = options == null ? AgentBackendOptions.defaults() : options;
@@ -99,7 +108,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         String threadId = context.getString("internal.thread_id", null);
         Path stageDir = Path.of(context.getString("internal.stage_dir", "."));
         boolean reuse = "full".equals(fidelity) && threadId != null;
-        ExecutionEnvironment environment = environments.apply(context);
+        ExecutionEnvironment environment = environments.forStage(node, context);
         // A session is bound to the files it works on: a thread continued in another branch's worktree starts anew.
         AgentThread thread = reuse ? threads.compute(threadId, (key, existing) ->
                 existing != null && existing.session().profile().id().equals(provider)

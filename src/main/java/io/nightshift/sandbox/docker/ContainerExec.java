@@ -142,7 +142,7 @@ final class ContainerExec {
      * After an exit by signal: the engine may report the exec ended before it reports the container stopped, so
      * watch the container for a moment before trusting that it still runs.
      */
-    private void awaitSettledAndRequireRunning() {
+    void awaitSettledAndRequireRunning() {
         for (int i = 0; i < 10; i++) {
             requireRunning();
             try {

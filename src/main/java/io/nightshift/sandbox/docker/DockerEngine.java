@@ -75,6 +75,19 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
+    /** @throws SandboxException when the engine has no runtime of that name, saying how to install it */
+    public void requireRuntime(SandboxRuntime runtime) {
+        if (runtime == SandboxRuntime.RUNC) {
+            return;
+        }
+        java.util.Map<String, ?> known = call("read the engine's runtimes", () -> client.infoCmd().exec().getRuntimes());
+        if (known == null || !known.containsKey(runtime.engineName())) {
+            throw new SandboxException("sandbox.runtime=" + runtime.engineName() + ": the Docker engine at " + host
+                    + " has no runtime '" + runtime.engineName() + "' (it has " + (known == null ? "none listed"
+                    : new java.util.TreeSet<>(known.keySet())) + "). To use it, " + SandboxRuntime.SETUP, false);
+        }
+    }
+
     /**
      * Runs one engine call, turning transport failures into {@link DockerUnavailableException} and refusals into
      * {@link SandboxException}; "not found" becomes {@link DockerObjectMissingException}, which callers that know

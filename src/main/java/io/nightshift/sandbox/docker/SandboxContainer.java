@@ -36,9 +36,7 @@ public final class SandboxContainer implements AutoCloseable {
 
     /** The same container under the name it was renamed to (the pool renames warm containers after their run). */
     SandboxContainer renamed(String newName) {
-        SandboxDefinition d = definition;
-        SandboxContainer renamed = new SandboxContainer(engine, id, networkId,
-                new SandboxDefinition(d.policy(), d.hostWorkspace(), newName, d.labels(), d.owner(), d.readOnlyMounts()));
+        SandboxContainer renamed = new SandboxContainer(engine, id, networkId, definition.withName(newName));
         renamed.handover = handover;
         return renamed;
     }

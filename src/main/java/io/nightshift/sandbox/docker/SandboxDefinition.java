@@ -18,7 +18,7 @@ import java.util.UUID;
  * translation into one create-container request; starting it is {@link SandboxLauncher}'s job.
  */
 public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
-        WorkspaceOwner owner, List<Path> readOnlyMounts) {
+        WorkspaceOwner owner, List<Path> readOnlyMounts, List<Path> writableMounts) {
 
     /** Where the workspace appears inside the container, and the commands' working directory. */
     public static final String WORKSPACE = "/workspace";
@@ -27,11 +27,22 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
     public SandboxDefinition {
         labels = Map.copyOf(labels);
         readOnlyMounts = List.copyOf(readOnlyMounts);
+        writableMounts = List.copyOf(writableMounts);
     }
 
     public SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
             WorkspaceOwner owner) {
-        this(policy, hostWorkspace, name, labels, owner, List.of());
+        this(policy, hostWorkspace, name, labels, owner, List.of(), List.of());
+    }
+
+    public SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
+            WorkspaceOwner owner, List<Path> readOnlyMounts) {
+        this(policy, hostWorkspace, name, labels, owner, readOnlyMounts, List.of());
+    }
+
+    /** The same sandbox under another container name. */
+    public SandboxDefinition withName(String newName) {
+        return new SandboxDefinition(policy, hostWorkspace, newName, labels, owner, readOnlyMounts, writableMounts);
     }
 
     /** A sandbox for {@code runId} over {@code hostWorkspace} (an existing directory), owned by this process. */
@@ -46,8 +57,19 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
      */
     public static SandboxDefinition forRun(SandboxPolicy policy, Path hostWorkspace, String runId,
             List<Path> readOnlyMounts) {
+        return forRun(policy, hostWorkspace, runId, readOnlyMounts, List.of());
+    }
+
+    /**
+     * As {@link #forRun(SandboxPolicy, Path, String, List)}, with host directories visible read-write at the same
+     * path; they may lie inside a read-only mount (the engine mounts parents before children), which is how tool
+     * stages get a writable stage directory inside the otherwise read-only run directory. They are created and
+     * given to the sandbox user when the sandbox starts.
+     */
+    public static SandboxDefinition forRun(SandboxPolicy policy, Path hostWorkspace, String runId,
+            List<Path> readOnlyMounts, List<Path> writableMounts) {
         return new SandboxDefinition(policy, hostWorkspace, containerName(runId), SandboxLabels.forRun(runId),
-                WorkspaceOwner.decide(policy, hostWorkspace), readOnlyMounts);
+                WorkspaceOwner.decide(policy, hostWorkspace), readOnlyMounts, writableMounts);
     }
 
     /**
@@ -100,7 +122,12 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
             String at = mount.toAbsolutePath().toString();
             binds.add(new Bind(at, new Volume(at), com.github.dockerjava.api.model.AccessMode.ro));
         }
+        for (Path mount : writableMounts) {
+            String at = mount.toAbsolutePath().toString();
+            binds.add(new Bind(at, new Volume(at), com.github.dockerjava.api.model.AccessMode.rw));
+        }
         HostConfig host = HostConfig.newHostConfig()
+                .withRuntime(policy.runtime() == SandboxRuntime.RUNC ? null : policy.runtime().engineName())
                 .withBinds(binds)
                 .withNetworkMode(networkName == null ? "none" : networkName)
                 .withCapDrop(Capability.ALL)

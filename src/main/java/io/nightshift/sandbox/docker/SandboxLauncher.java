@@ -23,8 +23,10 @@ public final class SandboxLauncher {
     /** @throws SandboxImageMissingException when the image is missing, saying how to build it */
     public SandboxContainer launch(SandboxDefinition definition) {
         engine.requireImage(definition.policy().image());
+        engine.requireRuntime(definition.policy().runtime());
         WorkspaceHandover handover = definition.owner().handOverIfNeeded(definition.hostWorkspace());
         try {
+            definition.writableMounts().forEach(definition.owner()::grantDirectory);
             return launch(definition, handover);
         } catch (RuntimeException e) {
             handover.restore();

@@ -18,9 +18,12 @@ import java.util.Map;
  * @param user {@code uid:gid} to run as, or null to follow the workspace owner (see {@link SandboxDefinition})
  * @param readOnlyRoot whether the root filesystem is mounted read-only
  * @param env variables set in every command of the sandbox (host variables are never passed in)
+ * @param runtime the OCI runtime: the engine's default, or gVisor when asked for
+ * @param exec how commands enter the container: one engine exec each, or resident shells
  */
 public record SandboxPolicy(String image, NetworkMode network, long memoryBytes, double cpus, long pids, long nofile,
-        long tmpBytes, long homeBytes, String user, boolean readOnlyRoot, Map<String, String> env) {
+        long tmpBytes, long homeBytes, String user, boolean readOnlyRoot, Map<String, String> env,
+        SandboxRuntime runtime, ExecMode exec) {
 
     public static final String DEFAULT_IMAGE = "nightshift/sandbox-dev:current";
     public static final String BUILD_COMMAND = "sandbox-images/build.sh";
@@ -28,24 +31,38 @@ public record SandboxPolicy(String image, NetworkMode network, long memoryBytes,
     private static final long MIB = 1024L * 1024;
 
     public static final SandboxPolicy DEFAULTS = new SandboxPolicy(DEFAULT_IMAGE, NetworkMode.NONE, 2048 * MIB, 2.0,
-            512, 4096, 512 * MIB, 256 * MIB, null, true, Map.of());
+            512, 4096, 512 * MIB, 256 * MIB, null, true, Map.of(), SandboxRuntime.RUNC, ExecMode.ENGINE);
 
     public SandboxPolicy {
         env = Map.copyOf(env);
+        runtime = runtime == null ? SandboxRuntime.RUNC : runtime;
+        exec = exec == null ? ExecMode.ENGINE : exec;
+    }
+
+    /** Under the engine's default runtime. */
+    public SandboxPolicy(String image, NetworkMode network, long memoryBytes, double cpus, long pids, long nofile,
+            long tmpBytes, long homeBytes, String user, boolean readOnlyRoot, Map<String, String> env) {
+        this(image, network, memoryBytes, cpus, pids, nofile, tmpBytes, homeBytes, user, readOnlyRoot, env,
+                SandboxRuntime.RUNC, ExecMode.ENGINE);
+    }
+
+    public SandboxPolicy withExec(ExecMode newExec) {
+        return new SandboxPolicy(image, network, memoryBytes, cpus, pids, nofile, tmpBytes, homeBytes, user,
+                readOnlyRoot, env, runtime, newExec);
     }
 
     public SandboxPolicy withImage(String newImage) {
         return new SandboxPolicy(newImage, network, memoryBytes, cpus, pids, nofile, tmpBytes, homeBytes, user,
-                readOnlyRoot, env);
+                readOnlyRoot, env, runtime, exec);
     }
 
     public SandboxPolicy withNetwork(NetworkMode newNetwork) {
         return new SandboxPolicy(image, newNetwork, memoryBytes, cpus, pids, nofile, tmpBytes, homeBytes, user,
-                readOnlyRoot, env);
+                readOnlyRoot, env, runtime, exec);
     }
 
     public SandboxPolicy withLimits(long newMemoryBytes, double newCpus, long newPids) {
         return new SandboxPolicy(image, network, newMemoryBytes, newCpus, newPids, nofile, tmpBytes, homeBytes, user,
-                readOnlyRoot, env);
+                readOnlyRoot, env, runtime, exec);
     }
 }

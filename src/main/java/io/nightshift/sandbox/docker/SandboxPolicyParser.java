@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * sandbox.user      = auto | UID:GID
  * sandbox.read-only = true | false
  * sandbox.env.NAME  = VALUE                     a variable set in every command
+ * sandbox.runtime   = runc | runsc              runsc (gVisor) needs sandbox.network=none and pids at least 256
+ * sandbox.exec      = engine | runner           one engine exec per command, or resident shells (ResidentRunner)
  * SIZE              = DIGITS [k|m|g] [b|ib]     binary units, case-insensitive: 512m, 2g, 2GiB, 1048576
  * </pre>
  */
@@ -31,7 +33,9 @@ public final class SandboxPolicyParser {
 
     private static final String PREFIX = "sandbox.";
     private static final Set<String> KEYS = Set.of("image", "network", "memory", "cpus", "pids", "nofile", "tmp-size",
-            "home-size", "user", "read-only");
+            "home-size", "user", "read-only", "runtime", "exec");
+    /** gVisor's own threads count against the pids limit; below this it dies on the first commands. */
+    static final long RUNSC_MIN_PIDS = 256;
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)(i?b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern USER = Pattern.compile("\\d+:\\d+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -53,6 +57,8 @@ public final class SandboxPolicyParser {
         String user = d.user();
         boolean readOnly = d.readOnlyRoot();
         Map<String, String> env = new LinkedHashMap<>(d.env());
+        SandboxRuntime runtime = d.runtime();
+        ExecMode exec = d.exec();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(settings).entrySet()) {
             if (!e.getKey().startsWith(PREFIX)) {
                 continue;
@@ -79,11 +85,41 @@ public final class SandboxPolicyParser {
                 case "home-size" -> home = atLeast(key, value, size(key, value), 1024 * 1024, "1m");
                 case "user" -> user = user(key, value);
                 case "read-only" -> readOnly = bool(key, value);
+                case "runtime" -> runtime = runtime(key, value);
+                case "exec" -> exec = exec(key, value);
                 default -> throw new InvalidSandboxPolicyException(key, value, "unknown setting; known: "
                         + new TreeSet<>(KEYS).stream().map(k -> PREFIX + k).toList() + " and sandbox.env.NAME");
             }
         }
-        return new SandboxPolicy(image, network, memory, cpus, pids, nofile, tmp, home, user, readOnly, env);
+        if (runtime == SandboxRuntime.RUNSC) {
+            String key = PREFIX + "runtime";
+            if (network != NetworkMode.NONE) {
+                throw new InvalidSandboxPolicyException(key, "runsc", "gVisor sandboxes run without a network; "
+                        + "remove sandbox.network=bridge or use sandbox.runtime=runc");
+            }
+            if (pids < RUNSC_MIN_PIDS) {
+                throw new InvalidSandboxPolicyException(key, "runsc", "needs sandbox.pids of at least "
+                        + RUNSC_MIN_PIDS + " (gVisor's own threads count against the limit), not " + pids);
+            }
+        }
+        return new SandboxPolicy(image, network, memory, cpus, pids, nofile, tmp, home, user, readOnly, env, runtime,
+                exec);
+    }
+
+    private static ExecMode exec(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "engine" -> ExecMode.ENGINE;
+            case "runner" -> ExecMode.RUNNER;
+            default -> throw new InvalidSandboxPolicyException(key, value, "expected engine or runner");
+        };
+    }
+
+    private static SandboxRuntime runtime(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "runc" -> SandboxRuntime.RUNC;
+            case "runsc", "gvisor" -> SandboxRuntime.RUNSC;
+            default -> throw new InvalidSandboxPolicyException(key, value, "expected runc or runsc (gVisor)");
+        };
     }
 
     /** Parses a size such as {@code 512m} or {@code 2GiB} into bytes (binary units). */

@@ -87,6 +87,11 @@ public final class SandboxReaper {
                     removed.add(info.name());
                 } catch (DockerObjectMissingException e) {
                     // removed meanwhile by its owner
+                } catch (DockerUnavailableException e) {
+                    throw e;
+                } catch (io.nightshift.sandbox.SandboxException e) {
+                    // refused, typically "removal already in progress": another process reaps the same leftovers at
+                    // the same moment (runs starting side by side); whichever removes it, a run must not fail here
                 }
             }
         }

@@ -81,6 +81,23 @@ public record WorkspaceOwner(int uid, int gid, boolean handOver) {
         }
     }
 
+    /**
+     * Creates {@code dir} if needed and makes the sandbox user its owner (the directory only, not what is in it),
+     * so that commands in the sandbox can create files there; this process keeps access as root or as that user.
+     */
+    public void grantDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (attribute(dir, "unix:uid") != uid || attribute(dir, "unix:gid") != gid) {
+                Files.setAttribute(dir, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(dir, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException | SecurityException e) {
+            throw new FileAccessException(dir.toString(), "cannot make it writable for the sandbox user " + user()
+                    + " (" + e.getMessage() + "); run Nightshift as root or as the workspace owner");
+        }
+    }
+
     private static int attribute(Path path, String name) {
         try {
             return (Integer) Files.getAttribute(path, name);

@@ -12,6 +12,7 @@ import io.nightshift.agent.Script;
 import io.nightshift.agent.event.AgentEvent;
 import io.nightshift.agent.event.EventKind;
 import io.nightshift.llm.Providers;
+import io.nightshift.sandbox.ExecutionEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cross-provider parity matrix of coding-agent spec 9.12: every row for every profile, over real HTTP
- * against the twin, with tools acting on a temporary directory through the local environment.
+ * against the twin, with tools acting on a temporary directory through the local environment
+ * ({@link DockerParityMatrixTest} runs the same rows in a Docker sandbox).
  */
 class ParityMatrixTest {
 
@@ -41,8 +43,13 @@ class ParityMatrixTest {
     }
 
     private AgentTwin twin(String provider, Script script) {
-        t = new AgentTwin(provider, script.build(), dir);
+        t = new AgentTwin(provider, script.build(), dir, this::environment);
         return t;
+    }
+
+    /** The environment the agent's tools act on {@code workspace} through. */
+    ExecutionEnvironment environment(Path workspace) {
+        return AgentTwin.localEnvironment(workspace);
     }
 
     /** The provider's native edit: apply_patch for OpenAI, edit_file for the others. */

@@ -51,7 +51,12 @@ class DockerSandboxHardeningTest {
     private DockerExecutionEnvironment start(SandboxPolicy policy) {
         env = new DockerExecutionEnvironment(engine, policy, workspace, "hardening-test");
         env.initialize();
-        return env;
+        return configure(env);
+    }
+
+    /** How commands run in the started sandbox; {@link ResidentRunnerHardeningTest} switches to the runner. */
+    DockerExecutionEnvironment configure(DockerExecutionEnvironment started) {
+        return started;
     }
 
     /** A service on all host interfaces that answers every request with 200 (what a sandbox must not reach). */

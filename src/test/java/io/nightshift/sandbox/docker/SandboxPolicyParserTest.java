@@ -49,6 +49,29 @@ class SandboxPolicyParserTest {
     }
 
     @Test
+    void gVisorIsAnOptInRuntimeForNetworkLessSandboxesWithRoomForItsThreads() {
+        assertThat(SandboxPolicy.DEFAULTS.runtime()).isEqualTo(SandboxRuntime.RUNC);
+        assertThat(SandboxPolicyParser.parse(Map.of("sandbox.runtime", "runsc")).runtime())
+                .isEqualTo(SandboxRuntime.RUNSC);
+        assertThat(SandboxPolicyParser.parse(Map.of("sandbox.runtime", "runc"))).isEqualTo(SandboxPolicy.DEFAULTS);
+        assertThatThrownBy(() -> SandboxPolicyParser.parse(Map.of("sandbox.runtime", "kata")))
+                .hasMessageStartingWith("sandbox.runtime=kata: ").hasMessageContaining("runc or runsc");
+        assertThatThrownBy(() -> SandboxPolicyParser.parse(Map.of("sandbox.runtime", "runsc",
+                "sandbox.network", "bridge")))
+                .hasMessageStartingWith("sandbox.runtime=runsc: ").hasMessageContaining("without a network");
+        assertThatThrownBy(() -> SandboxPolicyParser.parse(Map.of("sandbox.runtime", "runsc", "sandbox.pids", "128")))
+                .hasMessageContaining("sandbox.pids of at least 256");
+    }
+
+    @Test
+    void commandsGoThroughOneEngineExecEachUnlessTheRunnerIsChosen() {
+        assertThat(SandboxPolicy.DEFAULTS.exec()).isEqualTo(ExecMode.ENGINE);
+        assertThat(SandboxPolicyParser.parse(Map.of("sandbox.exec", "runner")).exec()).isEqualTo(ExecMode.RUNNER);
+        assertThatThrownBy(() -> SandboxPolicyParser.parse(Map.of("sandbox.exec", "ssh")))
+                .hasMessageStartingWith("sandbox.exec=ssh: ").hasMessageContaining("engine or runner");
+    }
+
+    @Test
     void unknownSandboxKeysAreRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> SandboxPolicyParser.parse(Map.of("sandbox.memroy", "2g")))
                 .isInstanceOf(InvalidSandboxPolicyException.class).hasMessageContaining("unknown setting")
