@@ -41,7 +41,27 @@ async function refreshStatus(id) {
   const status = document.getElementById('status');
   status.textContent = run.status;
   status.className = 'status ' + run.status;
+  const satisfaction = document.getElementById('satisfaction');
+  if (satisfaction && typeof run.satisfaction === 'number') {
+    satisfaction.textContent = 'satisfaction ' + percent(run.satisfaction);
+    satisfaction.hidden = false;
+  }
   return run;
+}
+
+function percent(fraction) {
+  return (100 * fraction).toFixed(1) + '%';
+}
+
+/** What an event line says after its type and node: the judgments of holdout scenarios in words. */
+function eventDetail(e) {
+  const where = e.node_id ? ' ' + e.node_id : '';
+  if (e.type === 'harness_completed') {
+    return where + ': suite ' + e.suite + ', satisfaction ' + percent(e.satisfaction) + ' (' + e.satisfied_trials
+      + '/' + e.total_trials + ' trials, threshold ' + percent(e.threshold) + ')' + (e.reached ? '' : ', below');
+  }
+  if (e.type === 'harness_started') return where + ': judging ' + (e.commit || '').slice(0, 10) + ' against ' + e.suite;
+  return where;
 }
 
 async function refreshGraph(id) {
@@ -114,7 +134,7 @@ async function showRun() {
   let pending = null;
   source.onmessage = msg => {
     const e = JSON.parse(msg.data);
-    const detail = e.node_id ? ' ' + e.node_id : '';
+    const detail = eventDetail(e);
     events.append(el('li', { 'data-seq': msg.lastEventId, 'data-type': e.type, text: '#' + msg.lastEventId + ' ' + e.type + detail }));
     clearTimeout(pending);
     pending = setTimeout(refreshAll, 100);

@@ -3,16 +3,22 @@ package io.nightshift.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nightshift.runtime.harness.FakeGateway;
+import io.nightshift.runtime.harness.HoldoutGuard;
+import io.nightshift.runtime.service.RunRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The web page end to end in headless Chromium: the run list, the run page, and human gates answered by clicks. */
 @QuarkusTest
@@ -22,6 +28,12 @@ class WebPageBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    RunRegistry registry;
+
+    @TempDir
+    Path repo;
 
     @Test
     void clickingAnOptionButtonAnswersTheGateAndRoutesThePipeline() throws Exception {
@@ -60,5 +72,50 @@ class WebPageBrowserTest {
             assertThat(browser.eval("[...document.querySelectorAll('#events li')].map(li => li.dataset.type)")
                     .toString()).contains("interview_completed", "pipeline_completed");
         }
+    }
+
+    @Test
+    void theRunPageShowsSatisfactionAndTheJudgmentsOfHoldoutScenarios() throws Exception {
+        Optional<Path> chromium = Chromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "SKIPPED: chromium is not installed (apt-get install -y chromium); .ci/run installs it in CI");
+        Files.writeString(repo.resolve("README.md"), "a job's repository\n");
+        git("init", "-q", "-b", "main");
+        git("add", "-A");
+        git("-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "initial");
+        registry.useHarness(new FakeGateway(call -> FakeGateway.fileAt(call, "greet.txt").equals("hello\n")));
+        try (Chromium browser = new Chromium(chromium.get())) {
+            Http http = new Http(root.toString());
+            String dot = """
+                    digraph greet {
+                        start [shape=Mdiamond]
+                        exit  [shape=Msquare]
+                        build [shape=parallelogram, tool_command="echo hello > greet.txt"]
+                        judge [type="harness", harness.suite="greet", harness.threshold=0.9]
+                        start -> build -> judge -> exit
+                    }
+                    """;
+            String id = http.postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()), "goal", "Greet",
+                    "dot", dot, "sandbox", "local", "allow_local_holdout", true)).json().path("id").asText();
+            http.awaitStatus(id, "succeeded");
+
+            browser.navigate(root + "run.html?id=" + id);
+            browser.await("document.getElementById('satisfaction').textContent === 'satisfaction 100.0%'", 15_000);
+            browser.await("[...document.querySelectorAll('#events li')].some(li => li.dataset.type === "
+                    + "'harness_completed')", 15_000);
+            assertThat(browser.eval("[...document.querySelectorAll('#events li')].filter(li => li.dataset.type === "
+                    + "'harness_completed').map(li => li.textContent).join()").asText())
+                    .contains("judge: suite greet, satisfaction 100.0% (2/2 trials, threshold 90.0%)");
+        } finally {
+            registry.useHarness(HoldoutGuard.production(Map.of()));
+        }
+    }
+
+    private void git(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
     }
 }
