@@ -88,6 +88,9 @@ public final class ServerLoad {
             readers.add(threads.submit(() -> {
                 boolean counted = false;
                 try (SseClient sse = SseClient.open(client, base + "/pipelines/" + id + "/events", null, null)) {
+                    if (sse.status() != 200) {
+                        mine.add(new Received(-sse.status(), "http-status", Instant.now(), Instant.now()));
+                    }
                     for (SseClient.Event e = sse.next(); e != null; e = sse.next()) {
                         mine.add(new Received(e.id(), e.type(), Instant.parse(e.data().path("timestamp").asText()),
                                 e.receivedAt()));
@@ -139,7 +142,9 @@ public final class ServerLoad {
             }
             if (!seqs.equals(expected)) {
                 problems.add("client " + c + " of " + id + " got " + seqs.size() + " of " + last + " events"
-                        + (seqs.equals(seqs.stream().sorted().toList()) ? "" : ", out of order"));
+                        + (seqs.equals(seqs.stream().sorted().toList()) ? "" : ", out of order")
+                        + got.stream().filter(r -> r.id() < 0).map(r -> " (HTTP status " + -r.id() + ")").findFirst()
+                        .orElse(""));
             } else if (!got.get(got.size() - 1).type().equals("pipeline_completed")) {
                 problems.add("client " + c + " of " + id + " did not end with pipeline_completed");
             }
