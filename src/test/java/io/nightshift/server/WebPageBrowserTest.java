@@ -100,7 +100,9 @@ class WebPageBrowserTest {
             http.awaitStatus(id, "succeeded");
 
             browser.navigate(root + "run.html?id=" + id);
-            browser.await("document.getElementById('satisfaction').textContent === 'satisfaction 100.0%'", 15_000);
+            // Guarded: the expression may run before the page has loaded (no element yet).
+            browser.await("(document.getElementById('satisfaction') || {}).textContent === 'satisfaction 100.0%'",
+                    15_000);
             browser.await("[...document.querySelectorAll('#events li')].some(li => li.dataset.type === "
                     + "'harness_completed')", 15_000);
             assertThat(browser.eval("[...document.querySelectorAll('#events li')].filter(li => li.dataset.type === "
