@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.human.AutoApproveInterviewer;
+import io.nightshift.workspace.GitCli;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,29 +29,8 @@ final class RunFixtures {
     }
 
     static GitResult tryGit(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test User", "-c",
-                "user.email=test@example.com", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c",
-                "safe.directory=*"));
-        command.addAll(List.of(args));
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-            pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-            pb.environment().put("HOME", dir.toString());
-            Path err = Files.createTempFile("git-err", ".txt");
-            pb.redirectError(err.toFile());
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = p.waitFor();
-            String errText = Files.readString(err);
-            Files.delete(err);
-            return new GitResult(exit, out, errText);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        GitCli.Result r = GitCli.run(dir, args);
+        return new GitResult(r.exit(), r.out(), r.err());
     }
 
     /** A source repository on main with README.md and tests/gate.sh, one commit. */

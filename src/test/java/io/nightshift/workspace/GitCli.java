@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The git CLI, run the way a user would, to build fixtures and check what the workspace produced. */
-final class GitCli {
+/**
+ * The git CLI, run the way a user would, to build fixtures and check what the workspace produced; the one git runner
+ * of the workspace and runtime tests.
+ */
+public final class GitCli {
 
     private GitCli() {
     }
@@ -23,13 +26,13 @@ final class GitCli {
         return r.out();
     }
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 
-    static Result run(Path dir, String... args) {
+    public static Result run(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test User", "-c",
                 "user.email=test@example.com", "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always",
-                "-c", "commit.gpgsign=false"));
+                "-c", "commit.gpgsign=false", "-c", "safe.directory=*"));
         command.addAll(List.of(args));
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
