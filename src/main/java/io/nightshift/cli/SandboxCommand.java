@@ -36,7 +36,7 @@ public class SandboxCommand implements Runnable {
             return action.applyAsInt(new SandboxReaper(engine));
         } catch (SandboxException e) {
             spec.commandLine().getErr().println("nightshift sandbox: " + e.getMessage());
-            return 2;
+            return ExitCodes.UNUSABLE_INPUT;
         }
     }
 

@@ -17,6 +17,7 @@ import io.nightshift.harness.store.DockerScenarioStore;
 import io.nightshift.harness.suite.SuiteLoader;
 import io.nightshift.harness.suite.SuiteValidationException;
 import io.nightshift.llm.Client;
+import io.nightshift.runtime.scenario.ScenarioCatalog;
 import io.nightshift.llm.ModelCatalog;
 import io.nightshift.llm.ModelInfo;
 import io.nightshift.sandbox.docker.DockerEngine;
@@ -75,9 +76,7 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
             if (missing.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of("the scenario store has no suite " + String.join(", ", missing.stream()
-                    .map(s -> "'" + s + "'").toList()) + ": import it with `nightshift scenarios import DIR --suite "
-                    + missing.get(0) + "` (`nightshift scenarios ls` lists the suites)");
+            return Optional.of(ScenarioCatalog.missingSuites(missing));
         } catch (DockerUnavailableException e) {
             return Optional.of(dockerMissing(e));
         } catch (RuntimeException e) {
@@ -89,8 +88,7 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
             throws Exception {
         ScenarioStore scenarios = store();
         SuiteFiles files = scenarios.files(call.suite()).orElseThrow(() -> new IllegalStateException(
-                "there is no suite '" + call.suite() + "' in the scenario store: import it with `nightshift scenarios "
-                        + "import DIR --suite " + call.suite() + "` (`nightshift scenarios ls` lists the suites)"));
+                ScenarioCatalog.missingSuites(List.of(call.suite()))));
         Suite suite;
         try {
             suite = new SuiteLoader().load(files);

@@ -96,6 +96,13 @@ public final class ScenarioCatalog implements AutoCloseable {
         return withStore(store -> store.remove(name));
     }
 
+    /** What to say when runs or judgments name suites the store does not hold, and how to add them. */
+    public static String missingSuites(List<String> names) {
+        return "the scenario store has no suite " + String.join(", ", names.stream().map(s -> "'" + s + "'").toList())
+                + ": import it with `nightshift scenarios import DIR --suite " + names.get(0)
+                + "` (`nightshift scenarios ls` lists the suites)";
+    }
+
     private <T> T withStore(Function<DockerScenarioStore, T> action) {
         try {
             return action.apply(store());
