@@ -1,10 +1,8 @@
 package io.nightshift.runtime;
 
-import io.nightshift.agent.event.AgentEventJson;
 import io.nightshift.llm.Client;
 import io.nightshift.llm.Middlewares;
 import io.nightshift.llm.RetryPolicy;
-import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
@@ -13,7 +11,6 @@ import io.nightshift.runtime.agent.StageEnvironments;
 import io.nightshift.runtime.agent.StageJudge;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Which backend runs codergen stages: coding agents when an LLM provider is configured in the environment (an API
@@ -34,11 +31,10 @@ final class CodergenBackends {
     /**
      * The backend for a run; the caller closes it when it is {@link AutoCloseable}. A stage's agent works in the
      * environment {@code environments} gives for its node and context (a parallel branch's worktree, a node's own
-     * sandbox, else the run's). Agent events go into the engine's stream once the engine exists ({@code engine}
-     * returns null before that).
+     * sandbox, else the run's). Agent events go into the event stream each stage call carries.
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments environments,
-            Supplier<PipelineEngine> engine, StageJudge judge) {
+            StageJudge judge) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
             SimulatedAgent simulated = new SimulatedAgent();
@@ -48,12 +44,6 @@ final class CodergenBackends {
         Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
         AgentCodergenBackend backend = new AgentCodergenBackend(client, environments, AgentBackendOptions.defaults());
         backend.useJudge(judge);
-        backend.addSink((nodeId, event) -> {
-            PipelineEngine current = engine.get();
-            if (current != null) {
-                current.publishAgentEvent(nodeId, AgentEventJson.toJson(event));
-            }
-        });
         return backend;
     }
 }

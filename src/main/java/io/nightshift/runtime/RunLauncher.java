@@ -148,14 +148,8 @@ public final class RunLauncher {
                     plan.logsRoot())) {
                 Judging judging = new Judging(harness, workspace,
                         "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
-                InStageJudge inStage = new InStageJudge(judging, () -> runId, () -> factory -> {
-                    PipelineEngine current = engine;
-                    if (current != null) {
-                        current.publish(factory);
-                    }
-                });
                 CodergenBackend backend = CodergenBackends.open(request.simulate(), environment,
-                        sandboxes::forNode, () -> engine, inStage);
+                        sandboxes::forNode, new InStageJudge(judging));
                 HarnessHandler harnessHandler = new HarnessHandler(judging);
                 RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                         .runId(runId)

@@ -76,28 +76,6 @@ public final class PipelineEngine {
         cancellation.cancel(reason);
     }
 
-    /**
-     * Adds an event of a stage's agent to the run's stream (events.jsonl and every sink), numbered in sequence
-     * with the engine's own events. Dropped before the run starts. Safe from any thread; never throws.
-     */
-    public void publishAgentEvent(String nodeId, com.fasterxml.jackson.databind.JsonNode event) {
-        EventBus current = bus;
-        if (current != null) {
-            current.emit((run, seq, at) -> new PipelineEvent.AgentActivity(run, seq, at, nodeId, event));
-        }
-    }
-
-    /**
-     * Adds an event a runtime component made (e.g. holdout judging inside a codergen stage) to the run's stream,
-     * numbered in sequence with the engine's own events. Dropped before the run starts. Never throws.
-     */
-    public void publish(io.nightshift.pipeline.event.EventEmitter.Factory factory) {
-        EventBus current = bus;
-        if (current != null) {
-            current.emit(factory);
-        }
-    }
-
     public String runId() {
         return runId;
     }
@@ -158,7 +136,7 @@ public final class PipelineEngine {
         timer.setRemoveOnCancelPolicy(true);
         router = new Router(graph);
         executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), timer,
-                progress.stageIndex, runId, config.workspaceHooks());
+                progress.stageIndex, runId, config.workspaceHooks(), progress.soFar(runId));
         startNanos = System.nanoTime();
         try {
             useDirectory(graph, runDir);
@@ -184,7 +162,15 @@ public final class PipelineEngine {
     }
 
     /** The next node to run, the edge that led there (null after a jump) and the node before it. */
-    private record Step(Node node, Edge incoming, String previous) {
+    /** Where the run goes after a stage: to another stage, or to its end (STYLE 22: no {@code Object} unions). */
+    private sealed interface Next {
+    }
+
+    /** The run ended with this result. */
+    private record Finished(RunResult result) implements Next {
+    }
+
+    private record Step(Node node, Edge incoming, String previous) implements Next {
     }
 
     private RunResult loop(Graph graph, Step first) {
@@ -230,24 +216,24 @@ public final class PipelineEngine {
             if (isTerminal(node)) {
                 return succeeded();
             }
-            Object next = advance(graph, node, router.next(node, outcome, context));
-            if (next instanceof RunResult done) {
-                return done;
+            switch (advance(graph, node, router.next(node, outcome, context))) {
+                case Finished f -> {
+                    return f.result();
+                }
+                case Step s -> step = s;
             }
-            step = (Step) next;
         }
     }
 
     /** Turns a routing decision into the next step, or the end of the run. */
-    private Object advance(Graph graph, Node from, Router.Decision decision) {
+    private Next advance(Graph graph, Node from, Router.Decision decision) {
         return switch (decision) {
             case Router.Follow f -> {
                 emitEdge(from.id(), f.edge().to(), f.edge().label(), f.reason());
                 Node target = graph.node(f.edge().to()).orElseThrow(() -> new PipelineException(
                         "edge " + f.edge() + " leads to node '" + f.edge().to() + "', which does not exist"));
                 if (f.edge().loopRestart()) {
-                    Object restarted = restart(graph, from, target);
-                    yield restarted;
+                    yield restart(graph, from, target);
                 }
                 yield new Step(target, f.edge(), from.id());
             }
@@ -255,7 +241,8 @@ public final class PipelineEngine {
                 emitEdge(from.id(), j.target(), "", j.reason());
                 yield new Step(graph.node(j.target()).orElseThrow(), null, from.id());
             }
-            case Router.End e -> e.failureReason() == null ? succeeded() : failed(e.failureReason(), from.id());
+            case Router.End e -> new Finished(e.failureReason() == null ? succeeded()
+                    : failed(e.failureReason(), from.id()));
         };
     }
 
@@ -281,11 +268,10 @@ public final class PipelineEngine {
                     case Router.Jump j -> j.target();
                     case Router.End e -> "";
                 });
-                Object next = advance(graph, from, d);
-                if (next instanceof RunResult done) {
-                    return done;
-                }
-                return loop(graph, (Step) next);
+                return switch (advance(graph, from, d)) {
+                    case Finished f -> f.result();
+                    case Step next -> loop(graph, next);
+                };
             }
         }
         emitResumed(graph, cp.currentNode(), step.node().id());
@@ -309,10 +295,10 @@ public final class PipelineEngine {
         bus.emit((run, seq, at) -> new PipelineEvent.PipelineResumed(run, seq, at, graph.id(), root, from, next));
     }
 
-    private Object restart(Graph graph, Node from, Node target) {
+    private Next restart(Graph graph, Node from, Node target) {
         if (++restarts > config.maxLoopRestarts()) {
-            return failed("loop_restart limit of " + config.maxLoopRestarts() + " reached (edge " + from.id() + " -> "
-                    + target.id() + "); raise RunConfig.maxLoopRestarts if the loop is intended", from.id());
+            return new Finished(failed("loop_restart limit of " + config.maxLoopRestarts() + " reached (edge " + from.id() + " -> "
+                    + target.id() + "); raise RunConfig.maxLoopRestarts if the loop is intended", from.id()));
         }
         RunDirectory old = dir;
         RunDirectory fresh = new RunDirectory(restartRoot(old.root()), config.fsync()).create();

@@ -3,6 +3,7 @@ package io.nightshift.pipeline.engine;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.ParallelHandler;
+import io.nightshift.pipeline.handler.RunSoFar;
 import io.nightshift.pipeline.run.Checkpoint;
 import io.nightshift.pipeline.state.Context;
 import io.nightshift.pipeline.state.Outcome;
@@ -86,6 +87,22 @@ final class RunProgress {
         synchronized (outcomes) {
             return Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         }
+    }
+
+    /** A live read-only view for stage calls; each {@code outcomes()} call takes a snapshot. */
+    RunSoFar soFar(String runId) {
+        RunProgress progress = this;
+        return new RunSoFar() {
+            @Override
+            public String runId() {
+                return runId;
+            }
+
+            @Override
+            public Map<String, String> outcomes() {
+                return progress.outcomes();
+            }
+        };
     }
 
     /** The first visited goal gate whose latest status is not a success (attractor-spec 3.4), or null. */

@@ -8,8 +8,8 @@ import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.BranchRunner;
 import io.nightshift.pipeline.handler.ChildPipelineRunner;
 import io.nightshift.pipeline.handler.HandlerRegistry;
+import io.nightshift.pipeline.handler.RunSoFar;
 import io.nightshift.pipeline.handler.StageContext;
-import io.nightshift.pipeline.handler.ToolHooks;
 import io.nightshift.pipeline.handler.WorkspaceHooks;
 import io.nightshift.pipeline.run.ArtifactStore;
 import io.nightshift.pipeline.run.RunDirectory;
@@ -50,6 +50,7 @@ final class StageExecutor {
     private final AtomicInteger stageIndex;
     private final String runId;
     private final WorkspaceHooks workspace;
+    private final RunSoFar runSoFar;
     private volatile RunDirectory runDir;
     private volatile ArtifactStore artifacts;
     private volatile BranchRunner branches;
@@ -57,8 +58,9 @@ final class StageExecutor {
 
     StageExecutor(Graph graph, HandlerRegistry registry, EventBus bus, Cancellation cancellation, Sleeper sleeper,
             RandomGenerator random, ScheduledExecutorService timer, AtomicInteger stageIndex, String runId,
-            WorkspaceHooks workspace) {
+            WorkspaceHooks workspace, RunSoFar runSoFar) {
         this.runId = runId;
+        this.runSoFar = runSoFar;
         this.workspace = workspace;
         this.graph = graph;
         this.registry = registry;
@@ -89,12 +91,6 @@ final class StageExecutor {
         String label = node.label();
         String type = resolved.type();
         ctx.set("current_node", id);
-        ctx.set("internal.fidelity", fidelity.mode());
-        ctx.set("internal.thread_id", fidelity.threadId());
-        ctx.set("internal.stage_dir", stageDir.toString());
-        ToolHooks hooks = ToolHooks.resolve(node, graph);
-        ctx.set(ToolHooks.PRE_KEY, hooks.pre().isEmpty() ? null : hooks.pre());
-        ctx.set(ToolHooks.POST_KEY, hooks.post().isEmpty() ? null : hooks.post());
         for (int attempt = 1; ; attempt++) {
             checkCancelled();
             int index = stageIndex.incrementAndGet();
@@ -103,7 +99,7 @@ final class StageExecutor {
             bus.emit((run, seq, at) -> new PipelineEvent.StageStarted(run, seq, at, id, label, type, index, n));
             long t0 = System.nanoTime();
             StageContext sc = new StageContext(node, ctx, graph, dir.root(), stageDir, runId, attempt, fidelity.mode(),
-                    fidelity.threadId(), bus, artifacts, branches, children, dir.fsync());
+                    fidelity.threadId(), bus, artifacts, branches, children, dir.fsync(), runSoFar);
             Outcome outcome;
             boolean retryable = true;
             try {

@@ -1,14 +1,13 @@
 package io.nightshift.pipeline.handler;
 
-import io.nightshift.pipeline.run.StatusFile;
 import io.nightshift.pipeline.state.Outcome;
 import java.util.Map;
 
 /**
- * The LLM task (attractor-spec 4.5): expands {@code $goal}, writes {@code prompt.md}, calls the backend, writes
- * {@code response.md}. A text response succeeds unless the backend (or the agent behind it) left a
- * {@code status.json} in the stage directory, which then decides (Appendix C). The engine writes the final
- * {@code status.json}.
+ * The LLM task (attractor-spec 4.5): expands {@code $goal}, writes {@code prompt.md}, hands the backend one
+ * {@link StageCall}, writes {@code response.md}. A response succeeds unless the backend's result carries the
+ * outcome it decided (an agent's status, an in-stage judge's verdict). The engine writes the final
+ * {@code status.json}; nothing here reads it back.
  */
 public final class CodergenHandler implements Handler {
 
@@ -28,19 +27,17 @@ public final class CodergenHandler implements Handler {
         }
         prompt = prompt.replace("$goal", stage.graph().goal());
         stage.writeFile("prompt.md", prompt);
-        CodergenResult result = backend.run(stage.node(), prompt, stage.context());
-        return switch (result) {
-            case CodergenResult.Status s -> s.outcome();
-            case CodergenResult.Text t -> {
-                stage.writeFile("response.md", t.response());
-                Map<String, Object> updates = Map.of("last_stage", stage.node().id(),
-                        "last_response", truncate(t.response()));
-                yield StatusFile.read(stage.stageDir())
-                        .map(fromAgent -> fromAgent.withContextUpdates(withoutOverrides(updates, fromAgent)))
-                        .orElseGet(() -> Outcome.success("Stage completed: " + stage.node().id())
-                                .withContextUpdates(updates));
-            }
-        };
+        CodergenResult result = backend.run(new StageCall(stage.node(), prompt, stage.stageDir(), stage.fidelity(),
+                stage.threadId(), StageToolHooks.resolve(stage.node(), stage.graph()), stage.events(), stage.context(),
+                stage.run()));
+        if (result.response().isEmpty()) {
+            return result.outcome().orElseThrow();
+        }
+        String response = result.response().get();
+        stage.writeFile("response.md", response);
+        Map<String, Object> updates = Map.of("last_stage", stage.node().id(), "last_response", truncate(response));
+        Outcome decided = result.outcome().orElseGet(() -> Outcome.success("Stage completed: " + stage.node().id()));
+        return decided.withContextUpdates(withoutOverrides(updates, decided));
     }
 
     private static Map<String, Object> withoutOverrides(Map<String, Object> ours, Outcome theirs) {

@@ -63,6 +63,19 @@ public final class StatusFile {
         }
     }
 
+    /**
+     * Parses a status an agent wrote ({@code source} names where, for the message). Text that is not a valid status
+     * yields a FAIL outcome that says what is wrong, as {@link #read} does.
+     */
+    public static Outcome parse(String text, String source) {
+        try {
+            return parse(Json.mapper().readTree(text));
+        } catch (IOException | IllegalArgumentException e) {
+            return Outcome.fail(source + " is not a valid status file (" + e.getMessage()
+                    + "); expected {\"outcome\": \"success|partial_success|retry|fail|skipped\", ...}");
+        }
+    }
+
     static Outcome parse(JsonNode root) {
         if (root == null || !root.isObject() || !root.hasNonNull("outcome")) {
             throw new IllegalArgumentException("the 'outcome' field is missing");

@@ -1,5 +1,6 @@
 package io.nightshift.runtime.agent;
 
+import io.nightshift.agent.event.AgentEventJson;
 import io.nightshift.agent.hook.ToolHooks;
 import io.nightshift.agent.profile.Profiles;
 import io.nightshift.agent.profile.ProviderProfile;
@@ -14,17 +15,17 @@ import io.nightshift.llm.ModelInfo;
 import io.nightshift.pipeline.PipelineException;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.CodergenBackend;
+import io.nightshift.pipeline.event.PipelineEvent;
 import io.nightshift.pipeline.handler.CodergenResult;
+import io.nightshift.pipeline.handler.StageCall;
 import io.nightshift.pipeline.state.Context;
 import io.nightshift.pipeline.state.Outcome;
 import io.nightshift.sandbox.ExecutionEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,16 +39,19 @@ import java.util.function.Function;
  * else graph). With fidelity {@code full} the session of the stage's thread key is reused across stages; any
  * other fidelity starts a fresh session whose input opens with a {@link FidelityPreamble}.
  *
- * <p>Outcome: the final assistant text is the response (the handler writes {@code response.md}) and success
- * unless a {@code status.json} says otherwise. The agent is told to write it at {@code .nightshift/status.json}
- * in its working directory (inside the sandbox); the backend moves it into the stage directory. A session that
- * stops on a limit, an error, an abort or the deadline is a FAIL with the reason.
+ * <p>Everything a stage needs comes in its {@link StageCall}: fidelity, thread key, tool hooks, the run so far,
+ * and the event stream its agent events go into. Outcome: the final assistant text is the response (the handler
+ * writes {@code response.md}) and success unless the agent decided otherwise in a status it wrote at
+ * {@code .nightshift/status.json} in its working directory (inside the sandbox), which the backend takes out of
+ * the workspace and returns with the text. A session that stops on a limit, an error, an abort or the deadline is
+ * a FAIL with the reason.
  *
  * <p>Thread-safe: parallel branches run their own sessions; stages sharing a thread key take turns.
  */
 public final class AgentCodergenBackend implements CodergenBackend, AutoCloseable {
 
-    private record AgentThread(Session session, AtomicReference<String> node) {
+    /** A session and the stage it currently works for (a {@code full} fidelity thread moves from stage to stage). */
+    private record AgentThread(Session session, AtomicReference<StageCall> stage) {
     }
 
     static final long SHUTDOWN_WAIT_MS = 5_000;
@@ -55,7 +59,6 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     private final Client client;
     private final StageEnvironments environments;
     private final AgentBackendOptions options;
-    private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
     private volatile StageJudge judge;
 
@@ -84,18 +87,15 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         this.options = options == null ? AgentBackendOptions.defaults() : options;
     }
 
-    /** Connects a sink that receives every agent event of every stage (the runtime's event stream). */
-    public void addSink(StageEventSink sink) {
-        sinks.add(sink);
-    }
-
     /** Judges stages with {@code harness.suite} in place, feeding what the judge discloses back into the session. */
     public void useJudge(StageJudge stageJudge) {
         this.judge = stageJudge;
     }
 
     @Override
-    public CodergenResult run(Node node, String prompt, Context context) throws Exception {
+    public CodergenResult run(StageCall call) throws Exception {
+        Node node = call.node();
+        Context context = call.context();
         String provider = node.attrs().get("llm_provider").orElse(options.defaultProvider() != null
                 ? options.defaultProvider() : client.defaultProvider());
         if (provider == null) {
@@ -104,9 +104,8 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         }
         String model = node.attrs().get("llm_model").orElseGet(() -> defaultModel(provider, node));
         String effort = node.attrs().get("reasoning_effort").orElse(options.sessionConfig().reasoningEffort());
-        String fidelity = context.getString("internal.fidelity", "compact");
-        String threadId = context.getString("internal.thread_id", null);
-        Path stageDir = Path.of(context.getString("internal.stage_dir", "."));
+        String fidelity = call.fidelity();
+        String threadId = call.threadId();
         boolean reuse = "full".equals(fidelity) && threadId != null;
         ExecutionEnvironment environment = environments.forStage(node, context);
         // A session is bound to the files it works on: a thread continued in another branch's worktree starts anew.
@@ -115,20 +114,20 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                         && existing.session().profile().model().equals(model)
                         && existing.session().environment() == environment
                         && existing.session().state() != SessionState.CLOSED
-                        ? existing : open(provider, model, node, context, environment))
-                : open(provider, model, node, context, environment);
-        String input = reuse ? HarnessFeedback.section(context).map(f -> f + "\n# Your task\n\n").orElse("") + prompt
-                : FidelityPreamble.build(fidelity, context, RunState.read(stageDir)) + "\n# Your task\n\n" + prompt;
+                        ? existing : open(provider, model, call, environment))
+                : open(provider, model, call, environment);
+        String input = reuse ? HarnessFeedback.section(context).map(f -> f + "\n# Your task\n\n").orElse("") + call.prompt()
+                : FidelityPreamble.build(fidelity, context, call.run()) + "\n# Your task\n\n" + call.prompt();
         StageJudge stageJudge = judge;
         synchronized (thread) {
-            thread.node().set(node.id());
+            thread.stage().set(call);
             thread.session().setReasoningEffort(effort);
             try {
                 ProcessingResult result = submit(thread.session(), input, node.timeout().orElse(null));
                 if (stageJudge != null && stageJudge.judges(node)) {
-                    return judged(node, context, thread, result, stageDir, stageJudge);
+                    return judged(call, thread, result, stageJudge);
                 }
-                return finish(node, thread, result, stageDir);
+                return finish(node, thread, result, Optional.empty());
             } finally {
                 if (!reuse) {
                     thread.session().close();
@@ -142,28 +141,30 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     /**
      * Judges the stage each time the agent finishes normally; below the threshold the judge's feedback goes into
      * the same session as the next user message, until satisfied or out of rounds. The verdict decides the
-     * outcome (written as the stage's {@code status.json}, which the handler honours) and carries the harness keys
-     * into the context.
+     * outcome and carries the harness keys into the context.
      */
-    private CodergenResult judged(Node node, Context context, AgentThread thread, ProcessingResult first,
-            Path stageDir, StageJudge stageJudge) throws Exception {
+    private CodergenResult judged(StageCall call, AgentThread thread, ProcessingResult first, StageJudge stageJudge)
+            throws Exception {
+        Node node = call.node();
         ProcessingResult result = first;
         StageJudge.Verdict verdict = null;
+        Optional<Outcome> fromAgent = Optional.empty();
         int maxRounds = stageJudge.maxRounds(node);
         for (int round = 1; finishedNormally(result); round++) {
-            // a status.json the agent left belongs to the stage directory, not to the snapshot judged
-            StatusRelay.moveIntoStage(thread.session().environment(), stageDir);
-            verdict = stageJudge.judge(node, context, round);
+            // a status the agent left is its say on the stage, not part of the snapshot judged
+            Optional<Outcome> taken = StatusRelay.take(thread.session().environment());
+            fromAgent = taken.isPresent() ? taken : fromAgent;
+            verdict = stageJudge.judge(call, round);
             if (verdict.satisfied() || round >= maxRounds) {
                 break;
             }
             result = submit(thread.session(), verdict.followUp(), node.timeout().orElse(null));
         }
-        CodergenResult agent = finish(node, thread, result, stageDir);
+        CodergenResult agent = finish(node, thread, result, fromAgent);
         if (verdict == null) {
             return agent;
         }
-        return Verdicts.apply(agent, verdict, stageDir);
+        return Verdicts.apply(agent, verdict);
     }
 
     private static boolean finishedNormally(ProcessingResult result) {
@@ -204,10 +205,13 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         }
     }
 
-    private CodergenResult finish(Node node, AgentThread thread, ProcessingResult result, Path stageDir) {
-        StatusRelay.moveIntoStage(thread.session().environment(), stageDir);
+    /** The result of a session's last turn; {@code earlier} is a status the agent wrote in an earlier round. */
+    private CodergenResult finish(Node node, AgentThread thread, ProcessingResult result, Optional<Outcome> earlier) {
+        Optional<Outcome> taken = StatusRelay.take(thread.session().environment());
+        Optional<Outcome> fromAgent = taken.isPresent() ? taken : earlier;
         return switch (result.stopReason()) {
-            case COMPLETED, AWAITING_INPUT -> CodergenResult.text(result.finalText());
+            case COMPLETED, AWAITING_INPUT -> fromAgent.map(o -> CodergenResult.decided(result.finalText(), o))
+                    .orElseGet(() -> CodergenResult.text(result.finalText()));
             case ROUND_LIMIT, TURN_LIMIT -> CodergenResult.status(Outcome.fail("agent stopped at its "
                     + (result.stopReason() == StopReason.ROUND_LIMIT
                     ? "tool round limit" : "turn limit") + " before finishing " + node.id()));
@@ -217,32 +221,28 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         };
     }
 
-    private AgentThread open(String provider, String model, Node node, Context context,
-            ExecutionEnvironment environment) {
+    private AgentThread open(String provider, String model, StageCall call, ExecutionEnvironment environment) {
         ProviderProfile profile = Profiles.forProvider(provider, model, options.profiles());
         SessionConfig base = options.sessionConfig();
-        ToolHooks hooks = new ToolHooks(hook(node, context, "pre"), hook(node, context, "post"));
+        ToolHooks hooks = new ToolHooks(orNull(call.toolHooks().pre()), orNull(call.toolHooks().post()));
         String instructions = (base.userInstructions() == null ? "" : base.userInstructions() + "\n\n")
                 + StatusRelay.INSTRUCTIONS;
         SessionConfig config = base.toBuilder().toolHooks(hooks.isEmpty() ? base.toolHooks() : hooks)
                 .userInstructions(instructions).build();
-        AtomicReference<String> current = new AtomicReference<>(node.id());
+        AtomicReference<StageCall> current = new AtomicReference<>(call);
+        // each agent event goes into the stream of the stage the session works for now
         Session session = Session.builder(client, profile, environment).config(config)
                 .sink(event -> {
-                    for (StageEventSink sink : sinks) {
-                        try {
-                            sink.accept(current.get(), event);
-                        } catch (RuntimeException ignored) {
-                            // sinks must not throw; one that does is skipped
-                        }
-                    }
+                    StageCall stage = current.get();
+                    String nodeId = stage.node().id();
+                    stage.events().emit((run, seq, at) -> new PipelineEvent.AgentActivity(run, seq, at, nodeId,
+                            AgentEventJson.toJson(event)));
                 }).build();
         return new AgentThread(session, current);
     }
 
-    private static String hook(Node node, Context context, String which) {
-        return node.attrs().get("tool_hooks." + which)
-                .orElse(context.getString("graph.tool_hooks." + which, null));
+    private static String orNull(String command) {
+        return command.isEmpty() ? null : command;
     }
 
     private String defaultModel(String provider, Node node) {

@@ -1,12 +1,13 @@
 package io.nightshift.runtime.agent;
 
+import io.nightshift.pipeline.handler.RunSoFar;
 import io.nightshift.pipeline.state.Context;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The context a fresh session starts with when a stage's fidelity is not {@code full} (attractor-spec 5.4),
- * built from the run's state: the goal, the completed stages with their outcomes ({@link RunState}), the
+ * built from the run's state: the goal, the completed stages with their outcomes ({@link RunSoFar}), the
  * engine's log of notable events and the context values (internal and graph attributes left out). Budgets follow the spec's token estimates at about four characters a
  * token: truncate (goal and run id only), compact (bullets), summary:low ~600, :medium ~1500, :high ~3000 tokens.
  * The last holdout judgment ({@link HarnessFeedback}) follows in every mode.
@@ -22,12 +23,12 @@ final class FidelityPreamble {
     }
 
     /** The preamble, then the last holdout judgment whatever the mode (it is not subject to the mode's budget). */
-    static String build(String mode, Context ctx, RunState run) {
+    static String build(String mode, Context ctx, RunSoFar run) {
         String preamble = forMode(mode, ctx, run);
         return HarnessFeedback.section(ctx).map(section -> preamble + "\n" + section).orElse(preamble);
     }
 
-    private static String forMode(String mode, Context ctx, RunState run) {
+    private static String forMode(String mode, Context ctx, RunSoFar run) {
         String goal = ctx.getString("graph.goal", "");
         StringBuilder out = new StringBuilder("# Pipeline context\n");
         out.append("Goal: ").append(goal.isBlank() ? "(none given)" : goal).append('\n');

@@ -1,11 +1,9 @@
 package io.nightshift.runtime.agent;
 
-import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.handler.CodergenResult;
 import io.nightshift.pipeline.handler.SimulationBackend;
-import io.nightshift.pipeline.state.Context;
-import java.nio.file.Path;
+import io.nightshift.pipeline.handler.StageCall;
 
 /**
  * Simulate mode as runs use it: the simulation backend's answer, followed by the holdout feedback an agent would
@@ -22,17 +20,15 @@ public final class SimulatedAgent implements CodergenBackend {
     }
 
     @Override
-    public CodergenResult run(Node node, String prompt, Context context) throws Exception {
-        CodergenResult simulated = simulation.run(node, prompt, context);
-        if (simulated instanceof CodergenResult.Text text) {
-            simulated = CodergenResult.text(HarnessFeedback.section(context)
-                    .map(section -> text.response() + "\n\n" + section).orElse(text.response()));
-        }
+    public CodergenResult run(StageCall call) throws Exception {
+        CodergenResult simulated = simulation.run(call);
+        String text = simulated.response().orElse("");
+        simulated = CodergenResult.text(HarnessFeedback.section(call.context())
+                .map(section -> text + "\n\n" + section).orElse(text));
         StageJudge stageJudge = judge;
-        if (stageJudge == null || !stageJudge.judges(node)) {
+        if (stageJudge == null || !stageJudge.judges(call.node())) {
             return simulated;
         }
-        StageJudge.Verdict verdict = stageJudge.judge(node, context, 1);
-        return Verdicts.apply(simulated, verdict, Path.of(context.getString("internal.stage_dir", ".")));
+        return Verdicts.apply(simulated, stageJudge.judge(call, 1));
     }
 }

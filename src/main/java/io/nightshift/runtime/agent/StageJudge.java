@@ -1,7 +1,7 @@
 package io.nightshift.runtime.agent;
 
 import io.nightshift.pipeline.graph.Node;
-import io.nightshift.pipeline.state.Context;
+import io.nightshift.pipeline.handler.StageCall;
 import java.util.Map;
 
 /**
@@ -17,8 +17,11 @@ public interface StageJudge {
     /** How many times the stage is judged at most (the first included). */
     int maxRounds(Node node);
 
-    /** Judges the stage's workspace as it is now; {@code round} counts from 1. */
-    Verdict judge(Node node, Context context, int round) throws Exception;
+    /**
+     * Judges the stage's workspace as it is now; {@code round} counts from 1. What judging reports goes into
+     * {@code call.events()}.
+     */
+    Verdict judge(StageCall call, int round) throws Exception;
 
     /**
      * @param satisfied      satisfaction reached the threshold

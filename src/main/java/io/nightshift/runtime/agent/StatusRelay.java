@@ -1,23 +1,23 @@
 package io.nightshift.runtime.agent;
 
+import io.nightshift.pipeline.run.StatusFile;
+import io.nightshift.pipeline.state.Outcome;
 import io.nightshift.sandbox.ExecResult;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
- * Carries a {@code status.json} (attractor-spec Appendix C) the agent wrote in its working directory into the
- * stage directory, which lies outside the sandbox. The file is removed from the workspace so it does not end up
- * in the stage's commit.
+ * Takes the {@code status.json} (attractor-spec Appendix C) an agent wrote in its working directory and turns it into
+ * the outcome the backend returns; the engine writes the stage's own {@code status.json}. The file is removed from
+ * the workspace so it does not end up in the stage's commit.
  */
 final class StatusRelay {
 
     static final String WORKSPACE_PATH = ".nightshift/status.json";
+
+    /** The agent writes this file: it is read as capped data. */
+    static final int MAX_CHARS = 1 << 20;
 
     static final String INSTRUCTIONS = """
             This task is one stage of an automated pipeline. When you are done you may decide the stage's outcome by
@@ -29,24 +29,19 @@ final class StatusRelay {
     private StatusRelay() {
     }
 
-    static void moveIntoStage(ExecutionEnvironment env, Path stageDir) {
+    /**
+     * The outcome the agent decided, if it wrote a status: parsed (an invalid file is a FAIL saying why) and removed
+     * from the workspace.
+     */
+    static Optional<Outcome> take(ExecutionEnvironment env) {
         String text;
         try {
             if (!env.fileExists(WORKSPACE_PATH)) {
-                return;
+                return Optional.empty();
             }
             text = env.readFile(WORKSPACE_PATH, null, null);
         } catch (SandboxException e) {
-            return;
-        }
-        try {
-            Files.createDirectories(stageDir);
-            Path temp = Files.createTempFile(stageDir, "status", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, stageDir.resolve("status.json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + stageDir.resolve("status.json") + ": " + e.getMessage(), e);
+            return Optional.empty();
         }
         ExecResult removed = env.execCommand("rm -f " + WORKSPACE_PATH + " && { rmdir .nightshift 2>/dev/null; true; }",
                 10_000, null, null);
@@ -54,5 +49,10 @@ final class StatusRelay {
             throw new SandboxException("could not remove " + WORKSPACE_PATH + " from the workspace: "
                     + removed.stderr().strip(), false);
         }
+        if (text.length() > MAX_CHARS) {
+            return Optional.of(Outcome.fail("the agent's " + WORKSPACE_PATH + " is larger than " + MAX_CHARS
+                    + " characters; a status is a small JSON object"));
+        }
+        return Optional.of(StatusFile.parse(text, "the agent's " + WORKSPACE_PATH));
     }
 }

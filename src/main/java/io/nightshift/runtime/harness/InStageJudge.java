@@ -1,13 +1,11 @@
 package io.nightshift.runtime.harness;
 
-import io.nightshift.pipeline.event.EventEmitter;
 import io.nightshift.pipeline.graph.HandlerTypes;
 import io.nightshift.pipeline.graph.Node;
-import io.nightshift.pipeline.state.Context;
+import io.nightshift.pipeline.handler.StageCall;
 import io.nightshift.runtime.agent.HarnessFeedback;
 import io.nightshift.runtime.agent.StageJudge;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 /**
  * Judges a codergen stage with {@code harness.suite} each time its agent finishes (see {@link StageJudge}).
@@ -17,17 +15,9 @@ import java.util.function.Supplier;
 public final class InStageJudge implements StageJudge {
 
     private final Judging judging;
-    private final Supplier<String> runId;
-    private final Supplier<EventEmitter> events;
 
-    /**
-     * @param runId  the run's id
-     * @param events the run's event stream (the engine's, once it runs)
-     */
-    public InStageJudge(Judging judging, Supplier<String> runId, Supplier<EventEmitter> events) {
+    public InStageJudge(Judging judging) {
         this.judging = judging;
-        this.runId = runId;
-        this.events = events;
     }
 
     @Override
@@ -42,11 +32,11 @@ public final class InStageJudge implements StageJudge {
     }
 
     @Override
-    public Verdict judge(Node node, Context context, int round) throws Exception {
-        HarnessSettings settings = settings(node);
-        Path stageDir = Path.of(context.getString("internal.stage_dir", "."));
-        Path runDir = stageDir.toAbsolutePath().getParent();
-        Judging.Result result = judging.judge(node, settings, context, runId.get(), runDir, events.get(), round);
+    public Verdict judge(StageCall call, int round) throws Exception {
+        HarnessSettings settings = settings(call.node());
+        Path runDir = call.stageDir().toAbsolutePath().getParent();
+        Judging.Result result = judging.judge(call.node(), settings, call.context(), call.runId(), runDir,
+                call.events(), round);
         String summary = result.summary() + " after round " + round + " of " + settings.maxRounds();
         return new Verdict(result.reached(), summary,
                 HarnessFeedback.followUp(round, settings.maxRounds(), result.judgment().satisfaction(),

@@ -47,7 +47,7 @@ class EngineFixturesTest {
         ScriptedBackend backend = new ScriptedBackend();
         spec.path("script").fields().forEachRemaining(e -> e.getValue().forEach(step -> {
             Outcome o = outcomeOf(step);
-            backend.on(e.getKey(), (n, c) -> CodergenResult.status(o));
+            backend.on(e.getKey(), call -> CodergenResult.status(o));
         }));
         List<String> answers = new ArrayList<>();
         spec.path("answers").forEach(a -> answers.add(a.asText()));

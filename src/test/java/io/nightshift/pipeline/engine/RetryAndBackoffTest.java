@@ -114,13 +114,13 @@ class RetryAndBackoffTest {
     @Test
     void retryableExceptionsAreRetriedOthersFailAtOnce() {
         ScriptedBackend transient_ = new ScriptedBackend().on("flaky",
-                (n, c) -> { throw new PipelineException("rate limited", true, null); },
-                (n, c) -> io.nightshift.pipeline.handler.CodergenResult.text("ok"));
+                call -> { throw new PipelineException("rate limited", true, null); },
+                call -> io.nightshift.pipeline.handler.CodergenResult.text("ok"));
         assertThat(run(pipeline("max_retries=3"), transient_, new RecordingSleeper(), 0.5).status())
                 .isEqualTo(RunStatus.SUCCESS);
 
         ScriptedBackend fatal = new ScriptedBackend().on("flaky",
-                (n, c) -> { throw new IllegalStateException("bad prompt"); });
+                call -> { throw new IllegalStateException("bad prompt"); });
         RunResult r = run(pipeline("max_retries=3"), fatal, new RecordingSleeper(), 0.5);
         assertThat(r.status()).isEqualTo(RunStatus.FAIL);
         assertThat(r.failureReason()).isEqualTo("bad prompt");

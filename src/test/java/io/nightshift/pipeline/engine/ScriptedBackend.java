@@ -1,9 +1,8 @@
 package io.nightshift.pipeline.engine;
 
-import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.handler.CodergenResult;
-import io.nightshift.pipeline.state.Context;
+import io.nightshift.pipeline.handler.StageCall;
 import io.nightshift.pipeline.state.Outcome;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * A codergen backend that plays a script per node (one entry per call) and answers like the simulation when a
- * node's script is used up. Records every call with the context keys the engine passes.
+ * node's script is used up. Records every call with what the engine hands over.
  */
 public final class ScriptedBackend implements CodergenBackend {
 
@@ -24,7 +23,7 @@ public final class ScriptedBackend implements CodergenBackend {
 
     @FunctionalInterface
     public interface Step {
-        CodergenResult play(Node node, Context context) throws Exception;
+        CodergenResult play(StageCall call) throws Exception;
     }
 
     private final Map<String, Deque<Step>> scripts = new HashMap<>();
@@ -37,22 +36,21 @@ public final class ScriptedBackend implements CodergenBackend {
 
     public ScriptedBackend outcomes(String nodeId, Outcome... outcomes) {
         for (Outcome o : outcomes) {
-            on(nodeId, (n, c) -> CodergenResult.status(o));
+            on(nodeId, call -> CodergenResult.status(o));
         }
         return this;
     }
 
     @Override
-    public CodergenResult run(Node node, String prompt, Context context) throws Exception {
+    public CodergenResult run(StageCall call) throws Exception {
         Step step;
+        String id = call.node().id();
         synchronized (this) {
-            calls.add(new Call(node.id(), prompt, context.getString("internal.fidelity"),
-                    context.getString("internal.thread_id")));
-            Deque<Step> script = scripts.get(node.id());
+            calls.add(new Call(id, call.prompt(), call.fidelity(), call.threadId()));
+            Deque<Step> script = scripts.get(id);
             step = script == null ? null : script.poll();
         }
-        return step == null ? CodergenResult.text("[Simulated] Response for stage: " + node.id())
-                : step.play(node, context);
+        return step == null ? CodergenResult.text("[Simulated] Response for stage: " + id) : step.play(call);
     }
 
     public synchronized List<Call> calls() {

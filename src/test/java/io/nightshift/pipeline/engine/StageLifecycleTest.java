@@ -189,7 +189,8 @@ class StageLifecycleTest {
                 }
                 """;
         String longText = "x".repeat(500);
-        ScriptedBackend backend = new ScriptedBackend().on("write", (n, c) -> {
+        ScriptedBackend backend = new ScriptedBackend().on("write", call -> {
+            var c = call.context();
             assertThat(c.getString("current_node")).isEqualTo("write");
             assertThat(c.getString("graph.goal")).isEqualTo("Ship the feature");
             return CodergenResult.text(longText);

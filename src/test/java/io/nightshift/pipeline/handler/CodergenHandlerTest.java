@@ -11,6 +11,7 @@ import io.nightshift.pipeline.engine.TestPipelines;
 import io.nightshift.pipeline.state.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,12 +55,9 @@ class CodergenHandlerTest {
     }
 
     @Test
-    void aStatusFileLeftByTheAgentInTheStageDirectoryIsHonoured() throws Exception {
-        ScriptedBackend backend = new ScriptedBackend().on("plan", (node, context) -> {
-            Files.writeString(Path.of(context.getString("internal.stage_dir")).resolve("status.json"),
-                    "{\"outcome\":\"partial_success\",\"notes\":\"half done\",\"context_updates\":{\"pages\":\"1\"}}");
-            return CodergenResult.text("I did half");
-        });
+    void anOutcomeReturnedWithTheResponseDecidesTheStageAndKeepsTheResponse() throws Exception {
+        ScriptedBackend backend = new ScriptedBackend().on("plan", call -> CodergenResult.decided("I did half",
+                Outcome.partialSuccess("half done").withContextUpdates(Map.of("pages", "1"))));
         RunResult r = run(backend);
         assertThat(r.nodeOutcomes()).containsEntry("plan", "partial_success");
         assertThat(r.context()).containsEntry("pages", "1");
@@ -69,7 +67,7 @@ class CodergenHandlerTest {
 
     @Test
     void backendExceptionsFailTheStageWithTheirMessage() {
-        RunResult r = run(new ScriptedBackend().on("plan", (n, c) -> {
+        RunResult r = run(new ScriptedBackend().on("plan", call -> {
             throw new IllegalStateException("provider said 400: prompt too long");
         }));
         assertThat(r.failureReason()).isEqualTo("provider said 400: prompt too long");

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.agent.AgentTwin;
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.agent.event.EventKind;
 import io.nightshift.agent.session.SessionConfig;
 import io.nightshift.llm.Json;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.engine.RunConfig;
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.TestPipelines;
+import io.nightshift.pipeline.event.EventSink;
+import io.nightshift.pipeline.event.PipelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +33,7 @@ class AgentCodergenBackendTest {
     private AgentTwin t;
     private AgentCodergenBackend backend;
     private final List<String> tagged = new CopyOnWriteArrayList<>();
-    private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -46,12 +48,15 @@ class AgentCodergenBackendTest {
         Files.createDirectories(workspace);
         t = new AgentTwin("anthropic", script, workspace);
         backend = new AgentCodergenBackend(t.client, t.env, new AgentBackendOptions(null, null, config, null));
-        backend.addSink((node, event) -> {
-            tagged.add(node + ":" + event.kind());
-            events.add(event);
-        });
-        return new PipelineEngine(RunConfig.builder(dir.resolve("logs")).backend(backend).environment(t.env).build())
-                .run(TestPipelines.prepare(dot));
+        // agent events reach the run's own stream, tagged with their stage
+        EventSink agentEvents = event -> {
+            if (event instanceof PipelineEvent.AgentActivity a) {
+                tagged.add(a.nodeId() + ":" + a.event().path("type").asText());
+                events.add(a.event());
+            }
+        };
+        return new PipelineEngine(RunConfig.builder(dir.resolve("logs")).backend(backend).environment(t.env)
+                .sink(agentEvents).build()).run(TestPipelines.prepare(dot));
     }
 
     private static String pipeline(String fidelity) {
@@ -79,7 +84,7 @@ class AgentCodergenBackendTest {
         assertThat(Files.readString(dir.resolve("workspace/greet.py"))).isEqualTo("print('hi')\n");
         assertThat(t.userTextsIn(1)).containsExactly("PLAN the greeting module for Add a greeting module",
                 "IMPLEMENT the plan");
-        assertThat(events).filteredOn(e -> e instanceof AgentEvent.SessionStart).hasSize(1);
+        assertThat(events).filteredOn(e -> kind(e, EventKind.SESSION_START)).hasSize(1);
         assertThat(Files.readString(result.logsRoot().resolve("plan/response.md"))).isEqualTo("Plan: one file.");
         assertThat(Files.readString(result.logsRoot().resolve("implement/response.md"))).isEqualTo("Implemented greet.py.");
         assertThat(tagged).contains("plan:USER_INPUT", "implement:USER_INPUT", "implement:TOOL_CALL_END");
@@ -116,8 +121,8 @@ class AgentCodergenBackendTest {
                 .contains("Completed stages (outcome):\n", "- plan: success")
                 .contains("- last_stage: plan", "- last_response: Plan: one file.")
                 .endsWith("# Your task\n\nIMPLEMENT the plan");
-        assertThat(events).filteredOn(e -> e instanceof AgentEvent.SessionStart).hasSize(2);
-        assertThat(events).filteredOn(e -> e instanceof AgentEvent.SessionEnd).hasSize(2);
+        assertThat(events).filteredOn(e -> kind(e, EventKind.SESSION_START)).hasSize(2);
+        assertThat(events).filteredOn(e -> kind(e, EventKind.SESSION_END)).hasSize(2);
     }
 
     @Test
@@ -190,7 +195,11 @@ class AgentCodergenBackendTest {
         assertThat(result.succeeded()).isFalse();
         assertThat(result.nodeOutcomes()).containsEntry("think", "fail");
         assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(15_000);
-        assertThat(events).filteredOn(e -> e instanceof AgentEvent.SessionEnd).singleElement()
-                .satisfies(e -> assertThat(((AgentEvent.SessionEnd) e).reason()).isEqualTo("aborted"));
+        assertThat(events).filteredOn(e -> kind(e, EventKind.SESSION_END)).singleElement()
+                .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("aborted"));
+    }
+
+    private static boolean kind(JsonNode event, EventKind kind) {
+        return kind.name().equals(event.path("type").asText());
     }
 }

@@ -2,6 +2,7 @@ package io.nightshift.runtime.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nightshift.pipeline.handler.RunSoFar;
 import io.nightshift.pipeline.state.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,12 +18,12 @@ class FidelityPreambleTest {
         return ctx;
     }
 
-    private static RunState run(int stages) {
+    private static RunSoFar run(int stages) {
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (int i = 1; i <= stages; i++) {
             outcomes.put("stage" + i, i % 3 == 0 ? "fail" : "success");
         }
-        return new RunState("run-42", outcomes);
+        return RunSoFar.of("run-42", outcomes);
     }
 
     @Test

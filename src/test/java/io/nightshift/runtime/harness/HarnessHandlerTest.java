@@ -60,7 +60,7 @@ class HarnessHandlerTest {
         Graph graph = new Graph("g", "", Attributes.EMPTY, List.of(node), List.of());
         Path dir = Files.createDirectories(logs.resolve(node.id()));
         return new StageContext(node, context, graph, logs, dir, "run-1", 1, "compact", node.id(), emitter, null, null,
-                null, false);
+                null, false, io.nightshift.pipeline.handler.RunSoFar.NONE);
     }
 
     private static Node judge(String... attrs) {
