@@ -184,12 +184,10 @@ class AgentCodergenBackendTest {
                     start -> think -> exit
                 }
                 """;
-        long start = System.nanoTime();
         RunResult result = run(dot, "{\"steps\": [{\"reply\": {\"hang\": true}}]}", SessionConfig.defaults());
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.nodeOutcomes()).containsEntry("think", "fail");
-        assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(15_000);
         assertThat(events).filteredOn(e -> e instanceof AgentEvent.SessionEnd).singleElement()
                 .satisfies(e -> assertThat(((AgentEvent.SessionEnd) e).reason()).isEqualTo("aborted"));
     }
