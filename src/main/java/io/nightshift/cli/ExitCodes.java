@@ -8,7 +8,7 @@ final class ExitCodes {
     static final int FAILED = 1;
     /** Bad usage or unreadable input. */
     static final int UNUSABLE_INPUT = 2;
-    /** Interrupted (SIGINT), as shells report 128 + 2. */
+    /** Interrupted (SIGINT), as shells report 128 + 2; SIGTERM gives 143, 128 + 15 ({@link Interrupts#exitCode}). */
     static final int INTERRUPTED = 130;
 
     private ExitCodes() {

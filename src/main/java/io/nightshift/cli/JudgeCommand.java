@@ -80,7 +80,7 @@ public class JudgeCommand implements Callable<Integer> {
             return ExitCodes.UNUSABLE_INPUT;
         } catch (InterruptedException e) {
             err.println("nightshift judge: " + e.getMessage());
-            return ExitCodes.INTERRUPTED;
+            return Interrupts.exitCode();
         }
         report.warnings().forEach(w -> err.println("warning: " + w));
         if (json) {

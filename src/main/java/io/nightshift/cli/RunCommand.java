@@ -119,7 +119,7 @@ public class RunCommand implements Callable<Integer> {
         Interviewer interviewer = autoApprove ? new AutoApproveInterviewer() : new ConsoleInterviewer(System.in, out);
         ProgressRenderer renderer = new ProgressRenderer(out, err, level, System.console() != null
                 && System.getenv("NO_COLOR") == null);
-        Interrupts.onInterrupt(() -> launcher.cancel("interrupted (SIGINT)"));
+        Interrupts.onInterrupt(() -> launcher.cancel("interrupted (" + Interrupts.signalName() + ")"));
         RunResult result;
         try {
             result = launcher.run(request, plan, interviewer, List.of(renderer), line -> notice(line, level, out, err));
@@ -161,7 +161,7 @@ public class RunCommand implements Callable<Integer> {
             case CANCELLED -> {
                 err.println("cancelled after " + took + ": " + result.failureReason() + "; resume with: nightshift run --resume "
                         + result.logsRoot());
-                return ExitCodes.INTERRUPTED;
+                return Interrupts.exitCode();
             }
         }
         return ExitCodes.FAILED;

@@ -36,6 +36,16 @@ final class CliProcess {
         return pb;
     }
 
+    /**
+     * The same command with SIGINT at its default disposition, whatever this JVM inherited: started from a
+     * background non-interactive shell ({@code bin/test &}, a job runner), the suite ignores SIGINT and so would
+     * every child, which no handler can undo. coreutils' {@code env --default-signal} (8.31+) resets it before exec.
+     */
+    static ProcessBuilder withDefaultSigint(ProcessBuilder pb) {
+        pb.command().addAll(0, List.of("env", "--default-signal=INT"));
+        return pb;
+    }
+
     static Result run(Path workdir, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("ns-out", ".txt");
         Path err = Files.createTempFile("ns-err", ".txt");

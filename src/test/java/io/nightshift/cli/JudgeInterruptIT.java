@@ -10,19 +10,26 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Ctrl-C during {@code nightshift judge}, sent to the packaged application as a shell would: exit 130, no container left. */
+/**
+ * Ctrl-C (SIGINT) or SIGTERM during {@code nightshift judge}, sent to the packaged application as a shell or a job
+ * runner would: exit 130 or 143, no container left. However the suite was started (a background shell ignores
+ * SIGINT), the judge gets SIGINT at its default disposition ({@link CliProcess#withDefaultSigint}).
+ */
 @Tag("docker")
 class JudgeInterruptIT {
 
     @TempDir
     Path dir;
 
-    @Test
-    void sigintStopsJudgingRemovesTheJudgeContainersAndExits130() throws Exception {
-        String name = "judge-sigint-" + UUID.randomUUID().toString().substring(0, 8);
+    @ParameterizedTest
+    @CsvSource({"INT, 130", "TERM, 143"})
+    void aSignalStopsJudgingRemovesTheJudgeContainersAndExitsWith128PlusItsNumber(String signal, int exitCode)
+            throws Exception {
+        String name = "judge-sig" + signal.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path suite = Files.createDirectories(dir.resolve("suite"));
         Files.writeString(suite.resolve("suite.yaml"), "name: " + name + "\ntrials: 2\n");
         Files.writeString(suite.resolve("slow.feature"), """
@@ -40,8 +47,9 @@ class JudgeInterruptIT {
         try {
             Path out = dir.resolve("out.txt");
             Path err = dir.resolve("err.txt");
-            Process judge = CliProcess.builder(dir, "judge", "--suite", name, "--workspace", repo.toString(),
-                    "--parallelism", "2").redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process judge = CliProcess.withDefaultSigint(CliProcess.builder(dir, "judge", "--suite", name,
+                    "--workspace", repo.toString(), "--parallelism", "2")).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
             Set<String> started = Set.of();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (started.size() < 2 && System.nanoTime() < deadline && judge.isAlive()) {
@@ -50,12 +58,12 @@ class JudgeInterruptIT {
             }
             assertThat(started).as(Files.readString(err, StandardCharsets.UTF_8)).hasSize(2);
 
-            shell("kill", "-INT", Long.toString(judge.pid()));
+            shell("kill", "-" + signal, Long.toString(judge.pid()));
 
-            assertThat(judge.waitFor(60, TimeUnit.SECONDS)).as("judge stopped after SIGINT").isTrue();
-            assertThat(judge.exitValue()).isEqualTo(130);
+            assertThat(judge.waitFor(60, TimeUnit.SECONDS)).as("judge stopped after SIG" + signal).isTrue();
+            assertThat(judge.exitValue()).isEqualTo(exitCode);
             assertThat(Files.readString(err, StandardCharsets.UTF_8))
-                    .contains("interrupted; stopping the judgment", "was interrupted");
+                    .contains("interrupted", "stopping the judgment", "was interrupted");
             assertThat(shell("docker", "ps", "-aq", "--no-trunc")).doesNotContainAnyElementsOf(started);
         } finally {
             CliProcess.run(dir, "scenarios", "rm", name);

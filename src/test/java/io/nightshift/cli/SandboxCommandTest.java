@@ -69,8 +69,10 @@ class SandboxCommandTest {
 
             String[] pruned = run("sandbox", "prune");
 
+            // Another Nightshift process on this engine may reap the dead owner's sandbox first (its reaper sees the
+            // same dead pid; SandboxReaperTest covers who removes what): what counts is that it is gone afterwards.
             assertThat(pruned[0]).isEqualTo("0");
-            assertThat(pruned[1]).contains("removed " + dead.name()).doesNotContain(live.sandbox().name());
+            assertThat(pruned[1]).doesNotContain(live.sandbox().name()).containsPattern("\\d+ sandbox(es)? removed");
             assertThat(run("sandbox", "ls")[1]).contains(live.sandbox().name()).doesNotContain(dead.name());
         }
     }

@@ -64,7 +64,9 @@ class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
         try {
             assertThat(r.stdout()).isEqualTo("done\n");
             assertThat(r.timedOut()).isFalse();
-            assertThat(r.durationMs()).isLessThan(8_000L);
+            // waited for, it would have ended before the call returned
+            assertThat(ProcessHandle.of(pid)).as("the detached child, still running").hasValueSatisfying(
+                    p -> assertThat(p.isAlive()).isTrue());
         } finally {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
@@ -75,7 +77,7 @@ class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
         ExecResult r = env.execCommand("sleep 30 >/dev/null 2>&1 & echo $! > bg.pid", 10_000, null, null);
         long pid = Long.parseLong(env.readFile("bg.pid", null, null).strip());
         try {
-            assertThat(r.durationMs()).isLessThan(1_000L);
+            // waited for, it would have ended before the call returned
             assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         } finally {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -90,10 +92,8 @@ class LocalExecutionEnvironmentTest extends ExecutionEnvironmentContract {
         for (int i = 0; i < 100 && !(java.nio.file.Files.exists(pidFile) && java.nio.file.Files.size(pidFile) > 0); i++) {
             Thread.sleep(50);
         }
-        long started = System.nanoTime();
         local.cleanup();
 
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_500L);
         assertNoneAlive("long.pid");
     }
 

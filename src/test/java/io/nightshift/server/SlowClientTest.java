@@ -42,16 +42,13 @@ class SlowClientTest {
         }
         try (SseClient reader = SseClient.open(root + "pipelines/" + id + "/events", null)) {
             String qid = http.get("/pipelines/" + id + "/questions").json().get(0).path("id").asText();
-            long started = System.nanoTime();
             http.postJson("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "G"));
             long last = http.awaitJson("/pipelines/" + id, j -> j.path("status").asText().equals("succeeded"),
                     Duration.ofSeconds(60)).path("last_event_id").asLong();
-            Duration runTook = Duration.ofNanos(System.nanoTime() - started);
             List<SseClient.Event> events = reader.readAll();
             assertThat(events).extracting(SseClient.Event::id)
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, last).boxed().toList());
             assertThat(last).isGreaterThan(1500);
-            assertThat(runTook).isLessThan(Duration.ofSeconds(30));
         } finally {
             for (Socket s : stalled) {
                 s.close();

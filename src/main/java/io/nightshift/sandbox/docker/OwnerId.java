@@ -30,7 +30,12 @@ public record OwnerId(long pid, String host) {
 
     /** True when the owner ran on this host and its process no longer exists; owners elsewhere are never dead. */
     public boolean isDeadOnThisHost() {
-        return host.equals(CURRENT.host) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        return isDeadOn(CURRENT.host);
+    }
+
+    /** True when the owner ran on {@code thisHost}, taken for this host, and its process no longer exists. */
+    boolean isDeadOn(String thisHost) {
+        return host.equals(thisHost) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     @Override

@@ -10,15 +10,26 @@ import java.util.function.Predicate;
 
 /**
  * Finds sandboxes by label ({@link SandboxLabels#MANAGED}), never by a remembered list of ids, and removes those
- * whose owner process has died on this host, so a crash leaves nothing behind after the next start-up. Owners
- * on other hosts sharing the engine are left alone.
+ * whose owner process has died on this host, so a crash leaves nothing behind after the next start-up. Sandboxes
+ * of live processes (another run, a demo beside the tests: several processes share one engine) and owners on other
+ * hosts sharing the engine are left alone.
  */
 public final class SandboxReaper {
 
     private final DockerEngine engine;
+    private final String host;
 
     public SandboxReaper(DockerEngine engine) {
+        this(engine, OwnerId.current().host());
+    }
+
+    /**
+     * A reaper that takes {@code host} for this host. Tests fabricate dead owners on a host name of their own, so
+     * the reapers of other processes sharing the engine (which see a foreign host) never remove them first.
+     */
+    SandboxReaper(DockerEngine engine, String host) {
         this.engine = engine;
+        this.host = host;
     }
 
     /** Every managed container, oldest first. */
@@ -32,7 +43,7 @@ public final class SandboxReaper {
             OwnerId owner = OwnerId.parse(ownerText);
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
             out.add(new SandboxInfo(c.getId(), name, labels.getOrDefault(SandboxLabels.RUN, ""), ownerText,
-                    owner == null || owner.isDeadOnThisHost(), c.getState(), c.getStatus(),
+                    owner == null || owner.isDeadOn(host), c.getState(), c.getStatus(),
                     Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated())));
         }
         out.sort((a, b) -> a.created().compareTo(b.created()));
@@ -41,7 +52,7 @@ public final class SandboxReaper {
 
     /** Removes managed containers and networks whose owner is dead; returns the names of removed containers. */
     public List<String> reapDeadOwners() {
-        return remove(SandboxInfo::ownerDead, owner -> owner == null || owner.isDeadOnThisHost());
+        return remove(SandboxInfo::ownerDead, owner -> owner == null || owner.isDeadOn(host));
     }
 
     /**

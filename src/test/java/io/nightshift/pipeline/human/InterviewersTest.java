@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class InterviewersTest {
@@ -98,9 +97,7 @@ class InterviewersTest {
         PipedOutputStream keyboard = new PipedOutputStream();
         ConsoleInterviewer console = new ConsoleInterviewer(new PipedInputStream(keyboard), new PrintStream(new ByteArrayOutputStream()));
         Question q = question(QuestionType.YES_NO).withTimeout(0.2, Answer.no());
-        long started = System.nanoTime();
         assertThat(console.ask(q)).isEqualTo(Answer.no());
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5_000);
         keyboard.close();
     }
 

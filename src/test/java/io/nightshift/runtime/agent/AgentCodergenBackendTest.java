@@ -189,12 +189,10 @@ class AgentCodergenBackendTest {
                     start -> think -> exit
                 }
                 """;
-        long start = System.nanoTime();
         RunResult result = run(dot, "{\"steps\": [{\"reply\": {\"hang\": true}}]}", SessionConfig.defaults());
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.nodeOutcomes()).containsEntry("think", "fail");
-        assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(15_000);
         assertThat(events).filteredOn(e -> kind(e, EventKind.SESSION_END)).singleElement()
                 .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("aborted"));
     }
