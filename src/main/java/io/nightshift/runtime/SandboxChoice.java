@@ -9,6 +9,7 @@ import io.nightshift.sandbox.SandboxException;
 import io.nightshift.sandbox.docker.DockerEngine;
 import io.nightshift.sandbox.docker.DockerExecutionEnvironment;
 import io.nightshift.sandbox.docker.ExecMode;
+import io.nightshift.sandbox.docker.SandboxDefinition;
 import io.nightshift.sandbox.docker.SandboxPolicy;
 import io.nightshift.sandbox.docker.SandboxPolicyParser;
 import io.nightshift.sandbox.docker.SandboxReaper;
@@ -101,15 +102,22 @@ public final class SandboxChoice {
         return merged;
     }
 
-    /** Opens the environment the decision names; the caller closes it (which removes the container). */
+    /**
+     * Opens the environment the decision names; the caller closes it (which removes the container). A Docker
+     * sandbox connects to the engine, reaps dead owners' containers and starts its container only when a stage
+     * first uses it ({@link LazySandbox}).
+     */
     public static ExecutionEnvironment open(String sandbox, Graph graph, Path workspace, String runId,
             Map<String, String> hostEnvironment, Path logsRoot) {
         if (sandbox.equals(LOCAL)) {
             return new LocalExecutionEnvironment(workspace, hostEnvironment);
         }
-        DockerEngine engine = DockerEngine.connect();
-        new SandboxReaper(engine).reapDeadOwners();
-        return openDocker(engine, policy(graph), graph, workspace, runId, logsRoot);
+        SandboxPolicy policy = policy(graph);
+        return new LazySandbox(() -> {
+            DockerEngine engine = DockerEngine.connect();
+            new SandboxReaper(engine).reapDeadOwners();
+            return openDocker(engine, policy, graph, workspace, runId, logsRoot);
+        }, SandboxDefinition.WORKSPACE);
     }
 
     /** A Docker sandbox under {@code policy} with the run's mounts (see the class comment); not yet started. */

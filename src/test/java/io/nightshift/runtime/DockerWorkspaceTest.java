@@ -59,6 +59,61 @@ class DockerWorkspaceTest {
     }
 
     @Test
+    void noContainerStartsBeforeAStageNeedsOne() throws Exception {
+        Path source = RunFixtures.sourceRepo(tmp);
+        Path pipeline = RunFixtures.dot(tmp, "lazy.dot", """
+                digraph lazy {
+                    start [shape=Mdiamond]
+                    done  [shape=Msquare]
+                    plan  [prompt="Plan"]
+                    split [shape=component]
+                    a     [prompt="Way A"]
+                    b     [prompt="Way B"]
+                    join  [shape=tripleoctagon]
+                    check [shape=parallelogram, label="Check", tool_command="echo checked > /workspace/check.txt"]
+                    start -> plan -> split
+                    split -> a
+                    split -> b
+                    a -> join
+                    b -> join
+                    join -> check -> done
+                }
+                """);
+        RunLauncher launcher = new RunLauncher(new PipelineLoader(), Map.of());
+        RunRequest request = new RunRequest(pipeline, true, true, tmp.resolve("run"), null, Map.of(), null, "docker",
+                source.toString(), null, false, false);
+        Map<String, Long> containersWhen = new java.util.concurrent.ConcurrentHashMap<>();
+        io.nightshift.pipeline.event.EventSink census = event -> {
+            if (event instanceof io.nightshift.pipeline.event.PipelineEvent.StageStarted s) {
+                containersWhen.put("before " + s.nodeId(), containersOf(event.runId()));
+            } else if (event instanceof io.nightshift.pipeline.event.PipelineEvent.StageCompleted s) {
+                containersWhen.put("after " + s.nodeId(), containersOf(event.runId()));
+            }
+        };
+
+        RunResult result = launcher.run(request, launcher.plan(request), new AutoApproveInterviewer(),
+                List.of(census), line -> { });
+
+        assertThat(result.status()).as(result.failureReason()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(containersWhen).as("containers of the run when each stage started and ended")
+                .containsEntry("before plan", 0L).containsEntry("after plan", 0L)
+                .containsEntry("before a", 0L).containsEntry("before b", 0L).containsEntry("after join", 0L)
+                .containsEntry("before check", 0L);
+        assertThat(containersWhen.get("after check")).as("the tool stage started the run's container").isEqualTo(1L);
+        assertThat(containersOf(result.runId())).as("removed at the end of the run").isZero();
+        assertThat(git(tmp.resolve("run/workspace"), "show", "nightshift/" + result.runId() + ":check.txt"))
+                .isEqualTo("checked\n");
+    }
+
+    /** Managed containers labelled with this run (or one of its branches). */
+    private static long containersOf(String runId) {
+        try (io.nightshift.sandbox.docker.DockerEngine engine = io.nightshift.sandbox.docker.DockerEngine.connect()) {
+            return new io.nightshift.sandbox.docker.SandboxReaper(engine).list().stream()
+                    .filter(c -> c.runId().startsWith(runId)).count();
+        }
+    }
+
+    @Test
     void aRootOwnedWorkspaceIsHandedBackSoTheHostsGitStillAcceptsIt() throws Exception {
         assumeThat((Integer) Files.getAttribute(tmp, "unix:uid")).as("the workspace must be root-owned: run as root")
                 .isZero();
