@@ -2,8 +2,6 @@ package io.nightshift.runtime;
 
 import io.nightshift.agent.event.AgentEventJson;
 import io.nightshift.llm.Client;
-import io.nightshift.llm.Middlewares;
-import io.nightshift.llm.RetryPolicy;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
@@ -45,8 +43,10 @@ final class CodergenBackends {
             simulated.useJudge(judge);
             return simulated;
         }
-        Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
-        AgentCodergenBackend backend = new AgentCodergenBackend(client, environments, AgentBackendOptions.defaults());
+        // no client retry middleware: each agent session retries transient faults itself (ModelRetry), also
+        // after a stream has started; both layers would multiply the attempts
+        AgentCodergenBackend backend = new AgentCodergenBackend(configured, environments,
+                AgentBackendOptions.defaults());
         backend.useJudge(judge);
         backend.addSink((nodeId, event) -> {
             PipelineEngine current = engine.get();
