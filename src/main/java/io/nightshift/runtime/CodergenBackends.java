@@ -33,10 +33,10 @@ final class CodergenBackends {
      * The backend for a run; the caller closes it when it is {@link AutoCloseable}. A stage's agent works in the
      * environment {@code environments} gives for its node and context (a parallel branch's worktree, a node's own
      * sandbox, else the run's). Agent events go into the engine's stream once the engine exists ({@code engine}
-     * returns null before that).
+     * returns null before that). {@code model} is the provider and model of stages that name none.
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments environments,
-            Supplier<PipelineEngine> engine, StageJudge judge) {
+            Supplier<PipelineEngine> engine, StageJudge judge, ModelRequirement.ModelChoice model) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
             SimulatedAgent simulated = new SimulatedAgent();
@@ -46,7 +46,7 @@ final class CodergenBackends {
         // no client retry middleware: each agent session retries transient faults itself (ModelRetry), also
         // after a stream has started; both layers would multiply the attempts
         AgentCodergenBackend backend = new AgentCodergenBackend(configured, environments,
-                AgentBackendOptions.defaults());
+                new AgentBackendOptions(model.provider(), model.model(), null, null));
         backend.useJudge(judge);
         backend.addSink((nodeId, event) -> {
             PipelineEngine current = engine.get();

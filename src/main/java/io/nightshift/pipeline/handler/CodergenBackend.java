@@ -13,4 +13,9 @@ import io.nightshift.pipeline.state.Context;
 public interface CodergenBackend {
 
     CodergenResult run(Node node, String prompt, Context context) throws Exception;
+
+    /** True when this backend answers without a model (simulate mode): runs that use it say they were simulated. */
+    default boolean simulates() {
+        return false;
+    }
 }

@@ -10,4 +10,9 @@ public final class SimulationBackend implements CodergenBackend {
     public CodergenResult run(Node node, String prompt, Context context) {
         return CodergenResult.text("[Simulated] Response for stage: " + node.id());
     }
+
+    @Override
+    public boolean simulates() {
+        return true;
+    }
 }

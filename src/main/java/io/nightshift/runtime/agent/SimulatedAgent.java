@@ -22,6 +22,11 @@ public final class SimulatedAgent implements CodergenBackend {
     }
 
     @Override
+    public boolean simulates() {
+        return true;
+    }
+
+    @Override
     public CodergenResult run(Node node, String prompt, Context context) throws Exception {
         CodergenResult simulated = simulation.run(node, prompt, context);
         if (simulated instanceof CodergenResult.Text text) {
