@@ -5,10 +5,12 @@ import io.nightshift.llm.ConfigurationException;
 import io.nightshift.llm.EventStream;
 import io.nightshift.llm.LlmException;
 import io.nightshift.llm.Message;
+import io.nightshift.llm.Middlewares;
 import io.nightshift.llm.ModelCatalog;
 import io.nightshift.llm.ModelInfo;
 import io.nightshift.llm.Request;
 import io.nightshift.llm.Response;
+import io.nightshift.llm.RetryPolicy;
 import io.nightshift.llm.StreamEvent;
 import io.nightshift.llm.Usage;
 import java.io.PrintWriter;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nightshift ask}: one completion from the configured provider. Exit 0 on success, 1 when the call
+ * {@code nightshift ask}: one completion from the configured provider, transient errors retried as the spec's
+ * high-level API does ({@link RetryPolicy#DEFAULT}, {@code Retry-After} honoured). Exit 0 on success, 1 when the call
  * fails, 2 when the setup is wrong (no key, unknown provider or model).
  */
 @Command(name = "ask", mixinStandardHelpOptions = true, description = "Sends one prompt to an LLM and prints the answer.")
@@ -63,7 +66,9 @@ public class AskCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Client client = Client.fromEnv(environment)) {
+        // as the spec's high-level API does (unified-llm-spec 6.6): two retries of transient errors before any
+        // data arrives, honouring Retry-After
+        try (Client client = Client.fromEnv(environment).withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT))) {
             Request request = request(client);
             Response response;
             if (stream) {

@@ -5,6 +5,8 @@ import io.nightshift.pipeline.engine.RunStatus;
 import io.nightshift.pipeline.human.AutoApproveInterviewer;
 import io.nightshift.pipeline.human.ConsoleInterviewer;
 import io.nightshift.pipeline.human.Interviewer;
+import io.nightshift.pipeline.run.Manifest;
+import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.validate.Diagnostic;
 import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.PipelineLoader;
@@ -110,8 +112,7 @@ public class RunCommand implements Callable<Integer> {
                 out.println("sandbox: docker (hardened container, no network); workspace mounted at /workspace");
             }
             if (plan.backend().equals("simulation")) {
-                out.println("llm: simulated" + (simulate ? " (--simulate)"
-                        : " (no provider configured: set ANTHROPIC_API_KEY, OPENAI_API_KEY or GEMINI_API_KEY)"));
+                out.println("llm: simulated (--simulate): no model is called, stages get canned answers");
             } else {
                 out.println("llm: " + plan.backend());
             }
@@ -146,24 +147,34 @@ public class RunCommand implements Callable<Integer> {
                     .println("holdout: " + line));
         }
         String took = ProgressRenderer.human(result.durationMs());
+        String simulated = simulated(result) ? "simulated run (no model called): " : "";
         switch (result.status()) {
             case SUCCESS -> {
                 if (level != ProgressRenderer.Level.QUIET) {
-                    out.println("succeeded in " + took + " (" + result.completedNodes().size() + " stages); " + where);
+                    out.println(simulated + "succeeded in " + took + " (" + result.completedNodes().size() + " stages); " + where);
                 }
                 return ExitCodes.OK;
             }
             case FAIL -> {
-                err.println("failed" + (result.failedNode().isBlank() ? "" : " at '" + result.failedNode() + "'")
+                err.println(simulated + "failed" + (result.failedNode().isBlank() ? "" : " at '" + result.failedNode() + "'")
                         + " after " + took + ": " + result.failureReason() + "; " + where);
                 return ExitCodes.FAILED;
             }
             case CANCELLED -> {
-                err.println("cancelled after " + took + ": " + result.failureReason() + "; resume with: nightshift run --resume "
+                err.println(simulated + "cancelled after " + took + ": " + result.failureReason() + "; resume with: nightshift run --resume "
                         + result.logsRoot());
                 return Interrupts.exitCode();
             }
         }
         return ExitCodes.FAILED;
+    }
+
+    /** What the run's manifest says: simulation is never silent, the final line names it. */
+    private static boolean simulated(RunResult result) {
+        try {
+            return new RunDirectory(result.logsRoot(), false).readManifest().map(Manifest::isSimulated).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

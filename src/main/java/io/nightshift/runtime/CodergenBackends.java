@@ -1,8 +1,6 @@
 package io.nightshift.runtime;
 
 import io.nightshift.llm.Client;
-import io.nightshift.llm.Middlewares;
-import io.nightshift.llm.RetryPolicy;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
@@ -32,17 +30,20 @@ final class CodergenBackends {
      * The backend for a run; the caller closes it when it is {@link AutoCloseable}. A stage's agent works in the
      * environment {@code environments} gives for its node and context (a parallel branch's worktree, a node's own
      * sandbox, else the run's). Agent events go into the event stream each stage call carries.
+     * {@code model} is the provider and model of stages that name none.
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments environments,
-            StageJudge judge) {
+            StageJudge judge, ModelRequirement.ModelChoice model) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
             SimulatedAgent simulated = new SimulatedAgent();
             simulated.useJudge(judge);
             return simulated;
         }
-        Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
-        AgentCodergenBackend backend = new AgentCodergenBackend(client, environments, AgentBackendOptions.defaults());
+        // no client retry middleware: each agent session retries transient faults itself (ModelRetry), also
+        // after a stream has started; both layers would multiply the attempts
+        AgentCodergenBackend backend = new AgentCodergenBackend(configured, environments,
+                new AgentBackendOptions(model.provider(), model.model(), null, null));
         backend.useJudge(judge);
         return backend;
     }

@@ -92,6 +92,14 @@ public final class RunLauncher {
             throw new UnusableInputException("no pipeline given: nightshift run PIPELINE.dot");
         }
         PreparedPipeline prepared = loader.load(pipeline);
+        if (!request.simulate()) {
+            // never a silent simulation: a run that needs a model and has none asks for one, or for --simulate
+            Optional<String> unmet = ModelRequirement.unmet(prepared.graph(), environment, request.model());
+            if (unmet.isPresent()) {
+                throw new UnusableInputException(pipeline + ": " + unmet.get()
+                        + "; or run without a model: --simulate");
+            }
+        }
         Path logsRoot = request.resuming() ? request.resumeDir() : newLogsRoot(request, prepared.graph());
         String sandbox = SandboxChoice.decide(request.sandbox(), prepared.graph());
         Optional<String> refused = HoldoutGuard.refusal(prepared.graph(), sandbox, request.allowLocalHoldout(),
@@ -149,7 +157,7 @@ public final class RunLauncher {
                 Judging judging = new Judging(harness, workspace,
                         "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
                 CodergenBackend backend = CodergenBackends.open(request.simulate(), environment,
-                        sandboxes::forNode, new InStageJudge(judging));
+                        sandboxes::forNode, new InStageJudge(judging), request.model());
                 HarnessHandler harnessHandler = new HarnessHandler(judging);
                 RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                         .runId(runId)
@@ -210,6 +218,7 @@ public final class RunLauncher {
         try {
             Deliverables d = workspace.deliver(dir, request.push());
             appendHoldout(d.summary(), logsRoot);
+            SimulationNote.append(d.summary(), logsRoot);
             notices.accept("deliverables: " + dir + " (changes.patch with " + d.commitCount()
                     + (d.commitCount() == 1 ? " commit" : " commits") + ", run.bundle, "
                     + "summary.md); " + Deliveries.describe(d.push()));

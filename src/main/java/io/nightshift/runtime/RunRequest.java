@@ -20,13 +20,23 @@ import java.util.Map;
  * @param allowDirty work in a {@code --workspace} repository with uncommitted changes
  * @param push push the run branch to a remote source at the end (never forced)
  * @param allowLocalHoldout judge against held-out scenarios although the sandbox is {@code local}
+ * @param model the provider and model for LLM stages that name none (a job's {@code provider} and {@code model})
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
-        boolean push, boolean allowLocalHoldout) {
+        boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+        model = model == null ? ModelRequirement.ModelChoice.DEFAULT : model;
+    }
+
+    /** With the pipeline's or the default model. */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+            boolean push, boolean allowLocalHoldout) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
+                push, allowLocalHoldout, null);
     }
 
     /** Holdout suites refused on a local sandbox. */

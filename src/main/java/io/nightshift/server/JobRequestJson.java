@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * Body of {@code POST /jobs}: {@code {"repository": {"path" | "url", "ref"}, "goal", "pipeline" | "dot",
- * "sandbox", "model", "simulate", "auto_approve", "set", "allow_local_holdout"}}.
+ * "sandbox", "model", "provider", "simulate", "auto_approve", "set", "allow_local_holdout"}}. {@code simulate}
+ * is false unless given (and refused unless the operator allows it).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobRequestJson(Repository repository, String goal, String pipeline, String dot, String sandbox,
-        String model, Boolean simulate, Boolean autoApprove, Map<String, String> set, Boolean allowLocalHoldout) {
+        String model, Boolean simulate, Boolean autoApprove, Map<String, String> set, Boolean allowLocalHoldout,
+        String provider) {
 
     /** Where the code is: a local {@code path} or a git {@code url}, and the {@code ref} to work from. */
     public record Repository(String path, String url, String ref) {
@@ -20,7 +22,7 @@ public record JobRequestJson(Repository repository, String goal, String pipeline
     JobRequest toRequest() {
         String repo = repository == null ? null : repository.path() != null ? repository.path() : repository.url();
         return new JobRequest(repo, repository == null ? null : repository.ref(), goal, pipeline, dot, sandbox, model,
-                simulate == null || simulate, Boolean.TRUE.equals(autoApprove), set,
-                Boolean.TRUE.equals(allowLocalHoldout));
+                Boolean.TRUE.equals(simulate), Boolean.TRUE.equals(autoApprove), set,
+                Boolean.TRUE.equals(allowLocalHoldout), provider);
     }
 }

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
 
-/** {@code GET /jobs/{id}}: the run's status and, once it ended, links to the deliverables present. */
+/**
+ * {@code GET /jobs/{id}}: the run's status and, once it ended, links to the deliverables present; {@code sandbox} is
+ * where tools run ({@code docker} unless {@code local} was asked for), {@code simulated} whether LLM stages are
+ * answered without a model.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobStatusJson(String id, String status, String repository, String ref, String goal, String pipeline,
-        String model, String sandbox, RunStatusJson run, Map<String, String> deliverables, String events) {
+        String model, String sandbox, RunStatusJson run, Map<String, String> deliverables, String events,
+        String provider, boolean simulated) {
 }

@@ -1,11 +1,13 @@
 package io.nightshift.server;
 
+import io.nightshift.runtime.SandboxChoice;
 import io.nightshift.runtime.service.JobIntake;
 import io.nightshift.runtime.service.ManagedRun;
 import io.nightshift.runtime.service.RunFiles;
 import io.nightshift.runtime.service.RunNotFoundException;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunSubmission;
+import io.nightshift.runtime.service.SubmissionGate;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,9 @@ public class JobsResource {
     @Inject
     JobIntake intake;
 
+    @Inject
+    SubmissionGate gate;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(JobRequestJson body) {
@@ -37,7 +42,9 @@ public class JobsResource {
             return Response.status(400).entity(ErrorJson.of("the body needs a JSON job: repository, goal, pipeline"))
                     .build();
         }
-        ManagedRun run = registry.submit(intake.toSubmission(body.toRequest()));
+        RunSubmission submission = intake.toSubmission(body.toRequest());
+        gate.check(submission);
+        ManagedRun run = registry.submit(submission);
         return Response.created(URI.create("/jobs/" + run.id())).entity(Map.of("id", run.id())).build();
     }
 
@@ -50,9 +57,10 @@ public class JobsResource {
         if (run.state().terminal()) {
             RunFiles.deliverables(run).forEach(n -> links.put(n, "/jobs/" + id + "/deliverables/" + n));
         }
+        // with no sandbox asked for, runs use Docker (SandboxChoice) and refuse to start without it
         return new JobStatusJson(id, run.state().wireName(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
-                s.sandbox() == null ? "local" : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
-                "/pipelines/" + id + "/events");
+                s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
+                "/pipelines/" + id + "/events", s.provider(), s.simulate());
     }
 
     @GET

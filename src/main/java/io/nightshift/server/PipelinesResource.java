@@ -5,6 +5,7 @@ import io.nightshift.runtime.service.ManagedRun;
 import io.nightshift.runtime.service.RunFiles;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunSubmission;
+import io.nightshift.runtime.service.SubmissionGate;
 import io.nightshift.runtime.wiring.ServerConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,24 +39,27 @@ public class PipelinesResource {
     @Inject
     ServerConfig config;
 
+    @Inject
+    SubmissionGate gate;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(PipelineRequest body) {
         if (body == null || body.dot() == null || body.dot().isBlank()) {
             return Response.status(400).entity(ErrorJson.of("the body needs \"dot\": the pipeline's DOT source")).build();
         }
-        return start(RunSubmission.pipeline(body.dot(), body.simulate() == null || body.simulate(),
+        return start(RunSubmission.pipeline(body.dot(), Boolean.TRUE.equals(body.simulate()),
                 Boolean.TRUE.equals(body.autoApprove()), body.goal(), body.set()));
     }
 
     @POST
     @Consumes({DOT_TYPE, MediaType.TEXT_PLAIN})
     public Response submitDot(String dot, @QueryParam("auto_approve") boolean autoApprove,
-            @QueryParam("goal") String goal) {
+            @QueryParam("goal") String goal, @QueryParam("simulate") boolean simulate) {
         if (dot == null || dot.isBlank()) {
             return Response.status(400).entity(ErrorJson.of("the body is empty: send the pipeline's DOT source")).build();
         }
-        return start(RunSubmission.pipeline(dot, true, autoApprove, goal, Map.of()));
+        return start(RunSubmission.pipeline(dot, simulate, autoApprove, goal, Map.of()));
     }
 
     private Response start(RunSubmission submission) {
@@ -63,6 +67,7 @@ public class PipelinesResource {
             return Response.status(413).entity(ErrorJson.of("the DOT source is larger than "
                     + config.maxDotBytes() + " bytes (nightshift.server.max-dot-bytes)")).build();
         }
+        gate.check(submission);
         ManagedRun run = registry.submit(submission);
         return Response.created(URI.create("/pipelines/" + run.id())).entity(Map.of("id", run.id())).build();
     }

@@ -85,7 +85,30 @@ class AskCommandTest {
     }
 
     @Test
+    void retriesARateLimitThatSaysWhenToComeBack() {
+        Map<String, String> env = twinEnv("""
+                steps:
+                  - reply: {error: {status: 429, retry_after: 1}}
+                  - reply: {text: "after the wait"}
+                """);
+        int code = run(new AskCommand(env), "--provider", "anthropic", "hello");
+        assertThat(code).isZero();
+        assertThat(out.toString()).isEqualTo("after the wait\n");
+        assertThat(twin.requests()).hasSize(2);
+    }
+
+    @Test
+    void doesNotRetryARefusedKey() {
+        Map<String, String> env = twinEnv("rules:\n  - reply: {error: {status: 401, message: \"invalid x-api-key\"}}\n");
+        int code = run(new AskCommand(env), "--provider", "anthropic", "hello");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("invalid x-api-key");
+        assertThat(twin.requests()).hasSize(1);
+    }
+
+    @Test
     void modelsPrintsTheCatalogTable() {
+
         int code = run(new ModelsCommand(), "--provider", "anthropic");
         assertThat(code).isZero();
         assertThat(out.toString().lines()).containsExactly(

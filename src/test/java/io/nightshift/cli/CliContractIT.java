@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,9 +89,11 @@ class CliContractIT {
     @Test
     void runPrintsProgressAndTheRunDirectory() throws Exception {
         write("linear.dot", LINEAR);
-        CliProcess.Result r = CliProcess.run(dir, "run", "linear.dot", "--logs-dir", "out", "--sandbox", "local");
+        CliProcess.Result r = CliProcess.run(dir, "run", "linear.dot", "--logs-dir", "out", "--sandbox", "local", "--simulate");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("✓ greet success").contains("succeeded in").contains("out");
+        assertThat(r.stdout()).contains("✓ greet success").contains("simulated run (no model called): succeeded in")
+                .contains("out");
+        assertThat(Files.readString(dir.resolve("out/manifest.json"))).contains("\"simulated\":true");
         assertThat(dir.resolve("out/greet/response.md")).exists();
         assertThat(dir.resolve("out/events.jsonl")).exists();
     }
@@ -98,7 +101,8 @@ class CliContractIT {
     @Test
     void quietRunPrintsNothingOnSuccess() throws Exception {
         write("linear.dot", LINEAR);
-        CliProcess.Result r = CliProcess.run(dir, "run", "--quiet", "linear.dot", "--logs-dir", "q", "--sandbox", "local");
+        CliProcess.Result r = CliProcess.run(dir, "run", "--quiet", "linear.dot", "--logs-dir", "q", "--sandbox", "local",
+                "--simulate");
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).isEmpty();
     }
@@ -106,7 +110,7 @@ class CliContractIT {
     @Test
     void attractorAliasesWork() throws Exception {
         write("linear.dot", LINEAR);
-        CliProcess.Result bare = CliProcess.run(dir, "linear.dot", "--logs", "bare", "--sandbox", "local");
+        CliProcess.Result bare = CliProcess.run(dir, "linear.dot", "--logs", "bare", "--sandbox", "local", "--simulate");
         assertThat(bare.exitCode()).as(bare.stderr()).isZero();
         assertThat(dir.resolve("bare/checkpoint.json")).exists();
 
@@ -114,8 +118,26 @@ class CliContractIT {
         assertThat(validate.exitCode()).isZero();
         assertThat(validate.stdout()).contains("valid");
 
-        CliProcess.Result resume = CliProcess.run(dir, "--resume", "bare", "linear.dot", "--sandbox", "local");
+        CliProcess.Result resume = CliProcess.run(dir, "--resume", "bare", "linear.dot", "--sandbox", "local",
+                "--simulate");
         assertThat(resume.exitCode()).as(resume.stderr()).isZero();
+    }
+
+    @Test
+    void withoutAProviderARunWithLlmStagesAsksForAKeyOrSimulateInsteadOfSimulating() throws Exception {
+        write("linear.dot", LINEAR);
+        ProcessBuilder pb = CliProcess.builder(dir, "run", "linear.dot", "--logs-dir", "nokey", "--sandbox", "local");
+        for (String key : List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY",
+                "OPENAI_COMPATIBLE_BASE_URL")) {
+            pb.environment().remove(key);
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(err).contains("1 LLM stage (greet)", "ANTHROPIC_API_KEY", "--simulate").doesNotContain("\tat ");
+        assertThat(out).doesNotContain("succeeded");
+        assertThat(dir.resolve("nokey/greet")).doesNotExist();
     }
 
     @Test
@@ -151,7 +173,7 @@ class CliContractIT {
     @Test
     void withoutAReachableDockerEngineTheDefaultSandboxRefusesAndSaysWhatToDo() throws Exception {
         write("linear.dot", LINEAR);
-        ProcessBuilder pb = CliProcess.builder(dir, "run", "linear.dot", "--logs-dir", "nodocker");
+        ProcessBuilder pb = CliProcess.builder(dir, "run", "linear.dot", "--logs-dir", "nodocker", "--simulate");
         pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-such.sock"));
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes());
@@ -194,7 +216,8 @@ class CliContractIT {
                     fix -> exit
                 }
                 """);
-        Process p = CliProcess.builder(dir, "run", "gate.dot", "--logs-dir", "g", "--sandbox", "local").redirectErrorStream(true).start();
+        Process p = CliProcess.builder(dir, "run", "gate.dot", "--logs-dir", "g", "--sandbox", "local", "--simulate")
+                .redirectErrorStream(true).start();
         p.getOutputStream().write("F\n".getBytes());
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes());

@@ -39,7 +39,7 @@ class KillAndResumeIT {
                 """);
         Path logs = dir.resolve("run");
         Process p = CliProcess.builder(dir, "run", pipeline.toString(), "--logs-dir", logs.toString(),
-                "--workspace", dir.toString(), "--sandbox", "local").redirectErrorStream(true)
+                "--workspace", dir.toString(), "--sandbox", "local", "--simulate").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("first.log").toFile()).start();
         // kill once the slow command itself is running (its marker exists), not merely once the stage started
         waitFor(() -> Files.exists(logs.resolve("first-try")), 60);
@@ -48,7 +48,7 @@ class KillAndResumeIT {
         assertThat(checkpoint(logs).path("completed_nodes")).extracting(JsonNode::asText).containsExactly("start", "plan");
 
         CliProcess.Result resumed = CliProcess.run(dir, "run", "--resume", logs.toString(), "--workspace", dir.toString(),
-                "--sandbox", "local");
+                "--sandbox", "local", "--simulate");
 
         assertThat(resumed.exitCode()).as(resumed.stdout() + resumed.stderr()).isZero();
         JsonNode cp = checkpoint(logs);
@@ -75,7 +75,8 @@ class KillAndResumeIT {
         Path logs = dir.resolve("long-run");
         Random random = new Random(42);
 
-        List<String> args = new ArrayList<>(List.of("run", pipeline.toString(), "--logs-dir", logs.toString(), "--sandbox", "local"));
+        List<String> args = new ArrayList<>(List.of("run", pipeline.toString(), "--logs-dir", logs.toString(), "--sandbox", "local",
+                "--simulate"));
         for (int kill = 0; kill < 3; kill++) {
             Process p = CliProcess.builder(dir, args.toArray(String[]::new)).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("kill" + kill + ".log").toFile()).start();
@@ -84,7 +85,7 @@ class KillAndResumeIT {
             Thread.sleep(random.nextInt(300));
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
-            args = new ArrayList<>(List.of("run", "--resume", logs.toString(), "--sandbox", "local"));
+            args = new ArrayList<>(List.of("run", "--resume", logs.toString(), "--sandbox", "local", "--simulate"));
         }
 
         CliProcess.Result last = CliProcess.run(dir, args.toArray(String[]::new));

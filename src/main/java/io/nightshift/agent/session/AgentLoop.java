@@ -12,12 +12,17 @@ import io.nightshift.llm.Response;
 import io.nightshift.llm.StreamEvent;
 import io.nightshift.llm.ToolChoice;
 import io.nightshift.llm.ToolResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agentic loop of coding-agent spec 2.5 for one session: limits, request, LLM call (streamed when the
- * profile streams), assistant turn, tool round, steering, loop detection, then follow-ups. Runs on the thread
+ * profile streams, retried on transient faults by the session's {@link ModelRetry}), assistant turn, tool round,
+ * steering, loop detection, then follow-ups. Runs on the thread
  * that called {@code submit}; {@link #cancelCall} may be called from any thread.
  */
 final class AgentLoop {
@@ -66,7 +71,7 @@ final class AgentLoop {
             }
             Response response;
             try {
-                response = callModel(config);
+                response = callWithRetry(config);
             } catch (RuntimeException e) {
                 return failure(e, lastText, rounds);
             }
@@ -110,13 +115,61 @@ final class AgentLoop {
             return new ProcessingResult(StopReason.ABORTED, lastText, rounds, null);
         }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        LlmException fault = e instanceof LlmException l ? l : null;
         if (e instanceof ContextLengthException) {
             session.emit(new AgentEvent.Warning(session.id(), session.now(),
                     "the conversation no longer fits the context window: " + message));
-            return new ProcessingResult(StopReason.CONTEXT_OVERFLOW, lastText, rounds, message);
+            return new ProcessingResult(StopReason.CONTEXT_OVERFLOW, lastText, rounds, message, fault);
         }
         session.emit(new AgentEvent.Error(session.id(), session.now(), message, e.getClass().getSimpleName(), true));
-        return new ProcessingResult(StopReason.ERROR, lastText, rounds, message);
+        return new ProcessingResult(StopReason.ERROR, lastText, rounds, message, fault);
+    }
+
+    /**
+     * One model call under the session's {@link ModelRetry}. Nothing of a failed attempt reaches the history (the
+     * turn is appended only once a whole response is in), so a stream cut mid-answer is dropped and asked again.
+     */
+    private Response callWithRetry(SessionConfig config) {
+        ModelRetry retry = session.modelRetry();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return callModel(config);
+            } catch (LlmException e) {
+                Duration delay = session.aborted() ? null
+                        : retry.delayBefore(attempt, e, ThreadLocalRandom.current().nextDouble());
+                if (delay == null) {
+                    throw e;
+                }
+                session.emit(new AgentEvent.Warning(session.id(), session.now(), "provider fault ("
+                        + e.getClass().getSimpleName() + "): " + e.getMessage() + "; any partial answer is discarded;"
+                        + " retry " + (attempt + 1) + " of " + retry.policy().maxRetries() + " in "
+                        + delay.toMillis() + " ms"));
+                if (!pause(delay)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Waits before a retry; false when the session was aborted meanwhile. */
+    private boolean pause(Duration delay) {
+        CancellationToken token = new CancellationToken();
+        call = token;
+        if (session.aborted()) {
+            token.cancel();
+        }
+        CountDownLatch latch = new CountDownLatch(1);
+        Runnable unregister = token.onCancel(latch::countDown);
+        try {
+            latch.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            unregister.run();
+            call = null;
+        }
+        return !token.isCancelled() && !session.aborted();
     }
 
     private Response callModel(SessionConfig config) {

@@ -54,6 +54,7 @@ public final class Session implements AutoCloseable {
     private volatile boolean aborted;
     private final OutputTruncator truncator;
     private final String systemPrompt;
+    private final ModelRetry modelRetry;
     private Usage usage = Usage.ZERO;
 
     private Session(Builder b) {
@@ -63,6 +64,7 @@ public final class Session implements AutoCloseable {
         this.config = b.config;
         this.clock = b.clock;
         this.depth = b.depth;
+        this.modelRetry = b.modelRetry;
         this.truncator = new OutputTruncator(config.toolOutputLimits(), config.toolLineLimits());
         b.sinks.forEach(emitter::add);
         this.dispatcher = new ToolDispatcher(this);
@@ -246,6 +248,10 @@ public final class Session implements AutoCloseable {
         return client;
     }
 
+    ModelRetry modelRetry() {
+        return modelRetry;
+    }
+
     Clock clock() {
         return clock;
     }
@@ -310,6 +316,7 @@ public final class Session implements AutoCloseable {
         private final List<AgentEventSink> sinks = new ArrayList<>();
         private int depth;
         private String parentId;
+        private ModelRetry modelRetry = ModelRetry.DEFAULT;
 
         private Builder(Client client, ProviderProfile profile, ExecutionEnvironment environment) {
             if (client == null || profile == null || environment == null) {
@@ -337,9 +344,16 @@ public final class Session implements AutoCloseable {
             return this;
         }
 
+        /** How model calls that meet a transient provider fault are retried; {@link ModelRetry#DEFAULT} unless set. */
+        public Builder modelRetry(ModelRetry value) {
+            this.modelRetry = value == null ? ModelRetry.DEFAULT : value;
+            return this;
+        }
+
         Builder parent(Session parent) {
             this.depth = parent.depth + 1;
             this.parentId = parent.id;
+            this.modelRetry = parent.modelRetry;
             return this;
         }
 

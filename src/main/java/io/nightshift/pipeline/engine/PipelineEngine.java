@@ -356,8 +356,11 @@ public final class PipelineEngine {
     }
 
     private Manifest manifestFor(Graph graph, String restartedFrom) {
+        // simulated: LLM stages exist and the backend answers them without a model (no backend means simulation)
+        boolean simulated = (config.backend() == null || config.backend().simulates()) && graph.nodes().values().stream()
+                .anyMatch(n -> HandlerTypes.CODERGEN.equals(n.handlerType()));
         return new Manifest(graph.id(), graph.goal(), config.clock().instant().toString(), runId, graph.sourceFile(),
-                restartedFrom);
+                restartedFrom, simulated ? Boolean.TRUE : null);
     }
 
     private void emitEdge(String from, String to, String label, String reason) {

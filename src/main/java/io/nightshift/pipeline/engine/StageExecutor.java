@@ -127,7 +127,9 @@ final class StageExecutor {
             long ms = elapsed(t0);
             StageStatus status = outcome.status();
             boolean canRetry = attempt < policy.maxAttempts() && !cancellation.isCancelled();
-            boolean willRetry = canRetry && (status == StageStatus.RETRY || (status == StageStatus.FAIL && retryable));
+            // a terminal failure (a 401, a context overflow...) fails the same way on every attempt
+            boolean willRetry = canRetry && (status == StageStatus.RETRY
+                    || (status == StageStatus.FAIL && retryable && !outcome.failureKind().terminal()));
             if (willRetry) {
                 String error = outcome.failureReason();
                 bus.emit((run, seq, at) -> new PipelineEvent.StageFailed(run, seq, at, id, label, type, index, n, ms,

@@ -9,4 +9,9 @@ package io.nightshift.pipeline.handler;
 public interface CodergenBackend {
 
     CodergenResult run(StageCall call) throws Exception;
+
+    /** True when this backend answers without a model (simulate mode): runs that use it say they were simulated. */
+    default boolean simulates() {
+        return false;
+    }
 }

@@ -7,4 +7,9 @@ public final class SimulationBackend implements CodergenBackend {
     public CodergenResult run(StageCall call) {
         return CodergenResult.text("[Simulated] Response for stage: " + call.node().id());
     }
+
+    @Override
+    public boolean simulates() {
+        return true;
+    }
 }

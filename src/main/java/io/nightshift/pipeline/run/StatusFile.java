@@ -15,6 +15,7 @@ import java.util.Optional;
 
 /**
  * {@code <stage>/status.json} (attractor-spec Appendix C): the outcome fields plus {@code failure_reason},
+ * {@code failure_kind} when the failure is classified (the host's own; never read back from an agent's file),
  * and the stage's resolved {@code fidelity} and {@code thread_id}. External commands and agents may write it;
  * {@link #read} accepts any file that has at least a valid {@code outcome}.
  */
@@ -33,6 +34,9 @@ public final class StatusFile {
         root.set("context_updates", Json.mapper().valueToTree(o.contextUpdates()));
         root.put("notes", o.notes());
         root.put("failure_reason", o.failureReason());
+        if (o.failureKind() != io.nightshift.pipeline.state.FailureKind.UNSPECIFIED) {
+            root.put("failure_kind", o.failureKind().wireName());
+        }
         if (fidelity != null) {
             root.put("fidelity", fidelity);
         }

@@ -217,7 +217,8 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                     ? "tool round limit" : "turn limit") + " before finishing " + node.id()));
             case ABORTED -> CodergenResult.status(Outcome.fail(result.error() != null ? result.error()
                     : "the agent session was aborted"));
-            case ERROR, CONTEXT_OVERFLOW -> CodergenResult.status(Outcome.fail("agent error: " + result.error()));
+            case ERROR, CONTEXT_OVERFLOW -> CodergenResult.status(ProviderFailures.outcome(result.error(),
+                    result.fault()));
         };
     }
 

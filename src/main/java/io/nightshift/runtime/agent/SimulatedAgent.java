@@ -20,6 +20,11 @@ public final class SimulatedAgent implements CodergenBackend {
     }
 
     @Override
+    public boolean simulates() {
+        return true;
+    }
+
+    @Override
     public CodergenResult run(StageCall call) throws Exception {
         CodergenResult simulated = simulation.run(call);
         String text = simulated.response().orElse("");

@@ -12,10 +12,19 @@ import java.util.Map;
  * @param pipeline the name of a pipeline shipped in {@code agent-spec/pipelines/} (with or without {@code .dot})
  * @param dot the pipeline as DOT text, instead of {@code pipeline}
  * @param sandbox {@code local} or {@code docker}; null for the default
- * @param model the model to use; recorded for the agent backend
+ * @param model the model of LLM stages that name none; null for the default
+ * @param simulate answer LLM stages without a model (refused unless the operator allows simulation)
  * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
+ * @param provider the provider of LLM stages that name none; null for the model's (catalog) or the default
  */
 public record JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
         String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
-        boolean allowLocalHoldout) {
+        boolean allowLocalHoldout, String provider) {
+
+    public JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
+            String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
+            boolean allowLocalHoldout) {
+        this(repository, ref, goal, pipeline, dot, sandbox, model, simulate, autoApprove, settings, allowLocalHoldout,
+                null);
+    }
 }

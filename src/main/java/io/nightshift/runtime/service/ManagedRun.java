@@ -86,7 +86,8 @@ public final class ManagedRun implements EventSink {
         return new RunSnapshot(id, submission.kind(), submission.name(), state(), currentNode, List.copyOf(completed),
                 Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms, Map.copyOf(stageDurations), failure,
                 dir.toString(),
-                questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite));
+                questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite),
+                submission.simulate());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.nightshift.pipeline.human.Interviewer;
 import io.nightshift.pipeline.run.Json;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.runtime.InvalidPipelineException;
+import io.nightshift.runtime.ModelRequirement;
 import io.nightshift.runtime.PipelineLoader;
 import io.nightshift.runtime.RunLauncher;
 import io.nightshift.runtime.RunRequest;
@@ -109,9 +110,10 @@ public final class RunRegistry implements AutoCloseable {
             throw new InvalidSubmissionException("workspace " + submission.workspace()
                     + " is not a directory on the server; pass an existing local directory");
         }
-        if (submission.sandbox() != null && !submission.sandbox().equals("local")) {
+        if (submission.sandbox() != null && !submission.sandbox().equals("local")
+                && !submission.sandbox().equals("docker")) {
             throw new InvalidSubmissionException("sandbox '" + submission.sandbox()
-                    + "' is not available in this build; use \"local\"");
+                    + "' is unknown; use \"docker\" (the default) or \"local\"");
         }
         String id = newId(submission.dot());
         Path dir = runsDir.resolve(id);
@@ -212,7 +214,8 @@ public final class RunRegistry implements AutoCloseable {
         resume = fromCheckpoint;
         RunRequest request = new RunRequest(pipeline, s.simulate(), s.autoApprove(), resume ? null : run.dir(),
                 resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
-                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout());
+                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout(),
+                ModelRequirement.choose(s.provider(), s.model()));
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
         try {
             if (!handedOver) {

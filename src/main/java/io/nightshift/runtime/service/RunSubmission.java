@@ -8,7 +8,7 @@ import java.util.Map;
  * @param kind {@code pipeline} (attractor-spec 9.5 {@code POST /pipelines}) or {@code job} ({@code POST /jobs})
  * @param dot the pipeline's DOT text
  * @param name a name for messages and the run id (the pipeline file name or the graph id)
- * @param simulate simulate codergen stages (the only backend of this build)
+ * @param simulate answer LLM stages without a model (an explicit opt-in the operator must allow)
  * @param autoApprove answer every human gate with its first option instead of asking over HTTP
  * @param goal the goal, put into the run context as {@code goal}; may be null
  * @param settings extra context values
@@ -16,23 +16,33 @@ import java.util.Map;
  * @param repository for jobs: the repository as given (path or URL); may be null
  * @param ref for jobs: the git ref asked for; may be null
  * @param sandbox {@code local} or {@code docker}; null for the default
- * @param model the model asked for; recorded, not used by the simulation backend
+ * @param model the model of LLM stages that name none; null for the default
  * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
+ * @param provider the provider of LLM stages that name none; null for the model's or the default
  */
 public record RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
         String goal, Map<String, String> settings, String workspace, String repository, String ref,
-        String sandbox, String model, boolean allowLocalHoldout) {
+        String sandbox, String model, boolean allowLocalHoldout, String provider) {
 
     public RunSubmission {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         kind = kind == null ? "pipeline" : kind;
     }
 
+    /** The default provider (or the model's). */
+    public RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove, String goal,
+            Map<String, String> settings, String workspace, String repository, String ref, String sandbox,
+            String model, boolean allowLocalHoldout) {
+        this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model,
+                allowLocalHoldout, null);
+    }
+
     /** Holdout suites refused on a local sandbox. */
     public RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove, String goal,
             Map<String, String> settings, String workspace, String repository, String ref, String sandbox,
             String model) {
-        this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model, false);
+        this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model, false,
+                null);
     }
 
     public static RunSubmission pipeline(String dot, boolean simulate, boolean autoApprove, String goal,

@@ -40,6 +40,14 @@ public interface ServerConfig {
     @WithDefault("dot")
     String dotCommand();
 
+    /**
+     * Whether {@code "simulate": true} is accepted in {@code POST /pipelines} and {@code POST /jobs}. Off by
+     * default: the service runs pipelines with a model, and a run that needs one while none is configured is
+     * refused at submission.
+     */
+    @WithDefault("false")
+    boolean allowSimulate();
+
     /** Seconds between SSE heartbeats (comment lines) on an idle stream. */
     @WithDefault("15")
     int heartbeatSeconds();

@@ -7,6 +7,7 @@ import io.nightshift.runtime.service.GraphRenderer;
 import io.nightshift.runtime.service.JobIntake;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunState;
+import io.nightshift.runtime.service.SubmissionGate;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -61,6 +62,12 @@ public class ServiceProducers {
     @ApplicationScoped
     JobIntake jobIntake() {
         return new JobIntake(Path.of(config.pipelinesDir()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SubmissionGate submissionGate() {
+        return new SubmissionGate(config.allowSimulate(), System.getenv(), new PipelineLoader());
     }
 
     @PreDestroy
