@@ -155,9 +155,10 @@ public final class DotParser {
         }
         if (lexer.kind() == DotToken.LBRACE || lexer.isWord("subgraph")) {
             SourceLocation at = lexer.location();
+            int bareBefore = scope.bare.size();
             List<String> members = parseSubgraph(scope);
             if (lexer.kind() == DotToken.ARROW) {
-                parseEdgeChain(scope, members, at);
+                parseEdgeChain(scope, asOperand(scope, members, bareBefore), at);
             } else if (lexer.kind() == DotToken.UNDIRECTED) {
                 throw error("undirected edges ('--') are not supported: use '->'");
             }
@@ -185,7 +186,11 @@ public final class DotParser {
                 Map<String, Attribute> attrs = lexer.kind() == DotToken.LBRACKET ? parseAttrLists() : Map.of();
                 NodeDraft node = nodes.get(id);
                 if (node == null) {
-                    nodes.put(id, new NodeDraft(id, scope, at, attrs, true));
+                    NodeDraft created = new NodeDraft(id, scope, at, attrs, true);
+                    nodes.put(id, created);
+                    if (attrs.isEmpty()) {
+                        scope.bare.add(created);
+                    }
                 } else {
                     node.declare(scope, at, attrs);
                 }
@@ -219,7 +224,18 @@ public final class DotParser {
         parseStatements(scope, at, "subgraph");
         lexer.next();
         parent.members.addAll(scope.members);
+        parent.bare.addAll(scope.bare);
         return List.copyOf(scope.members);
+    }
+
+    /** A subgraph used as an edge operand: ids it only names ({@code a -> {b c}}) are references, not declarations. */
+    private static List<String> asOperand(Scope parent, List<String> members, int bareBefore) {
+        List<NodeDraft> named = parent.bare.subList(bareBefore, parent.bare.size());
+        for (NodeDraft d : named) {
+            d.declared = false;
+        }
+        named.clear();
+        return members;
     }
 
     /**
@@ -236,7 +252,8 @@ public final class DotParser {
             lexer.next();
             SourceLocation at = lexer.location();
             if (lexer.kind() == DotToken.LBRACE || lexer.isWord("subgraph")) {
-                operands.add(parseSubgraph(scope));
+                int bareBefore = scope.bare.size();
+                operands.add(asOperand(scope, parseSubgraph(scope), bareBefore));
             } else if (lexer.kind() == DotToken.WORD || lexer.kind() == DotToken.STRING
                     || lexer.kind() == DotToken.NUMBER) {
                 String id = nodeId(lexer.kind(), lexer.text(), at);
@@ -308,7 +325,7 @@ public final class DotParser {
                 } else {
                     detail += " (write " + key + "=value)";
                 }
-                throw new DotSyntaxException(at, withQuoteHint(detail));
+                throw error(detail);
             }
             checkKey(key, at);
             lexer.next();
@@ -502,6 +519,8 @@ public final class DotParser {
         final int depth;
         /** Every node this block mentions, nested blocks included: what the block stands for in an edge. */
         final java.util.Set<String> members = new java.util.LinkedHashSet<>();
+        /** Nodes this block (or a nested one) created with a bare {@code id} statement: maybe only references. */
+        final List<NodeDraft> bare = new ArrayList<>();
         String label = "";
 
         Scope(Scope parent, Map<String, Attribute> nodeDefaults, Map<String, Attribute> edgeDefaults) {
