@@ -12,7 +12,7 @@ import java.util.List;
  * selector    := '*' | shape | '#' identifier | '.' class
  * shape       := identifier                              e.g. box, hexagon
  * class       := [A-Za-z0-9_-]+
- * decl        := property ':' value                      property is llm_model, llm_provider or reasoning_effort
+ * decl        := property ( ':' | '=' ) value            property is llm_model, llm_provider or reasoning_effort
  *                                                        (model and provider are read as llm_model, llm_provider)
  * value       := '"' text with \" and \\ escapes '"' | [A-Za-z0-9_.:/+-]+
  * </pre>
@@ -104,7 +104,11 @@ final class StylesheetParser {
                     + String.join(", ", StyleProperties.ALL));
         }
         skipSpace();
-        expect(':', "':' after '" + property + "'");
+        if (at('=')) {
+            pos++; // some implementations write property = value
+        } else {
+            expect(':', "':' after '" + property + "'");
+        }
         skipSpace();
         int valueStart = pos;
         String value = value(property);

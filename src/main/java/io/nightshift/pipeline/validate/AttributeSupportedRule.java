@@ -55,9 +55,12 @@ final class AttributeSupportedRule implements LintRule {
             "context_fidelity_default", "default_fidelity",
             "context_thread_default", "default_thread_id",
             "is_codergen", "type=codergen (or shape=box, the default)",
-            "max_agent_turns", "a provider profile's turn limit (no per-node attribute)",
             "model", "llm_model",
             "provider", "llm_provider");
+
+    /** Names other implementations use for something Nightshift decides elsewhere, with where. */
+    private static final Map<String, String> DECIDED_ELSEWHERE = Map.of(
+            "max_agent_turns", "the agent's turn limit comes from its provider profile");
 
     @Override
     public String name() {
@@ -113,6 +116,10 @@ final class AttributeSupportedRule implements LintRule {
             message = what + " '" + a.key() + "' is not supported and is ignored; Nightshift's equivalent is "
                     + EQUIVALENTS.get(a.key());
             fix = "write " + EQUIVALENTS.get(a.key()) + " instead";
+        } else if (DECIDED_ELSEWHERE.containsKey(a.key())) {
+            message = what + " '" + a.key() + "' is not supported and is ignored: "
+                    + DECIDED_ELSEWHERE.get(a.key());
+            fix = "remove it";
         } else {
             message = what + " '" + a.key() + "' is not supported and is ignored";
             fix = "remove it, or check its spelling against attractor-spec Appendix A";
