@@ -46,6 +46,9 @@ public class ValidateCommand implements Callable<Integer> {
             }
             err.flush();
             out.println(summary(result));
+            if (!result.synopsis().isEmpty()) {
+                out.println(result.synopsis());
+            }
         }
         out.flush();
         return !result.usable() ? ExitCodes.UNUSABLE_INPUT : result.valid() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -7,6 +7,7 @@ import io.nightshift.pipeline.transform.PipelinePreparer;
 import io.nightshift.pipeline.transform.PreparedPipeline;
 import io.nightshift.pipeline.validate.Diagnostic;
 import io.nightshift.pipeline.validate.LintRules;
+import io.nightshift.pipeline.validate.PipelineSynopsis;
 import io.nightshift.pipeline.validate.Severity;
 import io.nightshift.runtime.harness.HarnessLintRule;
 import io.nightshift.runtime.harness.HarnessSettings;
@@ -19,6 +20,7 @@ import java.util.Set;
 public final class PipelineLoader {
 
     private final PipelinePreparer preparer;
+    private final Set<String> knownHandlerTypes;
 
     /** The built-in handler types and the runtime's ({@code harness}), with the runtime's lint rules. */
     public PipelineLoader() {
@@ -29,6 +31,7 @@ public final class PipelineLoader {
     public PipelineLoader(Set<String> extraHandlerTypes) {
         Set<String> known = new HashSet<>(LintRules.defaultHandlerTypes());
         known.addAll(extraHandlerTypes);
+        this.knownHandlerTypes = Set.copyOf(known);
         this.preparer = new PipelinePreparer(List.of(), List.of(new HarnessLintRule(), new SandboxSettingsRule()), known);
     }
 
@@ -44,8 +47,7 @@ public final class PipelineLoader {
         }
         try {
             PreparedPipeline prepared = preparer.prepare(source);
-            return new ValidationResult(file.toString(), true, prepared.diagnostics(),
-                    prepared.graph().nodes().size(), prepared.graph().edges().size());
+            return result(file.toString(), prepared);
         } catch (DotSyntaxException e) {
             return new ValidationResult(file.toString(), false, List.of(PipelinePreparer.syntaxDiagnostic(e)), 0, 0);
         }
@@ -63,8 +65,7 @@ public final class PipelineLoader {
         }
         try {
             PreparedPipeline prepared = preparer.prepare(source);
-            return new ValidationResult(name, true, prepared.diagnostics(),
-                    prepared.graph().nodes().size(), prepared.graph().edges().size());
+            return result(name, prepared);
         } catch (DotSyntaxException e) {
             return new ValidationResult(name, false, List.of(PipelinePreparer.syntaxDiagnostic(e)), 0, 0);
         }
@@ -106,5 +107,8 @@ public final class PipelineLoader {
         return prepared;
     }
 
-    /** The graph's own location, for messages about the whole pipeline. */
+    private ValidationResult result(String name, PreparedPipeline prepared) {
+        return new ValidationResult(name, true, prepared.diagnostics(), prepared.graph().nodes().size(),
+                prepared.graph().edges().size(), PipelineSynopsis.of(prepared.graph(), knownHandlerTypes).line());
+    }
 }

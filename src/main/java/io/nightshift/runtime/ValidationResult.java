@@ -6,9 +6,15 @@ import java.util.List;
 
 /**
  * What {@code validate} found in one file. {@code usable} is false when the file could not be read or parsed
- * (then the diagnostics hold that one error); {@code nodes} and {@code edges} count the parsed graph.
+ * (then the diagnostics hold that one error); {@code nodes} and {@code edges} count the parsed graph;
+ * {@code synopsis} is the one-line kind of the pipeline ({@code kind: HYBRID (...)}), empty when unusable.
  */
-public record ValidationResult(String file, boolean usable, List<Diagnostic> diagnostics, int nodes, int edges) {
+public record ValidationResult(String file, boolean usable, List<Diagnostic> diagnostics, int nodes, int edges,
+        String synopsis) {
+
+    public ValidationResult(String file, boolean usable, List<Diagnostic> diagnostics, int nodes, int edges) {
+        this(file, usable, diagnostics, nodes, edges, "");
+    }
 
     public ValidationResult {
         // Reading order: whole-file findings first, then by line and column.

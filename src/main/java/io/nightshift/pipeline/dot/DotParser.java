@@ -13,33 +13,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the DOT subset of attractor-spec 2.2 into a {@link Graph}. Hand-written recursive descent over
- * {@link DotLexer}; every node, edge and attribute keeps the place it was written.
+ * Reads a pipeline written in the Graphviz DOT language (the grammar Graphviz accepts, which attractor-spec 2.2
+ * narrows) into a {@link Graph}. Hand-written recursive descent over {@link DotLexer}; every node, edge and
+ * attribute keeps the place it was written.
  *
  * <pre>
- * file       := 'digraph' name? '{' stmt* '}'                 exactly one graph, nothing after it
- * name       := word | string
+ * file       := 'strict'? 'digraph' name? '{' stmt* '}'        exactly one graph, nothing after it
+ * name       := word | number | string
  * stmt       := ( 'graph' attrs                                graph attributes (subgraph label inside one)
  *              | 'node' attrs | 'edge' attrs                   defaults for the rest of the enclosing block
- *              | 'subgraph' name? '{' stmt* '}'                scoped defaults; its label names a class
- *              | key '=' value                                 one graph attribute
- *              | id ( '->' id )+ attrs?                        one edge per consecutive pair, same attributes
+ *              | key '=' value                                 one graph (or subgraph) attribute
+ *              | operand ( '->' operand )+ attrs?              edges between every node of consecutive operands
+ *              | subgraph                                      scoped defaults; its label names a class
  *              | id attrs?                                     declare a node, or add to an earlier one
  *              ) ';'?
- * attrs      := '[' ( key '=' value ( ',' key '=' value )* ','? )? ']'    commas are required; keys unique
+ * operand    := id | subgraph                                  a subgraph stands for every node it mentions
+ * subgraph   := ( 'subgraph' name? )? '{' stmt* '}'            named, anonymous, nested; cluster_ is just a name
+ * attrs      := ( '[' ( key '=' value ( ',' | ';' )? )* ']' )+  separators optional, as in Graphviz; keys unique
  * key        := identifier ( '.' identifier )*                 e.g. tool_hooks.pre
- * id         := identifier | a quoted string holding an identifier
+ * id         := identifier | numeral, bare or quoted           other text belongs in label
  * identifier := [A-Za-z_][A-Za-z0-9_]*
- * value      := string | integer | float | duration | true | false | bare
- * string     := '"' text with \" \\ \n \t escapes (other escapes kept as written) '"'
+ * numeral    := [0-9]+ ( '.' [0-9]* )?
+ * value      := string | integer | float | duration | true | false | bare | html
+ * string     := '"' text '"' ( '+' '"' text '"' )*             \" \\ \n \t resolved, other escapes kept as written,
+ *                                                             backslash-newline removed; may span lines
+ * html       := '<' text with balanced '<' '>' '>'             kept as text, never interpreted
  * duration   := integer ( ms | s | m | h | d )
  * bare       := [A-Za-z_][A-Za-z0-9_.:-]*
- * comments   := '//' to end of line | '/*' to '*' '/'          skipped anywhere outside strings
+ * comments   := '//' to end of line | '/*' to '*' '/' | a line starting with '#'
  * </pre>
  *
- * Nodes first seen in an edge are created with the node defaults in scope at that point. Declaring a node again
- * merges its attributes (later values win), as Graphviz does. Subgraphs are flattened: their nodes and edges
- * join the graph, and each node records the classes derived from the labels of its enclosing subgraphs.
+ * Keywords ({@code strict digraph graph subgraph node edge}) are matched ignoring case, as Graphviz does. Nodes
+ * first seen in an edge are created with the node defaults in scope at that point and marked as not declared
+ * (lint's {@code edge_target_exists} names them). Declaring a node again merges its attributes (later values
+ * win), as Graphviz does. {@code strict} merges repeated edges between the same two nodes into the first.
+ * Subgraphs are flattened: their nodes and edges join the graph, and each node records the classes derived from
+ * the labels of its enclosing subgraphs.
  */
 public final class DotParser {
 
@@ -51,6 +60,7 @@ public final class DotParser {
     private final Map<String, NodeDraft> nodes = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
     private final Map<String, Attribute> graphAttrs = new LinkedHashMap<>();
+    private boolean strict;
 
     private DotParser(DotSource source) {
         this.file = source.fileName();
@@ -68,7 +78,8 @@ public final class DotParser {
             throw error("the pipeline source is empty: expected 'digraph name { ... }'");
         }
         if (lexer.isWord("strict")) {
-            throw error("'strict' graphs are not supported: remove 'strict' and write 'digraph name { ... }'");
+            strict = true;
+            lexer.next();
         }
         if (lexer.isWord("graph")) {
             throw error("undirected graphs are not supported: use 'digraph'");
@@ -103,6 +114,7 @@ public final class DotParser {
     /** Parses statements up to the matching '}', leaving the lexer on it. */
     private void parseStatements(Scope scope, SourceLocation open, String what) throws DotSyntaxException {
         while (true) {
+            lexer.clearSuspect();
             switch (lexer.kind()) {
                 case RBRACE -> {
                     return;
@@ -110,11 +122,9 @@ public final class DotParser {
                 case EOF -> throw error("missing '}' to close the " + what + " opened at line " + open.line()
                         + ", column " + open.column());
                 case SEMICOLON -> lexer.next();
-                case WORD, STRING -> parseStatement(scope);
-                case LBRACE -> parseSubgraph(scope, lexer.location());
-                case NUMBER -> throw error("node ids must be identifiers, found " + lexer.describe()
-                        + ": use a bare id like n1 and put the text in label");
-                case HTML -> throw htmlError();
+                case WORD, STRING, NUMBER, LBRACE -> parseStatement(scope);
+                case HTML -> throw error("an HTML-like value cannot start a statement: node ids are identifiers"
+                        + " or numbers, and <...> values go after '=' (like label=<...>)");
                 default -> throw error("expected a statement (node, edge, attribute or subgraph), found "
                         + lexer.describe());
             }
@@ -124,14 +134,14 @@ public final class DotParser {
     private void parseStatement(Scope scope) throws DotSyntaxException {
         if (lexer.kind() == DotToken.WORD) {
             if (lexer.isWord("graph") || lexer.isWord("node") || lexer.isWord("edge")) {
-                String keyword = lexer.text();
+                String keyword = lexer.text().toLowerCase(java.util.Locale.ROOT);
                 SourceLocation at = lexer.location();
                 lexer.next();
                 if (lexer.kind() != DotToken.LBRACKET) {
                     throw new DotSyntaxException(at, "'" + keyword + "' is a keyword and must be followed by '[': "
                             + "write '" + keyword + " [key=value]', or pick another node id");
                 }
-                Map<String, Attribute> attrs = parseAttrBlock();
+                Map<String, Attribute> attrs = parseAttrLists();
                 switch (keyword) {
                     case "graph" -> scope.setGraphAttrs(attrs, graphAttrs);
                     case "node" -> scope.nodeDefaults.putAll(attrs);
@@ -139,21 +149,20 @@ public final class DotParser {
                 }
                 return;
             }
-            if (lexer.isWord("subgraph")) {
-                SourceLocation at = lexer.location();
-                lexer.next();
-                if (lexer.kind() == DotToken.WORD || lexer.kind() == DotToken.STRING) {
-                    lexer.next();
-                }
-                if (lexer.kind() != DotToken.LBRACE) {
-                    throw error("expected '{' to open the subgraph, found " + lexer.describe());
-                }
-                parseSubgraph(scope, at);
-                return;
-            }
             if (lexer.isWord("digraph") || lexer.isWord("strict")) {
                 throw error("a graph cannot be nested inside another: use 'subgraph name { ... }'");
             }
+        }
+        if (lexer.kind() == DotToken.LBRACE || lexer.isWord("subgraph")) {
+            SourceLocation at = lexer.location();
+            int bareBefore = scope.bare.size();
+            List<String> members = parseSubgraph(scope);
+            if (lexer.kind() == DotToken.ARROW) {
+                parseEdgeChain(scope, asOperand(scope, members, bareBefore), at);
+            } else if (lexer.kind() == DotToken.UNDIRECTED) {
+                throw error("undirected edges ('--') are not supported: use '->'");
+            }
+            return;
         }
         SourceLocation at = lexer.location();
         DotToken firstKind = lexer.kind();
@@ -166,22 +175,45 @@ public final class DotParser {
                 Attribute attr = parseValue(first, at);
                 scope.setGraphAttr(attr, graphAttrs);
             }
-            case ARROW -> parseEdgeChain(scope, nodeId(firstKind, first, at), at);
+            case ARROW -> {
+                String id = nodeId(firstKind, first, at);
+                touch(scope, id, at);
+                parseEdgeChain(scope, List.of(id), at);
+            }
             case UNDIRECTED -> throw error("undirected edges ('--') are not supported: use '->'");
             default -> {
                 String id = nodeId(firstKind, first, at);
-                Map<String, Attribute> attrs = lexer.kind() == DotToken.LBRACKET ? parseAttrBlock() : Map.of();
+                Map<String, Attribute> attrs = lexer.kind() == DotToken.LBRACKET ? parseAttrLists() : Map.of();
                 NodeDraft node = nodes.get(id);
                 if (node == null) {
-                    nodes.put(id, new NodeDraft(id, scope, at, attrs, true));
+                    NodeDraft created = new NodeDraft(id, scope, at, attrs, true);
+                    nodes.put(id, created);
+                    if (attrs.isEmpty()) {
+                        scope.bare.add(created);
+                    }
                 } else {
                     node.declare(scope, at, attrs);
                 }
+                scope.members.add(id);
             }
         }
     }
 
-    private void parseSubgraph(Scope parent, SourceLocation at) throws DotSyntaxException {
+    /**
+     * Parses {@code subgraph name? { ... }} or {@code { ... }} at the current token and returns the ids of every
+     * node it mentions (nested subgraphs included), in order; leaves the lexer after the '}'.
+     */
+    private List<String> parseSubgraph(Scope parent) throws DotSyntaxException {
+        SourceLocation at = lexer.location();
+        if (lexer.isWord("subgraph")) {
+            lexer.next();
+            if (lexer.kind() == DotToken.WORD || lexer.kind() == DotToken.STRING || lexer.kind() == DotToken.NUMBER) {
+                lexer.next();
+            }
+            if (lexer.kind() != DotToken.LBRACE) {
+                throw error("expected '{' to open the subgraph, found " + lexer.describe());
+            }
+        }
         if (parent.depth >= MAX_NESTING) {
             throw new DotSyntaxException(at, "subgraphs are nested more than " + MAX_NESTING
                     + " levels deep: flatten the pipeline");
@@ -191,33 +223,52 @@ public final class DotParser {
                 new LinkedHashMap<>(parent.edgeDefaults));
         parseStatements(scope, at, "subgraph");
         lexer.next();
+        parent.members.addAll(scope.members);
+        parent.bare.addAll(scope.bare);
+        return List.copyOf(scope.members);
     }
 
-    private void parseEdgeChain(Scope scope, String firstId, SourceLocation firstAt) throws DotSyntaxException {
-        List<String> ids = new ArrayList<>();
+    /** A subgraph used as an edge operand: ids it only names ({@code a -> {b c}}) are references, not declarations. */
+    private static List<String> asOperand(Scope parent, List<String> members, int bareBefore) {
+        List<NodeDraft> named = parent.bare.subList(bareBefore, parent.bare.size());
+        for (NodeDraft d : named) {
+            d.declared = false;
+        }
+        named.clear();
+        return members;
+    }
+
+    /**
+     * Parses {@code -> operand} repeatedly after a first operand, then the attributes; adds one edge from every
+     * node of each operand to every node of the next (Graphviz), in the order written.
+     */
+    private void parseEdgeChain(Scope scope, List<String> firstIds, SourceLocation firstAt)
+            throws DotSyntaxException {
+        List<List<String>> operands = new ArrayList<>();
         List<SourceLocation> places = new ArrayList<>();
-        ids.add(firstId);
+        operands.add(firstIds);
         places.add(firstAt);
-        touch(scope, firstId, firstAt);
         while (lexer.kind() == DotToken.ARROW) {
             lexer.next();
-            if (lexer.kind() != DotToken.WORD && lexer.kind() != DotToken.STRING) {
-                if (lexer.kind() == DotToken.LBRACE || lexer.isWord("subgraph")) {
-                    throw error("edges to subgraphs are not supported: write one edge per target node");
-                }
-                throw error("expected a node id after '->', found " + lexer.describe());
-            }
             SourceLocation at = lexer.location();
-            String id = nodeId(lexer.kind(), lexer.text(), at);
-            touch(scope, id, at);
-            ids.add(id);
+            if (lexer.kind() == DotToken.LBRACE || lexer.isWord("subgraph")) {
+                int bareBefore = scope.bare.size();
+                operands.add(asOperand(scope, parseSubgraph(scope), bareBefore));
+            } else if (lexer.kind() == DotToken.WORD || lexer.kind() == DotToken.STRING
+                    || lexer.kind() == DotToken.NUMBER) {
+                String id = nodeId(lexer.kind(), lexer.text(), at);
+                touch(scope, id, at);
+                operands.add(List.of(id));
+                lexer.next();
+            } else {
+                throw error("expected a node id or a subgraph after '->', found " + lexer.describe());
+            }
             places.add(at);
-            lexer.next();
         }
         if (lexer.kind() == DotToken.UNDIRECTED) {
             throw error("undirected edges ('--') are not supported: use '->'");
         }
-        Map<String, Attribute> explicit = lexer.kind() == DotToken.LBRACKET ? parseAttrBlock() : Map.of();
+        Map<String, Attribute> explicit = lexer.kind() == DotToken.LBRACKET ? parseAttrLists() : Map.of();
         Attributes attrs;
         if (scope.edgeDefaults.isEmpty()) {
             attrs = explicit.isEmpty() ? Attributes.EMPTY : Attributes.of(explicit.values());
@@ -226,8 +277,12 @@ public final class DotParser {
             merged.putAll(explicit);
             attrs = Attributes.of(merged.values());
         }
-        for (int i = 0; i + 1 < ids.size(); i++) {
-            edges.add(new Edge(ids.get(i), ids.get(i + 1), attrs, places.get(i)));
+        for (int i = 0; i + 1 < operands.size(); i++) {
+            for (String from : operands.get(i)) {
+                for (String to : operands.get(i + 1)) {
+                    edges.add(new Edge(from, to, attrs, places.get(i)));
+                }
+            }
         }
     }
 
@@ -236,58 +291,56 @@ public final class DotParser {
         if (!nodes.containsKey(id)) {
             nodes.put(id, new NodeDraft(id, scope, at, Map.of(), false));
         }
+        scope.members.add(id);
     }
 
-    private Map<String, Attribute> parseAttrBlock() throws DotSyntaxException {
+    /** One or more attribute blocks in a row ({@code [a=1][b=2]}), read as one; a key may appear once. */
+    private Map<String, Attribute> parseAttrLists() throws DotSyntaxException {
+        Map<String, Attribute> attrs = new LinkedHashMap<>();
+        while (lexer.kind() == DotToken.LBRACKET) {
+            parseAttrBlock(attrs);
+        }
+        return attrs;
+    }
+
+    private void parseAttrBlock(Map<String, Attribute> attrs) throws DotSyntaxException {
         SourceLocation open = lexer.location();
         lexer.next();
-        Map<String, Attribute> attrs = new LinkedHashMap<>();
         while (lexer.kind() != DotToken.RBRACKET) {
             if (lexer.kind() == DotToken.HTML) {
-                throw htmlError();
+                throw error("an HTML-like value cannot be an attribute key: write key=<...>");
             }
             if (lexer.kind() != DotToken.WORD && lexer.kind() != DotToken.STRING) {
                 throw missingBracket(open);
             }
             SourceLocation at = lexer.location();
             String key = lexer.text();
-            checkKey(key, at);
+            String keyShown = lexer.describe();
             lexer.next();
             if (lexer.kind() != DotToken.EQUALS) {
-                throw error("expected '=' after attribute key '" + key + "', found " + lexer.describe()
-                        + " (write " + key + "=value)");
+                String detail = "expected '=' after attribute key " + keyShown + ", found " + lexer.describe();
+                if (at.line() > open.line() && (lexer.kind() == DotToken.LBRACKET || lexer.kind() == DotToken.ARROW)) {
+                    detail += "; is the ']' closing the attribute block opened at line " + open.line() + ", column "
+                            + open.column() + " missing?";
+                } else {
+                    detail += " (write " + key + "=value)";
+                }
+                throw error(detail);
             }
+            checkKey(key, at);
             lexer.next();
             Attribute attr = parseValue(key, at);
             Attribute previous = attrs.put(key, attr);
             if (previous != null) {
-                throw new DotSyntaxException(at, "duplicate attribute '" + key + "' in one attribute block: "
+                throw new DotSyntaxException(at, "duplicate attribute '" + key + "' in one attribute list: "
                         + "first set at line " + previous.location().line() + ", column "
                         + previous.location().column() + " (keep only one)");
             }
-            switch (lexer.kind()) {
-                case COMMA -> lexer.next();
-                case RBRACKET -> {
-                }
-                case SEMICOLON -> throw error("attributes must be separated by ',', found ';'");
-                case WORD, STRING -> {
-                    long[] mark = lexer.mark();
-                    SourceLocation next = lexer.location();
-                    String found = lexer.describe();
-                    lexer.next();
-                    boolean looksLikeAttr = lexer.kind() == DotToken.EQUALS;
-                    if (looksLikeAttr) {
-                        throw new DotSyntaxException(next, "missing ',' between attributes: expected ',' or ']'"
-                                + " after the value of '" + key + "', found " + found);
-                    }
-                    lexer.reset(mark);
-                    throw missingBracket(open);
-                }
-                default -> throw missingBracket(open);
+            if (lexer.kind() == DotToken.COMMA || lexer.kind() == DotToken.SEMICOLON) {
+                lexer.next();
             }
         }
         lexer.next();
-        return attrs;
     }
 
     private DotSyntaxException missingBracket(SourceLocation open) {
@@ -308,7 +361,7 @@ public final class DotParser {
                 }
                 yield new Attribute(key, text, false, keyAt);
             }
-            case HTML -> throw htmlError();
+            case HTML -> new Attribute(key, lexer.text(), true, keyAt);
             case EOF, RBRACKET, COMMA, RBRACE, SEMICOLON -> throw error("missing value after '" + key + "=', found "
                     + lexer.describe());
             default -> throw error("expected a value after '" + key + "=', found " + lexer.describe()
@@ -318,17 +371,35 @@ public final class DotParser {
         return attr;
     }
 
-    private DotSyntaxException htmlError() {
-        return error("HTML labels ('<...>') are not supported: write the value as a quoted string");
-    }
-
+    /**
+     * Node ids are identifiers or numerals, bare or quoted. Graphviz takes any quoted text, but an id names a stage
+     * directory and a stylesheet selector, so anything else is refused with a suggestion.
+     */
     private String nodeId(DotToken kind, String text, SourceLocation at) throws DotSyntaxException {
-        if (isIdentifier(text)) {
+        if (isIdentifier(text) || isNumeral(text)) {
             return text;
         }
         String shown = kind == DotToken.STRING ? "\"" + text + "\"" : "'" + text + "'";
-        throw new DotSyntaxException(at, shown + " is not a valid node id: node ids match [A-Za-z_][A-Za-z0-9_]*;"
-                + " use a bare id (like " + suggestId(text) + ") and put the text in label");
+        throw new DotSyntaxException(at, withQuoteHint(shown + " is not a valid node id: node ids match"
+                + " [A-Za-z_][A-Za-z0-9_]* or are numbers; use a bare id (like " + suggestId(text)
+                + ") and put the text in label"));
+    }
+
+    /** A Graphviz numeral without sign: {@code 12}, {@code 1.5}, {@code .5}. */
+    static boolean isNumeral(String s) {
+        int dots = 0;
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0 && dots <= 1;
     }
 
     private void checkKey(String key, SourceLocation at) throws DotSyntaxException {
@@ -336,8 +407,9 @@ public final class DotParser {
         for (int i = 0; i <= key.length(); i++) {
             if (i == key.length() || key.charAt(i) == '.') {
                 if (!isIdentifier(key.substring(segmentStart, i))) {
-                    throw new DotSyntaxException(at, "'" + key + "' is not a valid attribute key: keys are"
-                            + " identifiers, optionally qualified with dots (like max_retries or tool_hooks.pre)");
+                    throw new DotSyntaxException(at, withQuoteHint("'" + key + "' is not a valid attribute key:"
+                            + " keys are identifiers, optionally qualified with dots (like max_retries or"
+                            + " tool_hooks.pre)"));
                 }
                 segmentStart = i + 1;
             }
@@ -403,7 +475,21 @@ public final class DotParser {
     }
 
     private DotSyntaxException error(String detail) {
-        return new DotSyntaxException(lexer.location(), detail);
+        return new DotSyntaxException(lexer.location(), withQuoteHint(detail));
+    }
+
+    /**
+     * Adds the likely cause when, in the statement being read, a string's closing quote was directly followed by
+     * more text: a '"' inside the text that should have been written \".
+     */
+    private String withQuoteHint(String detail) {
+        SourceLocation suspect = lexer.suspectQuote();
+        if (suspect == null) {
+            return detail;
+        }
+        return detail + "; likely cause: the string opened at line " + suspect.line() + ", column "
+                + suspect.column() + " contains an unescaped '\"' that ends it early (write \\\" for a quote"
+                + " inside a string)";
     }
 
     private Graph build(String id) {
@@ -412,7 +498,17 @@ public final class DotParser {
         for (NodeDraft draft : nodes.values()) {
             built.add(draft.build(classCache));
         }
-        return new Graph(id, file, Attributes.of(graphAttrs.values()), built, edges);
+        return new Graph(id, file, Attributes.of(graphAttrs.values()), built, strict ? mergeRepeated(edges) : edges);
+    }
+
+    /** {@code strict}: one edge per ordered pair of nodes; a repeated edge's attributes merge into the first. */
+    private static List<Edge> mergeRepeated(List<Edge> all) {
+        Map<String, Edge> byPair = new LinkedHashMap<>();
+        for (Edge e : all) {
+            byPair.merge(e.from() + "\u0000" + e.to(), e, (first, again) -> new Edge(first.from(), first.to(),
+                    first.attrs().overriddenBy(again.attrs()), first.location()));
+        }
+        return new ArrayList<>(byPair.values());
     }
 
     /** A block's defaults; the root scope's attributes are the graph's, a subgraph's label names a class. */
@@ -421,6 +517,10 @@ public final class DotParser {
         final Map<String, Attribute> nodeDefaults;
         final Map<String, Attribute> edgeDefaults;
         final int depth;
+        /** Every node this block mentions, nested blocks included: what the block stands for in an edge. */
+        final java.util.Set<String> members = new java.util.LinkedHashSet<>();
+        /** Nodes this block (or a nested one) created with a bare {@code id} statement: maybe only references. */
+        final List<NodeDraft> bare = new ArrayList<>();
         String label = "";
 
         Scope(Scope parent, Map<String, Attribute> nodeDefaults, Map<String, Attribute> edgeDefaults) {
@@ -504,7 +604,7 @@ public final class DotParser {
                 }
                 classes = all;
             }
-            return new Node(id, Attributes.of(attrs.values()), classes, location);
+            return new Node(id, Attributes.of(attrs.values()), classes, location, declared);
         }
     }
 }

@@ -16,7 +16,7 @@ enum DotToken {
     EQUALS,
     COMMA,
     SEMICOLON,
-    /** {@code <}: the start of an HTML label, which is rejected. */
+    /** {@code <...>}: an HTML-like value, nested brackets balanced; its text is kept as written. */
     HTML,
     /** Any other character. */
     OTHER,

@@ -20,7 +20,8 @@ public record Edge(String from, String to, Attributes attrs, SourceLocation loca
     }
 
     public int weight() {
-        return attrs.integer("weight").orElse(0);
+        // Graphviz weights are doubles; a whole one like 2.0 is read as 2 (lint refuses fractions).
+        return attrs.integer("weight").orElse((int) attrs.decimal("weight").orElse(0));
     }
 
     public String fidelity() {

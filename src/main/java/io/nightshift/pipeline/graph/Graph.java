@@ -82,9 +82,10 @@ public final class Graph {
         return incoming.getOrDefault(nodeId, List.of());
     }
 
-    /** The start node: shape Mdiamond first, else id {@code start} or {@code Start}. */
+    /** The start node: shape Mdiamond first, else an explicit {@code type=start}, else id {@code start} or {@code Start}. */
     public Optional<Node> startNode() {
         return nodes.values().stream().filter(n -> n.shape().equals("Mdiamond")).findFirst()
+                .or(() -> nodes.values().stream().filter(n -> n.type().equals(HandlerTypes.START)).findFirst())
                 .or(() -> node("start")).or(() -> node("Start"));
     }
 

@@ -11,11 +11,19 @@ import java.util.Set;
 /**
  * A pipeline stage (attractor-spec 2.6). {@code subgraphClasses} are the classes derived from the labels of
  * the enclosing subgraphs, innermost last; they take part in stylesheet matching and thread resolution.
+ * {@code declared} is false for a node that only ever appeared as the end of an edge (Graphviz creates it; lint's
+ * {@code edge_target_exists} refuses it, so a typo never becomes a new LLM stage).
  */
-public record Node(String id, Attributes attrs, List<String> subgraphClasses, SourceLocation location) {
+public record Node(String id, Attributes attrs, List<String> subgraphClasses, SourceLocation location,
+        boolean declared) {
 
     public Node {
         subgraphClasses = List.copyOf(subgraphClasses);
+    }
+
+    /** A declared node. */
+    public Node(String id, Attributes attrs, List<String> subgraphClasses, SourceLocation location) {
+        this(id, attrs, subgraphClasses, location, true);
     }
 
     public static Node of(String id, Attributes attrs) {
@@ -23,7 +31,7 @@ public record Node(String id, Attributes attrs, List<String> subgraphClasses, So
     }
 
     public Node withAttr(String key, String value) {
-        return new Node(id, attrs.with(key, value), subgraphClasses, location);
+        return new Node(id, attrs.with(key, value), subgraphClasses, location, declared);
     }
 
     public String label() {
@@ -98,11 +106,14 @@ public record Node(String id, Attributes attrs, List<String> subgraphClasses, So
         return new ArrayList<>(all);
     }
 
+    /** Shape Mdiamond, an explicit {@code type=start} (StrongDM's pipelines), or the id {@code start}/{@code Start}. */
     public boolean isStart() {
-        return shape().equals("Mdiamond") || id.equals("start") || id.equals("Start");
+        return shape().equals("Mdiamond") || type().equals(HandlerTypes.START) || id.equals("start")
+                || id.equals("Start");
     }
 
+    /** Shape Msquare, an explicit {@code type=exit} (StrongDM's pipelines), or the id {@code exit}/{@code end}. */
     public boolean isExit() {
-        return shape().equals("Msquare") || id.equals("exit") || id.equals("end");
+        return shape().equals("Msquare") || type().equals(HandlerTypes.EXIT) || id.equals("exit") || id.equals("end");
     }
 }

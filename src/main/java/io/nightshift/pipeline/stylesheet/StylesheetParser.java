@@ -12,7 +12,8 @@ import java.util.List;
  * selector    := '*' | shape | '#' identifier | '.' class
  * shape       := identifier                              e.g. box, hexagon
  * class       := [A-Za-z0-9_-]+
- * decl        := property ':' value                      property is llm_model, llm_provider or reasoning_effort
+ * decl        := property ( ':' | '=' ) value            property is llm_model, llm_provider or reasoning_effort
+ *                                                        (model and provider are read as llm_model, llm_provider)
  * value       := '"' text with \" and \\ escapes '"' | [A-Za-z0-9_.:/+-]+
  * </pre>
  *
@@ -93,6 +94,7 @@ final class StylesheetParser {
     private StyleRule.Declaration declaration() throws StylesheetSyntaxException {
         int propertyStart = pos;
         String property = word(false);
+        property = StyleProperties.ALIASES.getOrDefault(property, property);
         if (property.isEmpty()) {
             throw error("expected a property (" + String.join(", ", StyleProperties.ALL) + "), found " + found());
         }
@@ -102,7 +104,11 @@ final class StylesheetParser {
                     + String.join(", ", StyleProperties.ALL));
         }
         skipSpace();
-        expect(':', "':' after '" + property + "'");
+        if (at('=')) {
+            pos++; // some implementations write property = value
+        } else {
+            expect(':', "':' after '" + property + "'");
+        }
         skipSpace();
         int valueStart = pos;
         String value = value(property);
@@ -140,6 +146,10 @@ final class StylesheetParser {
         }
         if (start == pos) {
             throw error("missing value for '" + property + "', found " + found());
+        }
+        if (pos < text.length() && (text.charAt(pos) == '*' || text.charAt(pos) == '[' || text.charAt(pos) == '?')) {
+            throw error("'" + text.substring(start, pos) + text.charAt(pos) + "...' looks like a glob pattern: "
+                    + property + " takes one concrete value (like claude-sonnet-4-5); globs are not resolved");
         }
         return text.substring(start, pos);
     }

@@ -49,6 +49,6 @@ public final class StylesheetTransform implements Transform {
             return node;
         }
         return new Node(node.id(), node.attrs().overriddenBy(Attributes.of(added)), node.subgraphClasses(),
-                node.location());
+                node.location(), node.declared());
     }
 }

@@ -29,7 +29,7 @@ public final class VariableExpansionTransform implements Transform {
             Attribute expanded = new Attribute("prompt", prompt.value().replace(GOAL_VARIABLE, goal),
                     prompt.quoted(), prompt.location());
             return new Node(node.id(), node.attrs().overriddenBy(Attributes.of(List.of(expanded))),
-                    node.subgraphClasses(), node.location());
+                    node.subgraphClasses(), node.location(), node.declared());
         });
     }
 }

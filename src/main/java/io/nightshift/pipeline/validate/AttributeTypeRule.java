@@ -88,6 +88,11 @@ final class AttributeTypeRule implements LintRule {
                 continue;
             }
             String problem = problem(check, attr.value().trim());
+            if (problem != null && check.key().equals("goal_gate")) {
+                // Some implementations accept a condition or a sentence here; the spec's gate is a flag.
+                problem += ": goal_gate is a flag on the stage that must succeed (attractor-spec 3.4), not a"
+                        + " condition or a description";
+            }
             if (problem != null) {
                 out.add(new Diagnostic(name(), Severity.ERROR, Owners.describe(nodeId, edge) + " has " + check.key() + "=\"" + attr.value()
                         + "\", " + problem, nodeId, edge, fix(check), Where.attribute(where, attr)));
@@ -100,7 +105,7 @@ final class AttributeTypeRule implements LintRule {
         return switch (check.kind()) {
             case COUNT -> integer(value) == null || integer(value) < 0 ? "which is not a whole number >= 0" : null;
             case POSITIVE -> integer(value) == null || integer(value) < 1 ? "which is not a whole number >= 1" : null;
-            case INTEGER -> integer(value) == null ? "which is not a whole number" : null;
+            case INTEGER -> integer(value) == null && !wholeDecimal(value) ? "which is not a whole number" : null;
             case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null
                     : "which is not true or false";
             case DURATION -> Durations.parse(value).isPresent() ? null
@@ -121,6 +126,11 @@ final class AttributeTypeRule implements LintRule {
             case ONE_OF -> "write " + check.key() + "=" + check.values().get(0) + " (or another of "
                     + String.join(", ", check.values()) + ")";
         };
+    }
+
+    /** Graphviz writes weights as doubles: {@code 2.0} is the whole number 2. */
+    private static boolean wholeDecimal(String value) {
+        return value.matches("-?[0-9]{1,9}\\.0*");
     }
 
     private static Integer integer(String value) {

@@ -32,8 +32,10 @@ public final class LintRules {
                 new FidelityValidRule(),
                 new RetryTargetExistsRule(),
                 new GoalGateHasRetryRule(),
-                new PromptOnLlmNodesRule(),
+                new PromptOnLlmNodesRule(knownHandlerTypes),
                 new ShapeKnownRule(),
-                new AttributeTypeRule());
+                new AttributeTypeRule(),
+                new DeadEndRule(),
+                new AttributeSupportedRule());
     }
 }

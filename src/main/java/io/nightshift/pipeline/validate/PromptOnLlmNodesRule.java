@@ -5,12 +5,19 @@ import io.nightshift.pipeline.graph.HandlerTypes;
 import io.nightshift.pipeline.graph.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code prompt_on_llm_nodes} (attractor-spec 7.2, DoD 11.2): codergen stages have a prompt. Without one the label
  * (or the id) becomes the prompt, which is rarely what was meant.
  */
 final class PromptOnLlmNodesRule implements LintRule {
+
+    private final Set<String> knownTypes;
+
+    PromptOnLlmNodesRule(Set<String> knownTypes) {
+        this.knownTypes = knownTypes;
+    }
 
     @Override
     public String name() {
@@ -21,7 +28,7 @@ final class PromptOnLlmNodesRule implements LintRule {
     public List<Diagnostic> apply(Graph graph) {
         List<Diagnostic> out = new ArrayList<>();
         for (Node n : graph.nodes().values()) {
-            if (!n.handlerType().equals(HandlerTypes.CODERGEN) || !n.prompt().isBlank()) {
+            if (!PipelineSynopsis.effectiveType(n, knownTypes).equals(HandlerTypes.CODERGEN) || !n.prompt().isBlank()) {
                 continue;
             }
             String fallback = n.attrs().has("label") ? "its label \"" + n.label() + "\"" : "its id";

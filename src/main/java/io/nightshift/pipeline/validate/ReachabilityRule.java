@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code reachability} (attractor-spec 7.2): every node can be reached from the start node. */
+/**
+ * {@code reachability} (attractor-spec 7.2): every node can be reached from the start node. A node's
+ * {@code retry_target} and {@code fallback_retry_target} are jumps the engine takes (attractor-spec 3.4, 3.7), so
+ * they count as edges from that node; the graph's own retry targets count as jumps from the exit.
+ */
 final class ReachabilityRule implements LintRule {
 
     @Override
@@ -29,9 +33,23 @@ final class ReachabilityRule implements LintRule {
         seen.add(start.get().id());
         queue.add(start.get().id());
         while (!queue.isEmpty()) {
-            for (Edge e : graph.outgoing(queue.poll())) {
+            Node current = graph.nodes().get(queue.poll());
+            if (current == null) {
+                continue;
+            }
+            for (Edge e : graph.outgoing(current.id())) {
                 if (seen.add(e.to())) {
                     queue.add(e.to());
+                }
+            }
+            List<String> jumps = new ArrayList<>(List.of(current.retryTarget(), current.fallbackRetryTarget()));
+            if (current.isExit()) {
+                jumps.add(graph.attrs().string("retry_target", ""));
+                jumps.add(graph.attrs().string("fallback_retry_target", ""));
+            }
+            for (String target : jumps) {
+                if (!target.isEmpty() && graph.nodes().containsKey(target) && seen.add(target)) {
+                    queue.add(target);
                 }
             }
         }

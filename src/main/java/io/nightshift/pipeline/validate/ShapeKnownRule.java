@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * {@code shape_known} (Nightshift): a node's shape is one of attractor-spec 2.8. An unknown shape would silently run
- * as an LLM stage, so it is an error, unless an explicit {@code type} chooses the handler.
+ * {@code shape_known} (Nightshift): a node's shape is one of attractor-spec 2.8. Any other Graphviz shape falls back
+ * to the codergen handler (attractor-spec 4.2), so the pipeline runs, with a WARNING saying the stage will be an
+ * LLM stage; an explicit {@code type} chooses the handler and silences it.
  */
 final class ShapeKnownRule implements LintRule {
 
@@ -28,12 +29,22 @@ final class ShapeKnownRule implements LintRule {
             if (HandlerTypes.isKnownShape(shape) || !n.type().isEmpty()) {
                 continue;
             }
-            out.add(new Diagnostic(name(), Severity.ERROR, "node '" + n.id() + "' has unknown shape '" + shape + "'"
-                    + Suggestions.didYouMean(shape, SHAPES), n.id(), null,
-                    "use one of " + String.join(", ", SHAPES) + ", or set type to choose the handler",
+            out.add(new Diagnostic(name(), Severity.WARNING, "node '" + n.id() + "' has shape '" + shape + "',"
+                    + " which chooses no handler (attractor-spec 2.8): it runs as an LLM stage (codergen)"
+                    + Suggestions.didYouMean(shape, SHAPES), n.id(), null, fix(shape),
                     n.attrs().attribute("shape").map(a -> Where.attribute(Where.node(graph, n), a))
                             .orElse(Where.node(graph, n))));
         }
         return out;
+    }
+
+    private static String fix(String shape) {
+        return switch (shape) {
+            // StrongDM's pipelines draw start and exit as circle and doublecircle and say so with a type.
+            case "circle" -> "if this is the start node, add type=start (or use shape=Mdiamond)";
+            case "doublecircle" -> "if this is the exit node, add type=exit (or use shape=Msquare)";
+            default -> "to choose another handler use one of " + String.join(", ", SHAPES)
+                    + " or set type; to keep the LLM stage, use shape=box or set type=codergen";
+        };
     }
 }

@@ -24,8 +24,8 @@ final class TerminalNodeRule implements LintRule {
         if (exits.size() > 1) {
             String ids = String.join(", ", exits.stream().map(Node::id).toList());
             for (Node extra : exits.subList(1, exits.size())) {
-                out.add(new Diagnostic(name(), Severity.ERROR, "the pipeline has " + exits.size()
-                        + " exit nodes (" + ids + "); exactly one is allowed", extra.id(), null,
+                out.add(new Diagnostic(name(), Severity.ERROR, "the pipeline must have exactly one exit node,"
+                        + " found " + exits.size() + " (" + ids + ")", extra.id(), null,
                         "route every path to one node with shape=Msquare and rename or reshape '" + extra.id() + "'",
                         Where.node(graph, extra)));
             }

@@ -1,6 +1,7 @@
 package io.nightshift.pipeline.validate;
 
 import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.graph.HandlerTypes;
 import io.nightshift.pipeline.graph.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code type_known} (attractor-spec 7.2): an explicit {@code type} names a registered handler. Nightshift makes
- * this an ERROR rather than the spec's WARNING: a misspelt type would otherwise run the stage as something else.
+ * {@code type_known} (attractor-spec 7.2, WARNING): an explicit {@code type} names a registered handler. An unknown
+ * type falls back to the handler of the node's shape (attractor-spec 4.2), and the warning says which one runs.
  */
 final class TypeKnownRule implements LintRule {
 
@@ -32,7 +33,9 @@ final class TypeKnownRule implements LintRule {
             if (type.isEmpty() || knownTypes.contains(type)) {
                 continue;
             }
-            out.add(new Diagnostic(name(), Severity.ERROR, "node '" + n.id() + "' has unknown type '" + type + "'"
+            String fallback = HandlerTypes.forShape(n.shape());
+            out.add(new Diagnostic(name(), Severity.WARNING, "node '" + n.id() + "' has unknown type '" + type
+                    + "': it runs with the handler of its shape '" + n.shape() + "' (" + fallback + ")"
                     + Suggestions.didYouMean(type, knownTypes), n.id(), null,
                     "use one of " + String.join(", ", knownTypes) + ", or remove type to let the shape decide",
                     n.attrs().attribute("type").map(a -> Where.attribute(Where.node(graph, n), a))

@@ -105,6 +105,20 @@ class StylesheetTest {
     }
 
     @Test
+    void readsThePropertyNamesAndEqualsSignOtherImplementationsWrite() {
+        Stylesheet s = Stylesheet.parse("* { model: claude-sonnet-4-5; provider = anthropic; reasoning_effort = low }");
+
+        assertThat(s.resolve(node("n", null, null, List.of()))).isEqualTo(Map.of("llm_model", "claude-sonnet-4-5",
+                "llm_provider", "anthropic", "reasoning_effort", "low"));
+    }
+
+    @Test
+    void refusesAGlobModelIdSayingGlobsAreNotResolved() {
+        assertThat(failure("* { llm_model: claude-sonnet-*; }").detail()).isEqualTo("'claude-sonnet-*...' looks like"
+                + " a glob pattern: llm_model takes one concrete value (like claude-sonnet-4-5); globs are not resolved");
+    }
+
+    @Test
     void rejectsMalformedRulesWithPositions() {
         assertThat(failure("* llm_model: x }").detail()).isEqualTo("expected '{' after the selector *, found 'l'");
         assertThat(failure("* { llm_model x }").detail()).isEqualTo("expected ':' after 'llm_model', found 'x'");

@@ -77,9 +77,10 @@ class PipelinePreparerTest {
                 "first saw: Plan how to reach: Ship the login page. Then restate Ship the login page.",
                 "second saw: A");
         assertThat(p.graph().node("build").orElseThrow().prompt()).isEqualTo("AB");
-        assertThat(preparer.transforms()).hasSize(4);
-        assertThat(preparer.transforms().get(0)).isInstanceOf(StylesheetTransform.class);
-        assertThat(preparer.transforms().get(1)).isInstanceOf(VariableExpansionTransform.class);
+        assertThat(preparer.transforms()).hasSize(5);
+        assertThat(preparer.transforms().get(0)).isInstanceOf(DialectTransform.class);
+        assertThat(preparer.transforms().get(1)).isInstanceOf(StylesheetTransform.class);
+        assertThat(preparer.transforms().get(2)).isInstanceOf(VariableExpansionTransform.class);
     }
 
     @Test
@@ -97,7 +98,7 @@ class PipelinePreparerTest {
         PreparedPipeline with = new PipelinePreparer(List.of(addExit), List.of(), LintRules.defaultHandlerTypes())
                 .prepare(dot(noExit));
 
-        assertThat(without.errors()).extracting(Diagnostic::rule).containsExactly("terminal_node");
+        assertThat(without.errors()).extracting(Diagnostic::rule).containsExactly("terminal_node", "dead_end");
         assertThat(with.valid()).isTrue();
         assertThat(with.graph().exitNodes()).extracting(Node::id).containsExactly("done");
     }
@@ -134,7 +135,7 @@ class PipelinePreparerTest {
         ValidationException e = catchThrowableOfType(ValidationException.class,
                 () -> new PipelinePreparer().prepareOrRaise(dot("digraph G { a [prompt=\"x\"] }")));
 
-        assertThat(e.errors()).extracting(Diagnostic::rule).containsExactly("start_node", "terminal_node");
+        assertThat(e.errors()).extracting(Diagnostic::rule).containsExactly("start_node", "terminal_node", "dead_end");
     }
 
     @Test

@@ -169,12 +169,13 @@ class ValidatorTest {
     }
 
     @Test
-    void rejectsAnUnknownHandlerTypeAsAnErrorWithASuggestion() {
+    void warnsAboutAnUnknownHandlerTypeNamingTheShapeHandlerThatRunsInstead() {
         List<Diagnostic> d = ofRule(diagnostics(OK + "work [type=\"wait.humn\"]"), "type_known");
 
         assertThat(d).singleElement().satisfies(x -> {
-            assertThat(x.severity()).isEqualTo(Severity.ERROR);
-            assertThat(x.message()).isEqualTo("node 'work' has unknown type 'wait.humn' (did you mean 'wait.human'?)");
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+            assertThat(x.message()).isEqualTo("node 'work' has unknown type 'wait.humn': it runs with the handler of"
+                    + " its shape 'box' (codergen) (did you mean 'wait.human'?)");
             assertThat(x.location()).isEqualTo(new SourceLocation("v.dot", 6, 7));
         });
     }
@@ -236,12 +237,13 @@ class ValidatorTest {
     }
 
     @Test
-    void rejectsAnUnknownShapeWithADidYouMean() {
+    void warnsThatAnUnknownShapeRunsAsAnLlmStageWithADidYouMean() {
         List<Diagnostic> d = ofRule(diagnostics(OK + "gate [shape=hexgon]\nwork -> gate -> exit"), "shape_known");
 
         assertThat(d).singleElement().satisfies(x -> {
-            assertThat(x.severity()).isEqualTo(Severity.ERROR);
-            assertThat(x.message()).isEqualTo("node 'gate' has unknown shape 'hexgon' (did you mean 'hexagon'?)");
+            assertThat(x.severity()).isEqualTo(Severity.WARNING);
+            assertThat(x.message()).isEqualTo("node 'gate' has shape 'hexgon', which chooses no handler"
+                    + " (attractor-spec 2.8): it runs as an LLM stage (codergen) (did you mean 'hexagon'?)");
             assertThat(x.location()).isEqualTo(new SourceLocation("v.dot", 6, 7));
         });
     }
@@ -262,7 +264,8 @@ class ValidatorTest {
         assertThat(d).extracting(Diagnostic::message).containsExactly(
                 "the graph has default_max_retries=\"many\", which is not a whole number >= 0",
                 "node 'work' has max_retries=\"-1\", which is not a whole number >= 0",
-                "node 'work' has goal_gate=\"yes\", which is not true or false",
+                "node 'work' has goal_gate=\"yes\", which is not true or false: goal_gate is a flag on the stage"
+                        + " that must succeed (attractor-spec 3.4), not a condition or a description",
                 "node 'work' has auto_status=\"1\", which is not true or false",
                 "node 'work' has allow_partial=\"maybe\", which is not true or false",
                 "node 'work' has timeout=\"soon\", which is not a duration (a whole number with ms, s, m, h or d)",
@@ -313,8 +316,8 @@ class ValidatorTest {
         ValidationException e = catchThrowableOfType(ValidationException.class,
                 () -> validator.validateOrRaise(parse("work [prompt=\"x\"]")));
 
-        assertThat(e.errors()).extracting(Diagnostic::rule).contains("start_node", "terminal_node");
-        assertThat(e.getMessage()).startsWith("pipeline has 2 errors:")
+        assertThat(e.errors()).extracting(Diagnostic::rule).contains("start_node", "terminal_node", "dead_end");
+        assertThat(e.getMessage()).startsWith("pipeline has 3 errors:")
                 .contains("v.dot:1:1: error start_node: the pipeline has no start node");
     }
 
