@@ -20,13 +20,22 @@ import java.util.Map;
  * @param allowDirty work in a {@code --workspace} repository with uncommitted changes
  * @param push push the run branch to a remote source at the end (never forced)
  * @param allowLocalHoldout judge against held-out scenarios although the sandbox is {@code local}
+ * @param allowBackendChange resume with another LLM backend than the run started with (see RunBackendRecord)
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
-        boolean push, boolean allowLocalHoldout) {
+        boolean push, boolean allowLocalHoldout, boolean allowBackendChange) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** A resume keeps the backend the run started with. */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+            boolean push, boolean allowLocalHoldout) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
+                push, allowLocalHoldout, false);
     }
 
     /** Holdout suites refused on a local sandbox. */
