@@ -73,6 +73,10 @@ public class RunCommand implements Callable<Integer> {
             + "local lets agents read this machine (refused without this flag).")
     boolean allowLocalHoldout;
 
+    @Option(names = "--allow-backend-change", description = "Resume with another LLM backend than the run started"
+            + " with (e.g. simulate the rest of a run that used a model; refused without this flag).")
+    boolean allowBackendChange;
+
     @ArgGroup(exclusive = true)
     Verbosity verbosity = new Verbosity();
 
@@ -89,7 +93,7 @@ public class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         RunRequest request = new RunRequest(pipeline, simulate, autoApprove, logsDir, resume, settings, workspace,
-                sandbox, repo, ref, allowDirty, push, allowLocalHoldout);
+                sandbox, repo, ref, allowDirty, push, allowLocalHoldout, null, allowBackendChange);
         RunLauncher launcher = new RunLauncher(new PipelineLoader(), System.getenv());
         RunLauncher.Plan plan;
         try {

@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import io.nightshift.twin.Provider;
 import io.nightshift.twin.TwinException;
+import io.nightshift.pipeline.graph.Durations;
 import io.nightshift.twin.TwinOptions;
 import io.nightshift.twin.TwinScript;
 import io.nightshift.twin.TwinScriptException;
@@ -11,6 +12,7 @@ import io.nightshift.twin.Upstream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,10 +54,23 @@ public class TwinCommand implements Callable<Integer> {
             description = "Where record-and-replay writes the recorded script (default: ${DEFAULT-VALUE}).")
     Path replayScript;
 
+    @Option(names = "--delay", description = "Pause before every scripted reply without its own delay_ms, as a"
+            + " model thinks: 3s, 1500ms (default: none; NIGHTSHIFT_TWIN_DELAY sets it for bin/demo).")
+    String delay;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     Function<String, String> environment = System::getenv;
+
+    private long delayMs() {
+        if (delay == null || delay.isBlank()) {
+            return 0;
+        }
+        return Durations.parse(delay).map(Duration::toMillis)
+                .orElseThrow(() -> new IllegalArgumentException("--delay " + delay
+                        + " is not a duration; write e.g. 3s or 1500ms"));
+    }
 
     @Override
     public Integer call() {
@@ -65,7 +80,7 @@ public class TwinCommand implements Callable<Integer> {
         TwinScript loaded;
         try {
             options = TwinOptions.defaults().withPort(port).withApiKey(apiKey).withRecordFile(record)
-                    .withUpstream(upstream());
+                    .withUpstream(upstream()).withDelayMs(delayMs());
             if (script == null && options.upstream() == null) {
                 err.println("nightshift twin: --script FILE is required (or --upstream-provider and --upstream-url)");
                 return 2;

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  *   <li>{@code hints}: for each scenario that failed a trial, also its title and story, the kind of the step that
  *       failed and what the program did there. That observation is the program's own output, but any text of the
  *       scenario (step text, commands and each of their arguments, inputs and each of their words, expected
- *       values) it happens to repeat, in any case, is replaced by {@code [hidden]}, so a program cannot echo the hidden checks back to the agents.
+ *       values) it happens to repeat, in any case, is replaced by {@code [hidden]}, so a program cannot echo the hidden checks back to the agents; an observation that
+ *       carries one of them in an encoded form ({@link EncodedInputs}) is withheld as a whole.
  *   <li>{@code full}: every scenario's title and story, the failing step's text and its expected value.
  * </ul>
  */
 public final class Disclosures {
 
     static final String HIDDEN = "[hidden]";
+    static final String WITHHELD = "[observation withheld]";
     /** Scenario strings shorter than this are not redacted from observations (an exit code, "ok"). */
     static final int MIN_REDACTED = 4;
 
@@ -52,12 +54,24 @@ public final class Disclosures {
             case HINTS -> failed == null
                     ? new DisclosedScenario(label, null, null, satisfied, trials, null, null, null, null)
                     : new DisclosedScenario(label, scenario.title(), scenario.story(), satisfied, trials,
-                            failed.failedKind(), redact(failed.observed(), scenario), null, null);
+                            failed.failedKind(), hintObservation(failed.observed(), scenario), null, null);
             case FULL -> new DisclosedScenario(label, scenario.title(), scenario.story(), satisfied, trials,
                     failed == null ? null : failed.failedKind(), failed == null ? null : failed.observed(),
                     failed == null ? null : stepText(scenario, failed.failedStep()),
                     failed == null ? null : failed.expected());
         };
+    }
+
+    /**
+     * The observation {@code hints} may show: redacted, or withheld as a whole when the program's output carries a
+     * hidden string in an encoded form (base64, hex, reversed ...), since no redaction can be sure to catch every
+     * piece of an encoding.
+     */
+    static String hintObservation(String observed, Scenario scenario) {
+        String redacted = redact(observed, scenario);
+        return EncodedInputs.find(redacted, hiddenStrings(scenario))
+                .map(how -> WITHHELD + " (the program's output carried the scenario's inputs " + how + ")")
+                .orElse(redacted);
     }
 
     private static String stepText(Scenario scenario, int index) {

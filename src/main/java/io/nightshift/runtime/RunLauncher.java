@@ -126,6 +126,14 @@ public final class RunLauncher {
      */
     public RunResult run(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
             Consumer<String> notices) {
+        try (RunLock lock = RunLock.acquire(plan.logsRoot())) {
+            RunBackendRecord.check(plan.logsRoot(), plan.backend(), request.resuming(), request.allowBackendChange());
+            return runLocked(request, plan, interviewer, sinks, notices);
+        }
+    }
+
+    private RunResult runLocked(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
+            Consumer<String> notices) {
         String runId = runIdOf(request);
         Workspace opened = request.resuming()
                 ? WorkspaceSetup.reopen(request, plan.logsRoot(), plan.graph(), runId, environment, clock)

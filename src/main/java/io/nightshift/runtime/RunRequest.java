@@ -21,10 +21,11 @@ import java.util.Map;
  * @param push push the run branch to a remote source at the end (never forced)
  * @param allowLocalHoldout judge against held-out scenarios although the sandbox is {@code local}
  * @param model the provider and model for LLM stages that name none (a job's {@code provider} and {@code model})
+ * @param allowBackendChange resume with another LLM backend than the run started with (see RunBackendRecord)
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
-        boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model) {
+        boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
@@ -36,7 +37,7 @@ public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, P
             Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
             boolean push, boolean allowLocalHoldout) {
         this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
-                push, allowLocalHoldout, null);
+                push, allowLocalHoldout, null, false);
     }
 
     /** Holdout suites refused on a local sandbox. */

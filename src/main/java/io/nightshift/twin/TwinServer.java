@@ -51,7 +51,8 @@ public final class TwinServer implements AutoCloseable {
         UpstreamProxy upstream = options.upstream() == null ? null : new UpstreamProxy(options.upstream());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
-        TwinHandler handler = new TwinHandler(vertx, recorder, player, options.apiKey(), upstream);
+        TwinHandler handler = new TwinHandler(vertx, recorder, player, options.apiKey(), upstream,
+                options.delayMs());
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
                 .setPort(options.port()).setTcpNoDelay(true).setHttp2ClearTextEnabled(false)
                 .setHandle100ContinueAutomatically(true)).requestHandler(handler::handle);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightshift.twin.RecordedRequest;
+import io.nightshift.twin.TwinOptions;
 import io.nightshift.twin.TwinScripts;
 import io.nightshift.twin.TwinServer;
 import java.io.File;
@@ -46,6 +47,16 @@ class HoldoutFactoryIT {
 
     @Test
     void theAgentIsJudgedBelowThresholdGetsTheHintsFixesTheProgramAndDeliversAtFullSatisfaction() throws Exception {
+        runsTheFactory(TwinOptions.defaults());
+    }
+
+    /** Issue 13: a real model thinks for seconds between turns, while the sandbox's runner waits. */
+    @Test
+    void theFactoryDeliversWhenTheModelTakesSecondsPerTurn() throws Exception {
+        runsTheFactory(TwinOptions.defaults().withDelayMs(3_000));
+    }
+
+    private void runsTheFactory(TwinOptions twinOptions) throws Exception {
         Path suiteDir = copy(ROOT.resolve("scenario-store/examples/tally/suite"), dir.resolve("suite"));
         Files.writeString(suiteDir.resolve("suite.yaml"),
                 Files.readString(suiteDir.resolve("suite.yaml")).replace("name: tally", "name: " + suite));
@@ -62,7 +73,7 @@ class HoldoutFactoryIT {
                         .replace("harness.suite=\"tally\"", "harness.suite=\"" + suite + "\""));
 
         String script = Files.readString(ROOT.resolve("agent-spec/twin/holdout-demo.json"));
-        try (TwinServer twin = TwinServer.start(TwinScripts.parse(script))) {
+        try (TwinServer twin = TwinServer.start(TwinScripts.parse(script), twinOptions)) {
             ProcessBuilder pb = CliProcess.builder(dir, "run", pipeline.toString(), "--repo", source.toString(),
                     "--logs-dir", "run");
             List.of("OPENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OPENAI_COMPATIBLE_BASE_URL")
@@ -76,6 +87,10 @@ class HoldoutFactoryIT {
             String output = Files.readString(out);
             assertThat(p.exitValue()).as(output).isZero();
             assertThat(twin.remainingSteps()).as("every scripted model turn was used").isZero();
+            // The agent met the runner between edits: it ran the program and its checks through the shell.
+            assertThat(twin.requests().stream().map(r -> r.json().toString())
+                    .filter(r -> r.contains("missing file: exit 2")).findAny()).as("the shell reported the fix").isPresent();
+            assertThat(output).doesNotContain("stopped accepting commands").doesNotContain("Pipe broken");
 
             Path run = dir.resolve("run");
             // Judged below the threshold first, then satisfied, then the gate.

@@ -8,8 +8,6 @@ import io.nightshift.sandbox.SandboxException;
 import io.nightshift.sandbox.process.OutputCollector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -36,23 +34,68 @@ import java.util.concurrent.TimeUnit;
  */
 final class ResidentRunner implements AutoCloseable {
 
-    /** The resident shell: reads requests {@code NONCE SECONDS _DIR _ENV _COMMAND}, fields escaped as {@code \xHH}. */
+    /**
+     * The resident shell: reads requests {@code NONCE SECONDS _DIR _ENV _COMMAND}, fields escaped as {@code \xHH};
+     * answers stdout, a marker, stderr, a marker and {@code EXIT PIDS_LIMIT_HITS OOM_KILLS SWEPT}.
+     *
+     * <p>After each command {@code sweep} kills every process of the sandbox that no running command owns: what
+     * this command left (also in another process group or session) and every orphan (whose parent was the
+     * container's init). It keeps init, the container's main process (the oldest child of init), every process an
+     * engine exec started (their parent is outside the container: 0) and their descendants, so concurrent
+     * commands and the other runners live on. Nothing in it forks ({@code read}, {@code kill} and {@code printf}
+     * are builtins): it works while a fork bomb holds the pids limit. Processes are stopped before they are
+     * killed, and the sweep repeats until nothing is left, so a process forking meanwhile is caught. The cgroup's
+     * event counters (v2 or v1), read before and after, say which limit the command met.
+     */
     static final String SCRIPT = """
             set -f
             d=$(mktemp -d /tmp/.nightshift-runner.XXXXXX) || exit 1
             trap 'rm -rf "$d"' EXIT
+            ev() { local k v; printf -v "$1" 0; [ -r "$3" ] || return 1
+              while read -r k v; do [ "$k" = "$2" ] && printf -v "$1" %s "$v"; done < "$3"; return 0; }
+            counters() { ev pm max /sys/fs/cgroup/pids.events || ev pm max /sys/fs/cgroup/pids/pids.events
+              ev oom oom_kill /sys/fs/cgroup/memory.events || ev oom oom_kill /sys/fs/cgroup/memory/memory.oom_control; }
+            sweep() {
+              local i p k l r main mst all; local -a v; local -A par; swept=0
+              for ((i = 0; i < 60; i++)); do
+                par=(); v=(); main=; mst=
+                set +f; all=(/proc/[0-9]*); set -f
+                for p in "${all[@]}"; do
+                  p=${p#/proc/}
+                  read -r l < "/proc/$p/stat" 2>/dev/null || continue
+                  r=${l##*) }; set -- $r
+                  [ "$1" = Z ] && continue
+                  par[$p]=$2
+                  if [ "$2" = 1 ] && { [ -z "$mst" ] || [ "${20}" -lt "$mst" ]; }; then main=$p; mst=${20}; fi
+                done
+                for p in "${!par[@]}"; do
+                  [ "$p" = 1 ] || [ "$p" = "$main" ] || [ "$p" = $$ ] || [ "${par[$p]}" = 0 ] && continue
+                  k=$p
+                  while [ "$k" != $$ ] && [ "${par[$k]:-1}" != 0 ] && [ "${par[$k]:-1}" != 1 ]; do k=${par[$k]}; done
+                  [ "$k" != $$ ] && [ "${par[$k]:-1}" = 0 ] && continue
+                  v+=("$p")
+                done
+                [ ${#v[@]} -eq 0 ] && return
+                swept=$((swept + ${#v[@]}))
+                kill -STOP "${v[@]}" 2>/dev/null; kill -KILL "${v[@]}" 2>/dev/null
+              done
+            }
+            sweep
             while read -r nonce secs dir envs cmd; do
               printf -v dir '%b' "${dir#_}"
               printf -v cmd '%b' "${cmd#_}"
+              counters; pm0=$pm; oom0=$oom
               (
                 IFS=,
                 for kv in ${envs#_}; do printf -v kv '%b' "$kv"; export "$kv"; done
                 cd "$dir" || exit 1
                 exec timeout -k 2 -s TERM "$secs" /bin/bash -c "$cmd"
               ) </dev/null >"$d/o" 2>"$d/e" & t=$!
-              wait $t; rc=$?; kill -KILL -- -$t 2>/dev/null
+              wait $t; rc=$?; kill -KILL -- -$t 2>/dev/null; sweep; counters
               [ -s "$d/o" ] && cat "$d/o"; printf '\\036%s:o\\036' "$nonce"
-              [ -s "$d/e" ] && cat "$d/e"; printf '\\036%s:e\\036%d\\n' "$nonce" "$rc"
+              [ -s "$d/e" ] && cat "$d/e"
+              printf '\\036%s:e\\036%d %d %d %d %d %d\\n' "$nonce" "$rc" $((pm - pm0)) $((oom - oom0)) "$swept" \\
+                "$pm" "$oom"
             done
             """;
 
@@ -63,6 +106,7 @@ final class ResidentRunner implements AutoCloseable {
     private final SandboxContainer container;
     private final long outputCapBytes;
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
+    private final LimitCounters seen = new LimitCounters();
     private volatile boolean closed;
 
     ResidentRunner(SandboxContainer container, long outputCapBytes) {
@@ -74,25 +118,35 @@ final class ResidentRunner implements AutoCloseable {
         if (timeoutMs <= 0) {
             throw new IllegalArgumentException("timeoutMs must be positive, got " + timeoutMs);
         }
-        Session session = idle.pollFirst();
-        if (session == null) {
-            // a new shell on a stopped container would only fail later and less clearly
-            new ContainerExec(container, outputCapBytes).requireRunning();
-            session = Session.start(container);
+        for (int attempt = 1; ; attempt++) {
+            Session session = idle.pollFirst();
+            if (session == null) {
+                // a new shell on a stopped container would only fail later and less clearly
+                new ContainerExec(container, outputCapBytes).requireRunning();
+                session = Session.start(container, seen);
+            }
+            ExecResult result;
+            try {
+                result = session.run(command, timeoutMs, workingDir, env, outputCapBytes);
+            } catch (NotDelivered e) {
+                // the command never reached the shell: a fresh runner can take it without running anything twice
+                session.close();
+                if (attempt < 2) {
+                    continue;
+                }
+                throw new SandboxException("the command runner in " + container.name() + " stopped accepting "
+                        + "commands twice in a row (" + e.getCause().getMessage() + ")", true, e);
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+            if (session.broken() || closed) {
+                session.close();
+            } else {
+                idle.addFirst(session);
+            }
+            return result;
         }
-        ExecResult result;
-        try {
-            result = session.run(command, timeoutMs, workingDir, env, outputCapBytes);
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        if (session.broken() || closed) {
-            session.close();
-        } else {
-            idle.addFirst(session);
-        }
-        return result;
     }
 
     @Override
@@ -123,27 +177,22 @@ final class ResidentRunner implements AutoCloseable {
     static final class Session extends ResultCallback.Adapter<Frame> {
 
         private final SandboxContainer container;
-        private final PipedOutputStream requests;
-        private final PipedInputStream stdin;
+        private final LimitCounters seen;
+        private final RequestPipe requests;
         private final Object lock = new Object();
         private Response current;
         private volatile boolean broken;
         private volatile Throwable error;
 
-        private Session(SandboxContainer container) throws IOException {
+        private Session(SandboxContainer container, LimitCounters seen) {
             this.container = container;
-            this.stdin = new PipedInputStream(64 * 1024);
-            this.requests = new PipedOutputStream(stdin);
+            this.seen = seen;
+            this.requests = new RequestPipe(64 * 1024);
         }
 
-        static Session start(SandboxContainer container) {
+        static Session start(SandboxContainer container, LimitCounters seen) {
             DockerEngine engine = container.engine();
-            Session session;
-            try {
-                session = new Session(container);
-            } catch (IOException e) {
-                throw new SandboxException("cannot set up a command runner: " + e.getMessage(), false, e);
-            }
+            Session session = new Session(container, seen);
             String execId;
             try {
                 execId = engine.call("create the command runner in " + container.name(), () -> engine.client()
@@ -155,7 +204,7 @@ final class ResidentRunner implements AutoCloseable {
                 throw new SandboxLostException(container.name(), "the container no longer exists");
             }
             engine.run("start the command runner in " + container.name(), () -> engine.client().execStartCmd(execId)
-                    .withDetach(false).withTty(false).withStdIn(session.stdin).exec(session));
+                    .withDetach(false).withTty(false).withStdIn(session.requests).exec(session));
             return session;
         }
 
@@ -190,13 +239,11 @@ final class ResidentRunner implements AutoCloseable {
                 if (broken) {
                     throw new IOException("the runner's stream has ended");
                 }
-                requests.write(line.getBytes(StandardCharsets.US_ASCII));
-                requests.flush();
+                requests.send(line.getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 broken = true;
                 new ContainerExec(container, cap).requireRunning();
-                throw new SandboxException("the command runner in " + container.name() + " stopped accepting commands ("
-                        + e.getMessage() + ")", true, e);
+                throw new NotDelivered(e);
             }
             boolean done;
             try {
@@ -217,15 +264,14 @@ final class ResidentRunner implements AutoCloseable {
                 broken = true;
                 // the stream can end before the engine reports the container stopped: watch it a moment
                 new ContainerExec(container, cap).awaitSettledAndRequireRunning();
-                return new ExecResult(response.out.text(), response.err.text() + "\n[nightshift: the command runner "
-                        + "was killed, usually by the sandbox memory limit ("
-                        + container.definition().policy().memoryBytes() / (1024 * 1024) + " MiB)]", 137, false, ms);
+                return new ExecResult(response.out.text(), response.err.text() + "\n" + LimitNotes.runnerKilled(
+                        seen.since(LimitCounters.probe(container)), container.definition().policy()), 137, false, ms);
             }
+            seen.update(response.pidsLimitTotal, response.oomKillTotal);
             int code = response.exitCode;
             boolean timedOut = ms >= timeoutMs && (code == 124 || code == 137 || code == 143);
-            String note = code == 137 && !timedOut ? "\n[nightshift: the command was killed by SIGKILL; usually the "
-                    + "sandbox memory limit (" + container.definition().policy().memoryBytes() / (1024 * 1024)
-                    + " MiB) was exceeded]" : "";
+            String note = LimitNotes.afterCommand(code, timedOut, response.pidsLimitHits, response.oomKills,
+                    response.swept, container.definition().policy());
             return new ExecResult(response.out.text(), response.err.text() + note, code, timedOut, ms);
         }
 
@@ -274,16 +320,19 @@ final class ResidentRunner implements AutoCloseable {
         @Override
         public void close() {
             broken = true;
-            try {
-                requests.close();
-            } catch (IOException ignored) {
-                // the pipe is only ours
-            }
+            requests.close();
             try {
                 super.close();
             } catch (IOException ignored) {
                 // closing the attach stream of a runner we no longer use
             }
+        }
+    }
+
+    /** A request the shell never received (its input had closed): safe to send again to a fresh runner. */
+    static final class NotDelivered extends RuntimeException {
+        NotDelivered(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -298,6 +347,11 @@ final class ResidentRunner implements AutoCloseable {
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private int section;
         volatile Integer exitCode;
+        volatile long pidsLimitHits;
+        volatile long oomKills;
+        volatile long swept;
+        volatile long pidsLimitTotal;
+        volatile long oomKillTotal;
 
         Response(String nonce, long cap) {
             this.outMarker = ("\036" + nonce + ":o\036").getBytes(StandardCharsets.US_ASCII);
@@ -316,7 +370,13 @@ final class ResidentRunner implements AutoCloseable {
                     if (nl < 0) {
                         return false;
                     }
-                    exitCode = Integer.parseInt(new String(buf, 0, nl, StandardCharsets.US_ASCII).strip());
+                    String[] fields = new String(buf, 0, nl, StandardCharsets.US_ASCII).strip().split(" ");
+                    pidsLimitHits = Long.parseLong(fields[1]);
+                    oomKills = Long.parseLong(fields[2]);
+                    swept = Long.parseLong(fields[3]);
+                    pidsLimitTotal = Long.parseLong(fields[4]);
+                    oomKillTotal = Long.parseLong(fields[5]);
+                    exitCode = Integer.parseInt(fields[0]);
                     finished.countDown();
                     return true;
                 }

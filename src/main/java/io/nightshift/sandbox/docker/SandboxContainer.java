@@ -59,6 +59,7 @@ public final class SandboxContainer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        ExitReaper.unregister(id);
         if (id != null) {
             removeContainer();
         }

@@ -67,6 +67,7 @@ public final class SandboxLauncher {
         }
         SandboxContainer container = new SandboxContainer(engine, id, networkId, definition);
         container.handBackOnClose(handover);
+        ExitReaper.register(container);
         try {
             engine.run("start container " + definition.name(), () -> engine.client().startContainerCmd(id).exec());
             awaitRunning(container);

@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class TwinHandler {
 
+    private final long defaultDelayMs;
     private final Vertx vertx;
     private final Recorder recorder;
     private final ScriptPlayer player;
@@ -39,6 +40,13 @@ public final class TwinHandler {
     private final Ids ids = new Ids(20_261_124L);
 
     public TwinHandler(Vertx vertx, Recorder recorder, ScriptPlayer player, String apiKey, UpstreamProxy upstream) {
+        this(vertx, recorder, player, apiKey, upstream, 0);
+    }
+
+    /** @param defaultDelayMs the pause before a scripted reply that sets no {@code delay_ms} */
+    public TwinHandler(Vertx vertx, Recorder recorder, ScriptPlayer player, String apiKey, UpstreamProxy upstream,
+            long defaultDelayMs) {
+        this.defaultDelayMs = defaultDelayMs;
         this.vertx = vertx;
         this.recorder = recorder;
         this.player = player;
@@ -114,7 +122,7 @@ public final class TwinHandler {
         if (reply.hangs()) {
             return;
         }
-        long delay = reply.delayMs() == null ? 0 : reply.delayMs();
+        long delay = reply.delayMs() == null ? defaultDelayMs : reply.delayMs();
         Runnable answer = () -> answer(request, dialect, call, reply);
         if (delay > 0) {
             vertx.setTimer(delay, id -> answer.run());
