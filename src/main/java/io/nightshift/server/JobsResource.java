@@ -51,7 +51,7 @@ public class JobsResource {
             RunFiles.deliverables(run).forEach(n -> links.put(n, "/jobs/" + id + "/deliverables/" + n));
         }
         return new JobStatusJson(id, run.state().wireName(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
-                s.sandbox() == null ? "local" : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
+                s.sandbox() == null ? "docker" : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
                 "/pipelines/" + id + "/events");
     }
 
