@@ -1,6 +1,7 @@
 package io.nightshift.workspace;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -42,6 +43,14 @@ public final class Workspaces {
     public static Workspace open(WorkspaceOrigin origin, String runId, Map<String, String> env,
                                  WorkspaceSettings settings, Clock clock) {
         Path dir = Path.of(origin.directory()).toAbsolutePath().normalize();
+        Path dotGit = dir.resolve(".git");
+        if (origin.kind() == Workspace.Kind.CLONE && Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+            // intake made .git a directory; anything else now points the host at a repository the agent chose
+            throw new UnsafeWorkspaceException("The workspace's " + dotGit + " is no longer the directory intake made"
+                    + " (it is a file or link now, naming another repository). Nightshift does not follow it; start"
+                    + " a new run.");
+        }
         return open(dir, runId, origin.kind(), Workspace.Source.of(origin, env), settings, clock);
     }
 
