@@ -6,7 +6,10 @@ import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.workspace.AdoptRequest;
 import io.nightshift.workspace.Identity;
 import io.nightshift.workspace.IntakeRequest;
+import io.nightshift.pipeline.run.AgentFiles;
+import io.nightshift.pipeline.run.Json;
 import io.nightshift.workspace.Workspace;
+import io.nightshift.workspace.WorkspaceOrigin;
 import io.nightshift.workspace.WorkspaceException;
 import io.nightshift.workspace.WorkspaceSettings;
 import io.nightshift.workspace.Workspaces;
@@ -33,6 +36,12 @@ final class WorkspaceSetup {
     /** Context keys the run records its workspace under, so a resume finds it again. */
     static final String DIRECTORY_KEY = "workspace.directory";
     static final String BRANCH_KEY = "workspace.branch";
+    /**
+     * The workspace's origin ({@link WorkspaceOrigin}: where it is, how it was made, where its work is delivered),
+     * kept in the run directory: the sandbox sees the run directory read-only, while the workspace's
+     * {@code .git/config} is the agent's to rewrite.
+     */
+    static final String ORIGIN_FILE = "workspace-origin.json";
 
     private WorkspaceSetup() {
     }
@@ -65,6 +74,7 @@ final class WorkspaceSetup {
             return Workspaces.adopt(new AdoptRequest(dir, request.ref(), runId, request.allowDirty(), settings), clock);
         });
         excludeRunDirectory(ws, runDir);
+        recordOrigin(ws, runDir);
         return ws;
     }
 
@@ -72,12 +82,19 @@ final class WorkspaceSetup {
     static Workspace reopen(RunRequest request, Path logsRoot, Graph graph, String runId, Map<String, String> env,
             Clock clock) {
         Path runDir = logsRoot.toAbsolutePath().normalize();
-        Optional<Checkpoint> checkpoint = readCheckpoint(runDir);
-        Object recorded = checkpoint.map(cp -> cp.context().get(DIRECTORY_KEY)).orElse(null);
+        Optional<WorkspaceOrigin> origin = readOrigin(runDir);
+        // A stage's status.json can set any context key, so the checkpoint's word on the directory counts only for
+        // runs from before the origin was recorded.
+        Object legacy = origin.isPresent() ? null
+                : readCheckpoint(runDir).map(cp -> cp.context().get(DIRECTORY_KEY)).orElse(null);
         Path dir = request.workspace() != null ? request.workspace().toAbsolutePath().normalize()
-                : recorded != null ? Path.of(recorded.toString()) : runDir.resolve("workspace");
+                : origin.map(o -> Path.of(o.directory()))
+                        .orElse(legacy != null ? Path.of(legacy.toString()) : runDir.resolve("workspace"));
         clearStaleLocks(dir.resolve(".git"));
-        Workspace ws = guarded(() -> Workspaces.open(dir, runId, env, settings(graph, env), clock));
+        WorkspaceSettings settings = settings(graph, env);
+        Workspace ws = guarded(() -> origin.filter(o -> Path.of(o.directory()).equals(dir))
+                .map(o -> Workspaces.open(o, runId, env, settings, clock))
+                .orElseGet(() -> Workspaces.open(dir, runId, env, settings, clock)));
         excludeRunDirectory(ws, runDir);
         return ws;
     }
@@ -117,6 +134,35 @@ final class WorkspaceSetup {
             }
         }
         return removed;
+    }
+
+    private static void recordOrigin(Workspace ws, Path runDir) {
+        try {
+            io.nightshift.pipeline.run.AtomicFiles.write(runDir.resolve(ORIGIN_FILE),
+                    Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(ws.origin()), false);
+        } catch (IOException | RuntimeException e) {
+            ws.close();
+            throw new UnusableInputException("cannot record the workspace's origin in " + runDir.resolve(ORIGIN_FILE)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The origin the run recorded; empty for a run made before Nightshift recorded it (or when it is unreadable). */
+    static Optional<WorkspaceOrigin> readOrigin(Path runDir) {
+        try {
+            return AgentFiles.read(runDir, runDir.resolve(ORIGIN_FILE), 64 * 1024)
+                    .map(bytes -> {
+                        try {
+                            return Json.mapper().readValue(bytes, WorkspaceOrigin.class);
+                        } catch (IOException e) {
+                            throw new UnusableInputException("the run's " + ORIGIN_FILE + " is not readable ("
+                                    + e.getClass().getSimpleName() + "); it was written by Nightshift, so the run"
+                                    + " directory was changed by hand", e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UnusableInputException("the run's " + ORIGIN_FILE + " is refused: " + e.getMessage(), e);
+        }
     }
 
     /** The commit the checkpoint of the run in {@code logsRoot} holds, if any. */

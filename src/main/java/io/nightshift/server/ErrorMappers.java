@@ -5,6 +5,7 @@ import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.UnusableInputException;
 import io.nightshift.runtime.service.InvalidAnswerException;
 import io.nightshift.runtime.service.InvalidSubmissionException;
+import io.nightshift.runtime.service.LocalSandboxRefusedException;
 import io.nightshift.runtime.service.QuestionNotFoundException;
 import io.nightshift.runtime.service.RendererUnavailableException;
 import io.nightshift.runtime.service.RunNotFoundException;
@@ -24,6 +25,7 @@ public class ErrorMappers {
             case QuestionNotFoundException x -> 404;
             case InvalidAnswerException x -> 400;
             case InvalidSubmissionException x -> 400;
+            case LocalSandboxRefusedException x -> 403;
             case RunStateException x -> 409;
             case RendererUnavailableException x -> 503;
         };

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -137,7 +138,11 @@ public class PipelinesResource {
     public Response file(@PathParam("id") String id, @PathParam("stage") String stage,
             @PathParam("name") String name) {
         return RunFiles.stageFile(registry.get(id), stage, name)
-                .map(f -> Response.ok(f.toFile(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
+                .map(in -> Response.ok((StreamingOutput) out -> {
+                    try (in) {
+                        in.transferTo(out);
+                    }
+                }, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
                 .orElse(Response.status(404).type(MediaType.APPLICATION_JSON)
                         .entity(ErrorJson.of("no file " + stage + "/" + name + " in run '" + id + "'")).build());
     }

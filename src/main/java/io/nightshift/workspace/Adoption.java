@@ -43,8 +43,10 @@ final class Adoption {
     private static Workspace adopt(AdoptRequest request, Path dir, Clock clock) throws IOException, GitAPIException {
         List<String> warnings = new ArrayList<>();
         boolean existing = Files.exists(dir.resolve(".git"));
-        Repository repo = existing ? Directories.open(dir)
-                : Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().getRepository();
+        if (!existing) {
+            Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        }
+        Repository repo = Directories.openWorkspace(dir);
         try (Git git = Git.wrap(repo)) {
             String branch = Refs.runBranch(request.runId());
             Ref head = repo.exactRef(Constants.HEAD);
@@ -72,7 +74,6 @@ final class Adoption {
                 Refs.update(repo, Refs.baseRef(branch), ObjectId.fromString(baseCommit), null, "nightshift: run base");
             }
             Workspace.Source source = new Workspace.Source(dir.toString(), null, null, Remotes.Credentials.NONE);
-            WorkspaceConfig.save(repo, request.runId(), Workspace.Kind.IN_PLACE, source);
             return new Workspace(repo, request.runId(), branch, baseCommit, Workspace.Kind.IN_PLACE, source,
                     request.settings(), clock, warnings);
         } catch (CheckoutConflictException e) {

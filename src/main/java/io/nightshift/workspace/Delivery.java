@@ -59,6 +59,11 @@ final class Delivery {
             case CLONE -> {
             }
         }
+        if (source.localRepository() == null && source.url() == null) {
+            return new PushOutcome.Skipped("The run recorded no source for " + source.shown() + " (it was made before"
+                    + " Nightshift kept the source in the run directory, out of the agent's reach); the branch is"
+                    + " handed to no repository. The bundle and patch hold the work.");
+        }
         if (source.localRepository() != null) {
             try (Repository target = Directories.open(source.localRepository())) {
                 Ref checkedOut = target.exactRef(Constants.HEAD);

@@ -3,6 +3,7 @@ package io.nightshift.workspace;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -25,15 +26,45 @@ final class Directories {
         return Files.exists(dir.resolve(".git")) || RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);
     }
 
-    /** Opens the repository whose working tree (or bare directory) is {@code dir}, without looking at parents. */
+    /**
+     * Opens a workspace an agent may have written to: its git directory is checked first ({@link GitDirCheck}), and
+     * the repository runs nothing and reads no configuration of its own ({@link GuardedRepository}).
+     */
+    static Repository openWorkspace(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            GitDirCheck.beforeOpen(dir);
+        }
+        Repository repo = open(dir);
+        try {
+            GitDirCheck.check(repo);
+            return repo;
+        } catch (IOException | RuntimeException e) {
+            repo.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the repository whose working tree (or bare directory) is {@code dir}, without looking at parents; used
+     * as is for the user's own source repository, which no agent writes. Still a {@link GuardedRepository}: delivery
+     * into the source runs none of its hooks either.
+     */
     static Repository open(Path dir) throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
-        if (Files.exists(dir.resolve(".git"))) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).setFS(new NoExecFs());
+        if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             builder.setWorkTree(dir.toFile());
         } else {
             builder.setGitDir(dir.toFile());
         }
-        return builder.build();
+        return new GuardedRepository(builder.setup());
+    }
+
+    /** Opens a linked worktree (a parallel branch) by its administrative directory, checked as {@link #openWorkspace}. */
+    static Repository openWorktree(Path admin, Path dir) throws IOException {
+        GitDirCheck.beforeOpen(dir);
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).setFS(new NoExecFs())
+                .setGitDir(admin.toFile()).setWorkTree(dir.toFile());
+        return new GuardedRepository(builder.setup());
     }
 
     static boolean isNonEmpty(Path dir) throws IOException {

@@ -3,6 +3,7 @@ package io.nightshift.workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
@@ -11,7 +12,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Parallel branches as git linked worktrees. JGit cannot create them ({@code git worktree add}) but reads them
@@ -48,8 +48,7 @@ final class Forks {
         write(admin.resolve("commondir"), admin.relativize(common).toString());
         write(admin.resolve("gitdir"), dir.resolve(".git").toString());
         write(dir.resolve(".git"), "gitdir: " + admin);
-        Repository worktree = new FileRepositoryBuilder().setGitDir(admin.toFile()).setWorkTree(dir.toFile())
-                .setMustExist(true).build();
+        Repository worktree = Directories.openWorktree(admin, dir);
         try {
             DirCacheCheckout checkout = new DirCacheCheckout(worktree, worktree.lockDirCache(), start.getTree());
             checkout.setFailOnConflict(true);
@@ -81,7 +80,7 @@ final class Forks {
             Path dir = workTreeOf(admin);
             String kept = "";
             if (dir != null && Files.isRegularFile(dir.resolve(".git")) && Files.isRegularFile(admin.resolve("HEAD"))) {
-                kept = keepUncommitted(run, admin, dir);
+                kept = keepUncommitted(run, repo, admin, dir);
             }
             if (dir != null) {
                 Directories.clean(dir, false);
@@ -92,14 +91,17 @@ final class Forks {
         return done;
     }
 
-    private static String keepUncommitted(Workspace run, Path admin, Path dir) throws IOException {
+    private static String keepUncommitted(Workspace run, Repository repo, Path admin, Path dir) throws IOException {
         String head = Files.readString(admin.resolve("HEAD"), StandardCharsets.UTF_8).strip();
         if (!head.startsWith("ref: " + Constants.R_HEADS)) {
             return "";
         }
         String branch = head.substring(("ref: " + Constants.R_HEADS).length());
-        try (Repository worktree = new FileRepositoryBuilder().setGitDir(admin.toFile()).setWorkTree(dir.toFile())
-                .setMustExist(true).build()) {
+        try (Repository worktree = Directories.openWorktree(admin, dir)) {
+            if (!worktree.getCommonDirectory().toPath().toRealPath().equals(
+                    repo.getCommonDirectory().toPath().toRealPath())) {
+                return ""; // its commondir names another repository: nothing of this run to keep there
+            }
             Ref tip = worktree.exactRef(Refs.heads(branch));
             if (tip == null || tip.getObjectId() == null) {
                 return "";
@@ -112,13 +114,24 @@ final class Forks {
         }
     }
 
-    /** The working directory git's {@code gitdir} file in a worktree's admin directory names, or null. */
+    /**
+     * The working directory git's {@code gitdir} file in a worktree's admin directory names, or null. Both files
+     * can be rewritten by an agent, and the directory is deleted next, so it counts only when its {@code .git} is
+     * a plain file that points back at this very admin directory.
+     */
     private static Path workTreeOf(Path admin) throws IOException {
         Path gitdir = admin.resolve("gitdir");
-        if (!Files.isRegularFile(gitdir)) {
+        if (!Files.isRegularFile(gitdir, LinkOption.NOFOLLOW_LINKS) || Files.size(gitdir) > 4096) {
             return null;
         }
         Path dotGit = Path.of(Files.readString(gitdir, StandardCharsets.UTF_8).strip());
+        if (!Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS) || Files.size(dotGit) > 4096) {
+            return null;
+        }
+        String pointer = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+        if (!pointer.equals("gitdir: " + admin) && !pointer.equals("gitdir: " + admin.toAbsolutePath())) {
+            return null;
+        }
         return dotGit.getParent();
     }
 

@@ -44,21 +44,25 @@ final class Intake {
         Remotes.Credentials credentials = origin.credentials();
         Repository repo = null;
         try {
-            repo = Git.init().setDirectory(dir.toFile()).setInitialBranch(Refs.runBranch(request.runId())).call()
-                    .getRepository();
+            try (Repository created = Git.init().setDirectory(dir.toFile())
+                    .setInitialBranch(Refs.runBranch(request.runId())).call().getRepository()) {
+                // for people and the agent's own git; Nightshift never reads it back (the run records the source)
+                StoredConfig config = created.getConfig();
+                config.setString("remote", "origin", "url", origin.shown());
+                config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+                config.setInt("gc", null, "auto", 0);
+                config.save();
+            }
+            repo = Directories.open(dir);
             Git git = Git.wrap(repo);
-            StoredConfig config = repo.getConfig();
-            config.setString("remote", "origin", "url", origin.url());
-            config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
-            config.setInt("gc", null, "auto", 0);
-            config.save();
             FetchResult fetched;
             try (SshAccess.Session transport = credentials.session()) {
-                fetched = git.fetch().setRemote("origin").setTagOpt(TagOpt.FETCH_TAGS)
+                fetched = git.fetch().setRemote(origin.url()).setTagOpt(TagOpt.FETCH_TAGS)
+                        .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
                         .setCredentialsProvider(credentials.provider()).setTransportConfigCallback(transport).call();
                 Ref head = fetched.getAdvertisedRef(Constants.HEAD);
                 if (head != null && head.getObjectId() != null && !repo.getObjectDatabase().has(head.getObjectId())) {
-                    git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+HEAD:" + SOURCE_HEAD))
+                    git.fetch().setRemote(origin.url()).setRefSpecs(new RefSpec("+HEAD:" + SOURCE_HEAD))
                             .setCredentialsProvider(credentials.provider()).setTransportConfigCallback(transport)
                             .call();
                 }
@@ -75,7 +79,6 @@ final class Intake {
             checkout.setFailOnConflict(true);
             checkout.checkout();
             SourceChecks.warn(repo, start, warnings);
-            WorkspaceConfig.save(repo, request.runId(), Workspace.Kind.CLONE, origin);
             Repository kept = repo;
             repo = null;
             return new Workspace(kept, request.runId(), branch, start.name(), Workspace.Kind.CLONE, origin,

@@ -48,7 +48,7 @@ final class SnapshotExport {
     }
 
     static Snapshot run(Path dir, String commitId, Path target) throws IOException {
-        try (Repository repo = Directories.open(dir)) {
+        try (Repository repo = Directories.openWorkspace(dir)) {
             RevCommit commit = commit(repo, dir, commitId);
             prepareTarget(target);
             int files = 0;

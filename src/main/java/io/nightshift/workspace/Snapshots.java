@@ -25,7 +25,7 @@ public final class Snapshots {
     public static String resolve(Path repository, String commit) {
         Path dir = SnapshotExport.checkedRepository(repository);
         return Io.call("resolve " + commit + " in " + dir, () -> {
-            try (var repo = Directories.open(dir)) {
+            try (var repo = Directories.openWorkspace(dir)) {
                 return SnapshotExport.commit(repo, dir, commit).name();
             }
         });
@@ -54,7 +54,7 @@ public final class Snapshots {
     public static List<String> uncommittedChanges(Path repository) {
         Path dir = SnapshotExport.checkedRepository(repository);
         return Io.call("read the status of " + dir, () -> {
-            try (var repo = Directories.open(dir); Git git = Git.wrap(repo)) {
+            try (var repo = Directories.openWorkspace(dir); Git git = Git.wrap(repo)) {
                 if (repo.isBare()) {
                     return List.of();
                 }

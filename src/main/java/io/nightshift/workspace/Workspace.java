@@ -35,6 +35,19 @@ public final class Workspace implements AutoCloseable {
     /** Where the workspace came from: a shown (redacted) location, a local repository path or null, credentials. */
     record Source(String shown, Path localRepository, String url, Remotes.Credentials credentials) {
 
+        /** Nothing recorded: delivery writes its files but hands the branch to no repository. */
+        static Source unknown(Path directory) {
+            return new Source(directory.toString(), null, null, Remotes.Credentials.NONE);
+        }
+
+        /** The source a run recorded, with credentials for its URL from {@code env}. */
+        static Source of(WorkspaceOrigin origin, java.util.Map<String, String> env) {
+            Path local = origin.sourceRepository() == null ? null : Path.of(origin.sourceRepository());
+            String url = origin.url() != null ? origin.url() : local != null ? local.toUri().toString() : null;
+            return new Source(origin.source(), local, url,
+                    url == null ? Remotes.Credentials.NONE : Remotes.credentials(url, env));
+        }
+
         @Override
         public String toString() {
             return "Source[" + shown + "]";
@@ -86,6 +99,18 @@ public final class Workspace implements AutoCloseable {
         return source.shown();
     }
 
+    /**
+     * What the run must keep (in its own directory, not in the workspace) to reopen and deliver this workspace
+     * later: see {@link Workspaces#open(WorkspaceOrigin, String, java.util.Map, WorkspaceSettings, Clock)}.
+     */
+    public WorkspaceOrigin origin() {
+        if (kind == Kind.FORK) {
+            throw new WorkspaceException("A parallel branch's workspace has no origin of its own; record the run"
+                    + " workspace's.", false);
+        }
+        return WorkspaceOrigin.of(kind, directory(), source);
+    }
+
     /** Warnings from setting the workspace up (detached HEAD, submodules, LFS pointers, dirty tree allowed). */
     public List<String> warnings() {
         return warnings;
@@ -106,7 +131,10 @@ public final class Workspace implements AutoCloseable {
      * Returns the head itself when the tree has nothing uncommitted.
      */
     public String snapshot(String subject) {
-        return Io.call("snapshot the working tree of " + branch, () -> WorkingTreeSnapshots.snapshot(this, repo, subject));
+        return Io.call("snapshot the working tree of " + branch, () -> {
+            GitDirCheck.check(repo);
+            return WorkingTreeSnapshots.snapshot(this, repo, subject);
+        });
     }
 
     /**
@@ -114,17 +142,26 @@ public final class Workspace implements AutoCloseable {
      * protected patterns; empty when the stage kept its hands off them.
      */
     public List<String> protectedViolations(String baseCommit) {
-        return Io.call("check protected paths", () -> ProtectedPaths.violations(repo, settings, baseCommit));
+        return Io.call("check protected paths", () -> {
+            GitDirCheck.check(repo);
+            return ProtectedPaths.violations(repo, settings, baseCommit);
+        });
     }
 
     /** Puts the protected paths back as they were at {@code baseCommit}; returns the paths restored. */
     public List<String> restoreProtected(String baseCommit) {
-        return Io.call("restore protected paths", () -> ProtectedPaths.restore(repo, settings, baseCommit, false));
+        return Io.call("restore protected paths", () -> {
+            GitDirCheck.check(repo);
+            return ProtectedPaths.restore(repo, settings, baseCommit, false);
+        });
     }
 
     /** Puts every changed (non-ignored, non-denied) path back as it was at {@code baseCommit}; returns them. */
     public List<String> restoreAll(String baseCommit) {
-        return Io.call("restore the working tree", () -> ProtectedPaths.restore(repo, settings, baseCommit, true));
+        return Io.call("restore the working tree", () -> {
+            GitDirCheck.check(repo);
+            return ProtectedPaths.restore(repo, settings, baseCommit, true);
+        });
     }
 
     /**
@@ -132,7 +169,10 @@ public final class Workspace implements AutoCloseable {
      * {@code refs/nightshift/<run-id>/interrupted/<n>} when the head differed or the tree had uncommitted work.
      */
     public ResetResult resetTo(String commitId) {
-        return Io.call("reset " + branch + " to " + commitId, () -> Resets.resetTo(this, repo, commitId));
+        return Io.call("reset " + branch + " to " + commitId, () -> {
+            GitDirCheck.check(repo);
+            return Resets.resetTo(this, repo, commitId);
+        });
     }
 
     /**
@@ -142,7 +182,10 @@ public final class Workspace implements AutoCloseable {
      */
     public Workspace fork(String name, String fromCommit, Path directory) {
         RunIds.checkName("branch name", name);
-        return Io.call("fork branch " + name, () -> Forks.fork(this, repo, name, fromCommit, directory));
+        return Io.call("fork branch " + name, () -> {
+            GitDirCheck.check(repo);
+            return Forks.fork(this, repo, name, fromCommit, directory);
+        });
     }
 
     /**
@@ -163,7 +206,10 @@ public final class Workspace implements AutoCloseable {
      * else a merge commit. A conflict leaves branch and tree untouched and returns the conflicting paths.
      */
     public BranchMerge merge(String label, String commitId) {
-        return Io.call("merge " + commitId + " into " + branch, () -> Merges.merge(this, repo, label, commitId));
+        return Io.call("merge " + commitId + " into " + branch, () -> {
+            GitDirCheck.check(repo);
+            return Merges.merge(this, repo, label, commitId);
+        });
     }
 
     /**
@@ -176,7 +222,10 @@ public final class Workspace implements AutoCloseable {
             throw new WorkspaceException("Deliver from the run workspace, not from the parallel branch " + branch
                     + "; merge the branch first.", false);
         }
-        return Io.call("deliver " + branch, () -> Delivery.deliver(this, repo, directory, pushToRemote));
+        return Io.call("deliver " + branch, () -> {
+            GitDirCheck.check(repo);
+            return Delivery.deliver(this, repo, directory, pushToRemote);
+        });
     }
 
     /**
@@ -202,6 +251,7 @@ public final class Workspace implements AutoCloseable {
 
     StageCommit doCommit(String subject, String message) {
         return Io.call("commit " + subject, () -> {
+            GitDirCheck.check(repo);
             Ref head = repo.exactRef(Constants.HEAD);
             if (head == null || !head.isSymbolic() || !head.getTarget().getName().equals(Refs.heads(branch))) {
                 throw new WorkspaceException("The workspace at " + directory() + " is not on " + branch

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * events on SSE, and the local-holdout refusal for jobs. The gateway is a test double plugged into the registry.
  */
 @QuarkusTest
-@TestProfile(ServerTestProfile.class)
+@TestProfile(LocalSandboxTestProfile.class)
 class HarnessJobsTest {
 
     @TestHTTPResource("/")
@@ -71,7 +71,7 @@ class HarnessJobsTest {
     }
 
     private Http http() {
-        return new Http(root.toString());
+        return new Http(root.toString(), LocalSandboxTestProfile.TOKEN);
     }
 
     @Test
@@ -92,7 +92,7 @@ class HarnessJobsTest {
             assertThat(types).containsSubsequence("harness_started", "scenario_judged", "harness_completed",
                     "stage_completed", "pipeline_completed");
         }
-        assertThat(Files.readString(ServerTestProfile.RUNS.resolve(id).resolve("harness/1.json")))
+        assertThat(Files.readString(LocalSandboxTestProfile.RUNS.resolve(id).resolve("harness/1.json")))
                 .contains("\"satisfaction\" : 1.0");
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * source and the deliverables out. The source's own checkout is never touched.
  */
 @QuarkusTest
-@TestProfile(ServerTestProfile.class)
+@TestProfile(LocalSandboxTestProfile.class)
 class JobsTest {
 
     @TestHTTPResource("/")
@@ -28,7 +28,7 @@ class JobsTest {
     Path repo;
 
     private Http http() {
-        return new Http(root.toString());
+        return new Http(root.toString(), LocalSandboxTestProfile.TOKEN);
     }
 
     @org.junit.jupiter.api.BeforeEach

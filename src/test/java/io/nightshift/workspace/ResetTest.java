@@ -77,11 +77,13 @@ class ResetTest {
     void reopensAWorkspaceForResume() throws IOException {
         Path source = GitCli.sourceRepo(tmp);
         String head;
+        WorkspaceOrigin origin;
         try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r", tmp.resolve("ws")))) {
             write(ws.directory(), "a.txt", "a\n");
             head = ws.commit().stage("a", "A", 1).call().head();
+            origin = ws.origin();
         }
-        try (Workspace again = Workspaces.open(tmp.resolve("ws"), "r", java.util.Map.of(), WorkspaceSettings.defaults(),
+        try (Workspace again = Workspaces.open(origin, "r", java.util.Map.of(), WorkspaceSettings.defaults(),
                 java.time.Clock.systemUTC())) {
             assertThat(again.head()).isEqualTo(head);
             assertThat(again.baseCommit()).isEqualTo(git(source, "rev-parse", "HEAD").strip());

@@ -1,11 +1,12 @@
 package io.nightshift.pipeline.run;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightshift.pipeline.state.Outcome;
 import io.nightshift.pipeline.state.StageStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,31 +53,54 @@ public final class StatusFile {
 
     /**
      * Reads a status file if there is one. A file that exists but is not a valid status yields a FAIL outcome
-     * that says what is wrong, so a broken file never passes as success.
+     * that says what is wrong, so a broken file never passes as success. The file is written by whatever ran in
+     * the stage, so it is read as {@link AgentFiles} reads: no link followed, plain files only, at most
+     * {@link AgentFiles#STATUS_LIMIT} bytes; and a failure never quotes the file's content (it could be a host
+     * file's first token).
      */
     public static Optional<Outcome> read(Path stageDir) {
         Path file = stageDir.resolve(NAME);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+        byte[] bytes;
+        try {
+            Optional<byte[]> read = AgentFiles.read(stageDir, file, AgentFiles.STATUS_LIMIT);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            bytes = read.get();
+        } catch (AgentFiles.RefusedFileException e) {
+            return Optional.of(Outcome.fail("status file refused: " + e.getMessage()
+                    + "; write status.json as a plain JSON file in the stage directory"));
+        } catch (IOException e) {
+            return Optional.of(Outcome.fail(file + " cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
         try {
-            return Optional.of(parse(Json.mapper().readTree(file.toFile())));
+            return Optional.of(parse(Json.mapper().readTree(bytes)));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return Optional.of(Outcome.fail(file + " is not valid JSON" + where + EXPECTED));
         } catch (IOException | IllegalArgumentException e) {
-            return Optional.of(Outcome.fail(file + " is not a valid status file (" + e.getMessage()
-                    + "); expected {\"outcome\": \"success|partial_success|retry|fail|skipped\", ...}"));
+            return Optional.of(Outcome.fail(file + " is not a valid status file (" + e.getMessage() + ")"
+                    + EXPECTED));
         }
     }
 
+    private static final String EXPECTED =
+            "; expected {\"outcome\": \"success|partial_success|retry|fail|skipped\", ...}";
+
     /**
      * Parses a status an agent wrote ({@code source} names where, for the message). Text that is not a valid status
-     * yields a FAIL outcome that says what is wrong, as {@link #read} does.
+     * yields a FAIL outcome that says what is wrong without quoting the text, as {@link #read} does.
      */
     public static Outcome parse(String text, String source) {
         try {
             return parse(Json.mapper().readTree(text));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return Outcome.fail(source + " is not valid JSON" + where + EXPECTED);
         } catch (IOException | IllegalArgumentException e) {
-            return Outcome.fail(source + " is not a valid status file (" + e.getMessage()
-                    + "); expected {\"outcome\": \"success|partial_success|retry|fail|skipped\", ...}");
+            return Outcome.fail(source + " is not a valid status file" + EXPECTED);
         }
     }
 

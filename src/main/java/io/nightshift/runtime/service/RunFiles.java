@@ -2,9 +2,13 @@ package io.nightshift.runtime.service;
 
 import io.nightshift.pipeline.run.Checkpoint;
 import io.nightshift.pipeline.run.RunDirectory;
+import io.nightshift.pipeline.run.AgentFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,8 @@ import java.util.stream.Stream;
 /**
  * Read-only views of a run directory for the HTTP edge: checkpoint, context, stage files and deliverables. Names
  * coming from a URL are checked against a strict pattern, so nothing outside the run directory is ever served.
+ * Tool stages write into their stage directories from inside the sandbox, so stage files are listed and served
+ * only when they are plain files reached through no link ({@link AgentFiles}): a link to a host file is neither.
  */
 public final class RunFiles {
 
@@ -49,14 +55,15 @@ public final class RunFiles {
     public static List<StageFile> stageFiles(ManagedRun run) {
         List<StageFile> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(run.dir())) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+            for (Path d : dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String stage = d.getFileName().toString();
                 if (NOT_STAGES.contains(stage)) {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(d)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        out.add(new StageFile(stage, f.getFileName().toString(), Files.size(f)));
+                    for (Path f : files.filter(p -> AgentFiles.isPlainFile(run.dir(), p)).sorted().toList()) {
+                        out.add(new StageFile(stage, f.getFileName().toString(),
+                                Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size()));
                     }
                 }
             }
@@ -66,13 +73,19 @@ public final class RunFiles {
         return out;
     }
 
-    /** A stage file's path, if the names are plain and the file exists. */
-    public static Optional<Path> stageFile(ManagedRun run, String stage, String name) {
+    /**
+     * A stage file's content, opened without following links, if the names are plain and it is a plain file
+     * (a link, FIFO or device in a stage directory is treated as absent). The caller closes the stream.
+     */
+    public static Optional<InputStream> stageFile(ManagedRun run, String stage, String name) {
         if (!safe(stage) || !safe(name) || NOT_STAGES.contains(stage)) {
             return Optional.empty();
         }
-        Path f = run.dir().resolve(stage).resolve(name);
-        return Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
+        try {
+            return AgentFiles.open(run.dir(), run.dir().resolve(stage).resolve(name));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The deliverables present in the run directory, by name. */

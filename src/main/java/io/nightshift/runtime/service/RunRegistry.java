@@ -49,6 +49,7 @@ public final class RunRegistry implements AutoCloseable {
     private final Map<String, String> environment;
     private final EventSink publisher;
     private final int historyCapacity;
+    private final boolean localSandboxAllowed;
     private volatile HarnessGateway harness;
     private final Map<String, ManagedRun> runs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
@@ -59,15 +60,19 @@ public final class RunRegistry implements AutoCloseable {
      * @param publisher receives every event of every run besides the run's own history (must not block)
      * @param maxConcurrentRuns how many runs execute at once; more wait in the queue
      * @param historyCapacity how many recent events each run keeps in memory for its readers
+     * @param localSandboxAllowed whether a submission may ask for {@code "sandbox": "local"} (tool commands run
+     *        unisolated as the service's user); the wiring grants it only when the operator enabled it and bearer
+     *        tokens guard the service ({@link LocalSandboxRefusedException#allowed})
      */
     public RunRegistry(Path runsDir, PipelineLoader loader, Map<String, String> environment, EventSink publisher,
-            int maxConcurrentRuns, int historyCapacity) {
+            int maxConcurrentRuns, int historyCapacity, boolean localSandboxAllowed) {
         this.runsDir = runsDir.toAbsolutePath().normalize();
         this.loader = loader;
         this.environment = Map.copyOf(environment);
         this.harness = HoldoutGuard.production(this.environment);
         this.publisher = publisher;
         this.historyCapacity = historyCapacity;
+        this.localSandboxAllowed = localSandboxAllowed;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(maxConcurrentRuns, maxConcurrentRuns, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -99,6 +104,7 @@ public final class RunRegistry implements AutoCloseable {
         if (!validation.valid()) {
             throw new InvalidPipelineException(name, validation.diagnostics());
         }
+        checkSandbox(submission);
         String sandbox = submission.sandbox() == null ? "docker" : submission.sandbox();
         Optional<String> refused = HoldoutGuard.refusal(loader.load(submission.dot(), name).graph(), sandbox,
                 submission.allowLocalHoldout(), harness);
@@ -109,11 +115,6 @@ public final class RunRegistry implements AutoCloseable {
         if (submission.workspace() != null && !Files.isDirectory(Path.of(submission.workspace()))) {
             throw new InvalidSubmissionException("workspace " + submission.workspace()
                     + " is not a directory on the server; pass an existing local directory");
-        }
-        if (submission.sandbox() != null && !submission.sandbox().equals("local")
-                && !submission.sandbox().equals("docker")) {
-            throw new InvalidSubmissionException("sandbox '" + submission.sandbox()
-                    + "' is unknown; use \"docker\" (the default) or \"local\"");
         }
         String id = newId(submission.dot());
         Path dir = runsDir.resolve(id);
@@ -139,6 +140,7 @@ public final class RunRegistry implements AutoCloseable {
             throw new RunStateException("run '" + id + "' is " + state.wireName()
                     + "; only interrupted or cancelled runs can be resumed", state);
         }
+        checkSandbox(run.submission());
         start(run, true);
         return run;
     }
@@ -242,5 +244,17 @@ public final class RunRegistry implements AutoCloseable {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("digraph\\s+\"?([A-Za-z0-9_]+)").matcher(dot);
         String name = m.find() ? m.group(1) : "pipeline";
         return name.length() > 40 ? name.substring(0, 40) : name;
+    }
+
+    /** Only "docker" or "local", and "local" only where the operator allowed it (see the constructor). */
+    private void checkSandbox(RunSubmission submission) {
+        String sandbox = submission.sandbox();
+        if (sandbox != null && !sandbox.equals("docker") && !sandbox.equals("local")) {
+            throw new InvalidSubmissionException("sandbox '" + sandbox + "' is unknown; use \"docker\" (the default)"
+                    + " or, where the operator allows it, \"local\"");
+        }
+        if ("local".equals(sandbox) && !localSandboxAllowed) {
+            throw new LocalSandboxRefusedException();
+        }
     }
 }

@@ -7,7 +7,7 @@ package io.nightshift.runtime.service;
  */
 public abstract sealed class ServiceException extends RuntimeException
         permits RunNotFoundException, QuestionNotFoundException, InvalidAnswerException, RunStateException,
-        InvalidSubmissionException, RendererUnavailableException {
+        InvalidSubmissionException, RendererUnavailableException, LocalSandboxRefusedException {
 
     private final boolean retryable;
 

@@ -24,6 +24,15 @@ public interface ServerConfig {
      */
     Optional<List<String>> tokens();
 
+    /**
+     * Whether callers may ask for {@code "sandbox": "local"} ({@code POST /jobs}, {@code POST /pipelines}): their
+     * tool commands then run on this machine as the service's user, unisolated. Off by default; even when on, it is
+     * honoured only when {@link #tokens()} are configured, so that only authenticated callers can ask for it
+     * (environment: {@code NIGHTSHIFT_SERVER_ALLOW_LOCAL_SANDBOX}).
+     */
+    @WithDefault("false")
+    boolean allowLocalSandbox();
+
     /** Runs executing at once; more wait in a queue. */
     @WithDefault("32")
     int maxConcurrentRuns();

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nightshift.runtime.PipelineLoader;
 import io.nightshift.runtime.service.GraphRenderer;
 import io.nightshift.runtime.service.JobIntake;
+import io.nightshift.runtime.service.LocalSandboxRefusedException;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunState;
 import io.nightshift.runtime.service.SubmissionGate;
@@ -36,7 +37,9 @@ public class ServiceProducers {
     @ApplicationScoped
     RunRegistry registry() {
         RunRegistry r = new RunRegistry(Path.of(config.runsDir()), new PipelineLoader(), System.getenv(), channel,
-                config.maxConcurrentRuns(), config.historyCapacity());
+                config.maxConcurrentRuns(), config.historyCapacity(),
+                LocalSandboxRefusedException.allowed(config.allowLocalSandbox(),
+                        new AccessPolicy(config.tokens(), "127.0.0.1").tokensConfigured()));
         r.recover();
         for (RunState state : RunState.values()) {
             Gauge.builder("nightshift.runs", r, reg -> reg.list().stream().filter(x -> x.state() == state).count())

@@ -39,7 +39,7 @@ class RunRegistryTest {
     private final List<PipelineEvent> published = new CopyOnWriteArrayList<>();
 
     private RunRegistry registry() {
-        return new RunRegistry(runs, new PipelineLoader(), Map.of(), published::add, 4, 64);
+        return new RunRegistry(runs, new PipelineLoader(), Map.of(), published::add, 4, 64, true);
     }
 
     private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {

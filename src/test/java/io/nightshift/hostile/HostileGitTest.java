@@ -1,0 +1,195 @@
+package io.nightshift.hostile;
+
+import static io.nightshift.hostile.HostileRepos.git;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.workspace.Deliverables;
+import io.nightshift.workspace.IntakeRequest;
+import io.nightshift.workspace.PushOutcome;
+import io.nightshift.workspace.UnsafeWorkspaceException;
+import io.nightshift.workspace.Workspace;
+import io.nightshift.workspace.WorkspaceOrigin;
+import io.nightshift.workspace.WorkspaceSettings;
+import io.nightshift.workspace.Workspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13, items 1 to 3 and the {@code .git} internals, at the workspace layer: an agent writes whatever it likes
+ * into the workspace's {@code .git} (here written directly, as a sandboxed command would), then the host commits,
+ * snapshots, resets, reopens and delivers. Each test looks on the host for the effect.
+ */
+class HostileGitTest {
+
+    @TempDir
+    Path tmp;
+
+    Path source;
+    Path decoy;
+    Path markers;
+
+    @BeforeEach
+    void repos() throws Exception {
+        source = HostileRepos.repo(tmp.resolve("source"), "README.md", "hello\n");
+        decoy = HostileRepos.repo(tmp.resolve("decoy"), "README.md", "decoy\n");
+        markers = Files.createDirectories(tmp.resolve("markers"));
+    }
+
+    @Test
+    void filtersHooksAndCommandsTheAgentConfiguresNeverRunOnTheHost() throws Exception {
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            String base = ws.head();
+            attack(ws.directory());
+            Files.writeString(ws.directory().resolve("README.md"), "changed by the agent\n");
+
+            ws.snapshot("judge this");
+            String head = ws.commit().stage("evil", "Evil", 1).call().head();
+            ws.protectedViolations(base);
+            ws.resetTo(base);
+            ws.resetTo(head);
+            Deliverables delivered = ws.deliver(tmp.resolve("out"), true);
+
+            assertThat(HostileRepos.markers(markers)).allSatisfy(m -> assertThat(m).doesNotExist());
+            assertThat(git(source, "show", head + ":README.md")).as("committed as written, no clean filter")
+                    .isEqualTo("changed by the agent\n");
+            assertThat(delivered.push()).isInstanceOf(PushOutcome.LocalRefUpdated.class);
+        }
+    }
+
+    @Test
+    void aReopenedWorkspaceDeliversToTheRecordedSourceNotToItsGitConfig() throws Exception {
+        WorkspaceOrigin origin;
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            attack(ws.directory());
+            Files.writeString(ws.directory().resolve(".git/config"), "[nightshift \"r1\"]\n\tmode = clone\n"
+                    + "\tsource = " + decoy + "\n\tsourcePath = " + decoy + "\n", StandardOpenOption.APPEND);
+            Files.writeString(ws.directory().resolve("a.txt"), "work\n");
+            ws.commit().stage("evil", "Evil", 1).call();
+            origin = ws.origin();
+        }
+
+        try (Workspace again = Workspaces.open(origin, "r1", Map.of(), WorkspaceSettings.defaults(),
+                Clock.systemUTC())) {
+            Deliverables delivered = again.deliver(tmp.resolve("out"), true);
+
+            assertThat(delivered.push()).isInstanceOf(PushOutcome.LocalRefUpdated.class);
+            assertThat(HostileRepos.runBranches(source)).containsExactly("refs/heads/nightshift/r1");
+            assertThat(HostileRepos.runBranches(decoy)).as("the agent's choice of repository").isEmpty();
+            assertThat(HostileRepos.markers(markers)).allSatisfy(m -> assertThat(m).doesNotExist());
+        }
+        try (Workspace unrecorded = Workspaces.open(tmp.resolve("ws"), "r1", Map.of(), WorkspaceSettings.defaults(),
+                Clock.systemUTC())) {
+            assertThat(unrecorded.deliver(tmp.resolve("out2"), true).push()).isInstanceOf(PushOutcome.Skipped.class);
+            assertThat(HostileRepos.runBranches(decoy)).isEmpty();
+        }
+    }
+
+    @Test
+    void objectsBorrowedFromAnotherHostRepositoryAreRefused() throws Exception {
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            Path info = Files.createDirectories(ws.directory().resolve(".git/objects/info"));
+            Files.writeString(info.resolve("alternates"), decoy.resolve(".git/objects") + "\n");
+
+            assertThatThrownBy(() -> ws.commit().stage("evil", "Evil", 1).call())
+                    .isInstanceOf(UnsafeWorkspaceException.class).hasMessageContaining("alternates")
+                    .hasMessageContaining("borrows objects");
+            assertThatThrownBy(() -> ws.deliver(tmp.resolve("out"), true)).isInstanceOf(UnsafeWorkspaceException.class);
+            assertThat(HostileRepos.runBranches(source)).isEmpty();
+        }
+    }
+
+    @Test
+    void aGitDirectorySwappedForALinkToAnotherHostRepositoryIsNotWrittenThrough() throws Exception {
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            git(decoy, "branch", "nightshift/r1");
+            String decoyRefs = git(decoy, "for-each-ref");
+            Files.move(ws.directory().resolve(".git"), tmp.resolve("moved-away"));
+            Files.createSymbolicLink(ws.directory().resolve(".git"), decoy.resolve(".git"));
+            Files.writeString(ws.directory().resolve("a.txt"), "work\n");
+
+            assertThatThrownBy(() -> ws.commit().stage("evil", "Evil", 1).call())
+                    .isInstanceOf(UnsafeWorkspaceException.class).hasMessageContaining("symbolic link");
+            assertThat(git(decoy, "for-each-ref")).isEqualTo(decoyRefs);
+        }
+    }
+
+    @Test
+    void aGitDirectoryReplacedByAPointerToAnotherRepositoryIsRefused() throws Exception {
+        WorkspaceOrigin origin;
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            origin = ws.origin();
+            git(decoy, "branch", "nightshift/r1");
+            Files.move(ws.directory().resolve(".git"), tmp.resolve("moved-away"));
+            Files.writeString(ws.directory().resolve(".git"), "gitdir: " + decoy.resolve(".git") + "\n");
+
+            assertThatThrownBy(() -> ws.commit().stage("evil", "Evil", 1).call())
+                    .isInstanceOf(UnsafeWorkspaceException.class);
+        }
+        assertThatThrownBy(() -> Workspaces.open(origin, "r1", Map.of(), WorkspaceSettings.defaults(),
+                Clock.systemUTC())).isInstanceOf(UnsafeWorkspaceException.class).hasMessageContaining(".git");
+    }
+
+    @Test
+    void linksInsideTheGitDirectoryAreRefusedNotFollowed() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$secret-hash:19000:0:99999:7:::\n");
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            Files.createSymbolicLink(ws.directory().resolve(".git/packed-refs"), secret);
+
+            assertThatThrownBy(() -> ws.snapshot("judge"))
+                    .isInstanceOf(UnsafeWorkspaceException.class).hasMessageContaining("packed-refs")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-hash"));
+        }
+    }
+
+    @Test
+    @Timeout(120) // a hang guard: reading the FIFO would block forever
+    void aConfigThatIncludesAFifoIsRefusedBeforeJGitReadsIt() throws Exception {
+        WorkspaceOrigin origin;
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            origin = ws.origin();
+        }
+        Path fifo = tmp.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Files.writeString(tmp.resolve("ws/.git/config"), "[include]\n\tpath = " + fifo + "\n",
+                StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> Workspaces.open(origin, "r1", Map.of(), WorkspaceSettings.defaults(),
+                Clock.systemUTC())).isInstanceOf(UnsafeWorkspaceException.class).hasMessageContaining("include");
+    }
+
+    @Test
+    @Timeout(120) // a hang guard, as above
+    void aFifoInTheGitDirectoryIsRefused() throws Exception {
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            Files.delete(ws.directory().resolve(".git/HEAD"));
+            assertThat(new ProcessBuilder("mkfifo", ws.directory().resolve(".git/HEAD").toString()).start()
+                    .waitFor()).isZero();
+
+            assertThatThrownBy(() -> ws.commit().stage("evil", "Evil", 1).call())
+                    .isInstanceOf(UnsafeWorkspaceException.class).hasMessageContaining("FIFO");
+        }
+    }
+
+    /** What a sandboxed agent can do to its workspace's git: evil config, attributes, hooks. */
+    private void attack(Path ws) throws Exception {
+        Files.writeString(ws.resolve(".git/config"), HostileRepos.evilConfig(markers, decoy), StandardOpenOption.APPEND);
+        Files.writeString(ws.resolve(".gitattributes"), "* filter=x\n");
+        for (Path hooks : new Path[] {ws.resolve(".git/hooks"), markers.resolve("hooks")}) {
+            Files.createDirectories(hooks);
+            for (String name : new String[] {"pre-push", "pre-commit", "post-checkout", "reference-transaction"}) {
+                Path hook = hooks.resolve(name);
+                Files.writeString(hook, HostileRepos.hookScript(markers));
+                Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+    }
+}
