@@ -1,7 +1,7 @@
 package io.nightshift.cli;
 
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Durations;
 import java.io.PrintStream;
 import java.time.Duration;

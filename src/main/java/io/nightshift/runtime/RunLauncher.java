@@ -4,7 +4,7 @@ import io.nightshift.pipeline.PipelineException;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.engine.RunConfig;
 import io.nightshift.pipeline.engine.RunResult;
-import io.nightshift.pipeline.event.EventSink;
+import io.nightshift.event.EventSink;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.human.Interviewer;

@@ -1,6 +1,6 @@
 package io.nightshift.agent;
 
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.event.AgentEvent;
 import io.nightshift.agent.profile.Profiles;
 import io.nightshift.agent.profile.ProviderProfile;
 import io.nightshift.agent.session.Session;

@@ -1,8 +1,8 @@
 package io.nightshift.agent;
 
-import io.nightshift.agent.event.AgentEvent;
-import io.nightshift.agent.event.AgentEventSink;
-import io.nightshift.agent.event.EventKind;
+import io.nightshift.event.AgentEvent;
+import io.nightshift.event.AgentEventSink;
+import io.nightshift.event.EventKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

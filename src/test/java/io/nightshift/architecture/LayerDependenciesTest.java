@@ -1,5 +1,6 @@
 package io.nightshift.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -8,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ class LayerDependenciesTest {
     void layersOnlyDependOnTheLayersBelowThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
+                .layer("event").definedBy("io.nightshift.event..")
                 .layer("llm").definedBy("io.nightshift.llm..")
                 .layer("sandbox").definedBy("io.nightshift.sandbox..")
                 .layer("workspace").definedBy("io.nightshift.workspace..")
@@ -48,6 +51,28 @@ class LayerDependenciesTest {
                 .whereLayer("llm").mayOnlyBeAccessedByLayers("agent", "harness", "runtime", "cli", "server")
                 .whereLayer("sandbox").mayOnlyBeAccessedByLayers("agent", "pipeline", "harness", "runtime", "cli")
                 .check(classes);
+    }
+
+    /** The event protocol is data: every layer may use it, it uses none of ours. */
+    @Test
+    void eventTypesDependOnNothingOfOurs() {
+        classes().that().resideInAPackage("io.nightshift.event..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.nightshift.event..", "java..",
+                        "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    /** STYLE 23: a layer's {@code internal} packages are its own; nothing outside the layer touches them. */
+    @Test
+    void nothingOutsideALayerTouchesItsInternalPackages() {
+        for (String layer : List.of("llm", "sandbox", "workspace", "twin", "agent", "pipeline", "harness", "forge",
+                "runtime", "server", "cli", "mcp")) {
+            String root = "io.nightshift." + layer;
+            noClasses().that().resideOutsideOfPackage(root + "..")
+                    .should().dependOnClassesThat().resideInAPackage(root + "..internal..")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
     }
 
     @Test

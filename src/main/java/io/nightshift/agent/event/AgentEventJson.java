@@ -1,6 +1,7 @@
 package io.nightshift.agent.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nightshift.event.AgentEvent;
 import io.nightshift.llm.Json;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,7 @@
 package io.nightshift.agent.event;
 
+import io.nightshift.event.AgentEvent;
+import io.nightshift.event.AgentEventSink;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.LinkedBlockingQueue;

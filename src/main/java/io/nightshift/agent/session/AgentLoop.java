@@ -1,6 +1,6 @@
 package io.nightshift.agent.session;
 
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.event.AgentEvent;
 import io.nightshift.agent.profile.ProviderProfile;
 import io.nightshift.llm.CancellationToken;
 import io.nightshift.llm.ContextLengthException;

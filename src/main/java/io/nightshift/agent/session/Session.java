@@ -1,10 +1,10 @@
 package io.nightshift.agent.session;
 
 import io.nightshift.agent.AgentException;
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.event.AgentEvent;
 import io.nightshift.agent.event.AgentEventQueue;
-import io.nightshift.agent.event.AgentEventSink;
-import io.nightshift.agent.event.EventEmitter;
+import io.nightshift.event.AgentEventSink;
+import io.nightshift.agent.event.AgentEventFanOut;
 import io.nightshift.agent.profile.ProviderProfile;
 import io.nightshift.agent.prompt.EnvironmentContext;
 import io.nightshift.agent.prompt.EnvironmentProbe;
@@ -38,7 +38,7 @@ public final class Session implements AutoCloseable {
     private final Client client;
     private final ProviderProfile profile;
     private final ExecutionEnvironment environment;
-    private final EventEmitter emitter = new EventEmitter();
+    private final AgentEventFanOut emitter = new AgentEventFanOut();
     private final Clock clock;
     private final int depth;
     private final List<Turn> history = new ArrayList<>();
@@ -268,7 +268,7 @@ public final class Session implements AutoCloseable {
         return depth < config.maxSubagentDepth() ? subagents : subagents.refusing();
     }
 
-    EventEmitter emitter() {
+    AgentEventFanOut emitter() {
         return emitter;
     }
 

@@ -2,7 +2,7 @@ package io.nightshift.agent.session;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.nightshift.agent.AgentException;
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.event.AgentEvent;
 import io.nightshift.agent.hook.HookOutcome;
 import io.nightshift.agent.hook.HookRunner;
 import io.nightshift.agent.hook.ToolHooks;

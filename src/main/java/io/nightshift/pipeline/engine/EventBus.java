@@ -1,8 +1,8 @@
 package io.nightshift.pipeline.engine;
 
-import io.nightshift.pipeline.event.EventEmitter;
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventEmitter;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,8 +1,8 @@
 package io.nightshift.pipeline.engine;
 
 import io.nightshift.pipeline.PipelineException;
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Edge;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.HandlerTypes;

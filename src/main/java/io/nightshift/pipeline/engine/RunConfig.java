@@ -1,6 +1,6 @@
 package io.nightshift.pipeline.engine;
 
-import io.nightshift.pipeline.event.EventSink;
+import io.nightshift.event.EventSink;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.handler.GraphLoader;
 import io.nightshift.pipeline.handler.HandlerRegistry;

@@ -1,6 +1,6 @@
 package io.nightshift.pipeline.engine;
 
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Durations;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.HandlerTypes;

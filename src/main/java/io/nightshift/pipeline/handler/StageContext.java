@@ -1,6 +1,6 @@
 package io.nightshift.pipeline.handler;
 
-import io.nightshift.pipeline.event.EventEmitter;
+import io.nightshift.event.EventEmitter;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.run.ArtifactStore;

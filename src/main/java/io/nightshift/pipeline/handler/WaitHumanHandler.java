@@ -1,6 +1,6 @@
 package io.nightshift.pipeline.handler;
 
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Edge;
 import io.nightshift.pipeline.human.Answer;
 import io.nightshift.pipeline.human.Interviewer;

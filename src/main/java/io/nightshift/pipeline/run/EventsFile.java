@@ -1,8 +1,8 @@
 package io.nightshift.pipeline.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

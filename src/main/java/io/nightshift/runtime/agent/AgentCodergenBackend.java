@@ -15,7 +15,7 @@ import io.nightshift.llm.ModelInfo;
 import io.nightshift.pipeline.PipelineException;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.CodergenBackend;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.handler.CodergenResult;
 import io.nightshift.pipeline.handler.StageCall;
 import io.nightshift.pipeline.state.Context;

@@ -1,8 +1,8 @@
 package io.nightshift.runtime.service;
 
 import io.nightshift.pipeline.engine.RunResult;
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.run.Json;
 import io.nightshift.runtime.RunLauncher;
 import java.nio.file.Path;

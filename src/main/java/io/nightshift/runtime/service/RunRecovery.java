@@ -1,7 +1,7 @@
 package io.nightshift.runtime.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nightshift.pipeline.event.EventSink;
+import io.nightshift.event.EventSink;
 import io.nightshift.pipeline.run.Checkpoint;
 import io.nightshift.pipeline.run.EventsFile;
 import io.nightshift.pipeline.run.Json;

@@ -1,7 +1,7 @@
 package io.nightshift.runtime.service;
 
 import io.nightshift.pipeline.engine.RunResult;
-import io.nightshift.pipeline.event.EventSink;
+import io.nightshift.event.EventSink;
 import io.nightshift.pipeline.human.AutoApproveInterviewer;
 import io.nightshift.pipeline.human.Interviewer;
 import io.nightshift.pipeline.run.Json;

@@ -1,7 +1,7 @@
 package io.nightshift.runtime.wiring;
 
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.run.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

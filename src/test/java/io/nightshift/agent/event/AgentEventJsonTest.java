@@ -3,6 +3,8 @@ package io.nightshift.agent.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nightshift.event.AgentEvent;
+import io.nightshift.event.EventKind;
 import io.nightshift.llm.Json;
 import java.time.Instant;
 import java.util.Arrays;

@@ -3,8 +3,8 @@ package io.nightshift.agent.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.agent.RecordingSink;
-import io.nightshift.agent.event.AgentEvent;
-import io.nightshift.agent.event.EventKind;
+import io.nightshift.event.AgentEvent;
+import io.nightshift.event.EventKind;
 import io.nightshift.agent.profile.Profiles;
 import io.nightshift.llm.Client;
 import io.nightshift.llm.Middlewares;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.agent.AgentException;
 import io.nightshift.agent.AgentTwin;
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.event.AgentEvent;
 import io.nightshift.agent.event.AgentEventQueue;
-import io.nightshift.agent.event.EventKind;
+import io.nightshift.event.EventKind;
 import io.nightshift.agent.profile.BuiltInProfile;
 import io.nightshift.agent.profile.ProviderProfile;
 import io.nightshift.agent.tool.RegisteredTool;

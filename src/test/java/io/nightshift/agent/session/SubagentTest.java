@@ -7,7 +7,7 @@ import static io.nightshift.agent.Script.toolReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.agent.AgentTwin;
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.event.AgentEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.nightshift.pipeline.engine;
 
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

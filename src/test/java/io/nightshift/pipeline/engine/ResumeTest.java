@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.pipeline.PipelineException;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.run.EventsFile;
 import io.nightshift.pipeline.run.Json;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.handler.CodergenResult;
 import io.nightshift.pipeline.handler.StageCall;

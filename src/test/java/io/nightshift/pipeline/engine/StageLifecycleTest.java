@@ -3,7 +3,7 @@ package io.nightshift.pipeline.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.handler.CodergenResult;
 import io.nightshift.pipeline.handler.Handler;
 import io.nightshift.pipeline.run.Json;

@@ -169,6 +169,6 @@ class ParallelAndFanInTest {
         var graph = new io.nightshift.pipeline.graph.Graph("g", "", io.nightshift.pipeline.graph.Attributes.EMPTY,
                 List.of(node), List.of());
         return new StageContext(node, context, graph, tmp, tmp.resolve("join"), "r", 1, "compact", "join",
-                io.nightshift.pipeline.event.EventEmitter.NONE, null, null, null, false, RunSoFar.NONE);
+                io.nightshift.event.EventEmitter.NONE, null, null, null, false, RunSoFar.NONE);
     }
 }

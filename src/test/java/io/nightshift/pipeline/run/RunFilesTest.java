@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.pipeline.PipelineException;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.state.Outcome;
 import io.nightshift.pipeline.state.StageStatus;
 import java.nio.file.Files;

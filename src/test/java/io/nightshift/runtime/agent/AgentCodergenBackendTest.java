@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.agent.AgentTwin;
-import io.nightshift.agent.event.EventKind;
+import io.nightshift.event.EventKind;
 import io.nightshift.agent.session.SessionConfig;
 import io.nightshift.llm.Json;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.engine.RunConfig;
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.TestPipelines;
-import io.nightshift.pipeline.event.EventSink;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventSink;
+import io.nightshift.event.PipelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

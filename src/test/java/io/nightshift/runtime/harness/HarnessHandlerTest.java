@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.harness.DisclosedJudgment;
-import io.nightshift.pipeline.event.EventEmitter;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.EventEmitter;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Attributes;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.Node;

@@ -3,7 +3,7 @@ package io.nightshift.runtime.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.PipelineLoader;
 import java.nio.file.Files;

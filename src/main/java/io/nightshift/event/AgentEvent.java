@@ -1,4 +1,4 @@
-package io.nightshift.agent.event;
+package io.nightshift.event;
 
 import java.time.Instant;
 

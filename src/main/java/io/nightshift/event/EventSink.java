@@ -1,4 +1,4 @@
-package io.nightshift.pipeline.event;
+package io.nightshift.event;
 
 /**
  * Receives every event of a run, in sequence order. Called from the engine thread and from parallel branch

@@ -1,4 +1,4 @@
-package io.nightshift.pipeline.event;
+package io.nightshift.event;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

@@ -1,5 +1,7 @@
 package io.nightshift.agent.event;
 
+import io.nightshift.event.AgentEvent;
+import io.nightshift.event.AgentEventSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -8,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * from parallel tool calls are delivered one at a time so that sinks never see two at once. A sink that throws
  * is skipped for that event (sinks must not throw; this keeps one bad sink from breaking the loop).
  */
-public final class EventEmitter {
+public final class AgentEventFanOut {
 
     private final List<AgentEventSink> sinks = new CopyOnWriteArrayList<>();
 

@@ -1,4 +1,4 @@
-package io.nightshift.agent.event;
+package io.nightshift.event;
 
 /** The event kinds of coding-agent spec 2.9; the enum names are the serialised {@code type} values. */
 public enum EventKind {
