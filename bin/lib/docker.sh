@@ -26,7 +26,15 @@ ns_ensure_docker() {
     ns_docker_log "dockerd is installed but the docker client is not on the PATH; install docker.io or docker-ce-cli."
     return 1
   fi
-  if ! pgrep -x dockerd >/dev/null 2>&1; then
+  if pgrep -x dockerd >/dev/null 2>&1; then
+    local why
+    why=$(docker info 2>&1 >/dev/null | grep -i -m 1 "permission denied")
+    if [ -n "$why" ]; then
+      ns_docker_log "dockerd is running but this user may not use it: $why"
+      ns_docker_log "  add the user to the docker group (usermod -aG docker $(id -un); log in again) or run as root."
+      return 1
+    fi
+  else
     if [ "$(id -u)" != 0 ]; then
       ns_docker_log "dockerd is not running and starting it needs root: run 'sudo dockerd &' (or start the docker"
       ns_docker_log "  service), or run with --sandbox local."

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public class EventsResource {
 
     private static final int BATCH = 256;
+    /** The comment that opens every stream (clients ignore comments); heartbeats say {@code heartbeat}. */
+    static final String OPENED = "open";
 
     @Inject
     RunRegistry registry;
@@ -42,6 +44,11 @@ public class EventsResource {
             @QueryParam("last_event_id") String lastEventQuery, @Context SseEventSink sink, @Context Sse sse) {
         ManagedRun run = registry.get(id);
         long cursor = parse(lastEventId != null ? lastEventId : lastEventQuery);
+        // The response head goes out here, on the request's thread, before the streaming thread starts. Otherwise
+        // that thread's first send (which writes the head when none was written) races RESTEasy's own initial SSE
+        // response, written on this thread once the method returns; under load the two interleave, the send fails
+        // and the client gets an empty stream. With the head written, the framework leaves the response alone.
+        sink.send(sse.newEventBuilder().comment(OPENED).build());
         Thread.ofVirtual().name("sse-" + id).start(() -> stream(run.history(), cursor, sink, sse));
     }
 

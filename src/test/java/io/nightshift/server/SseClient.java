@@ -79,7 +79,7 @@ final class SseClient implements AutoCloseable {
                 continue;
             }
             if (line.startsWith(":")) {
-                heartbeats++;
+                heartbeats += line.substring(1).strip().equals("heartbeat") ? 1 : 0;
             } else if (line.startsWith("id:")) {
                 id = Long.parseLong(line.substring(3).strip());
             } else if (line.startsWith("data:")) {
