@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code nightshift} command. Only {@code serve} opens an HTTP port; every other command
- * starts Quarkus with its HTTP listener off and quiet logging, so a CLI run never binds a port.
+ * Entry point of the {@code nightshift} command. Only {@code serve} starts Quarkus (and opens an HTTP port); every
+ * other command runs on picocli alone, with quiet logging ({@link CliLogging}), so a CLI run never binds a port.
  */
 @QuarkusMain
 public class NightshiftMain implements QuarkusApplication {
@@ -19,10 +19,12 @@ public class NightshiftMain implements QuarkusApplication {
     public static void main(String[] args) {
         String[] normalized = CliAliases.normalize(args);
         if (normalized.length == 0 || !normalized[0].equals("serve")) {
-            System.setProperty("quarkus.http.host-enabled", "false");
-        } else {
-            listenerOptions(normalized);
+            // Only serve uses the application's services (HTTP, messaging, metrics, injection); starting them cost
+            // a short command most of its time (issue 21), so every other command runs without Quarkus.
+            CliLogging.configure();
+            System.exit(NightshiftCommand.commandLine(CommandLine.defaultFactory()).execute(normalized));
         }
+        listenerOptions(normalized);
         Quarkus.run(NightshiftMain.class, normalized);
     }
 
