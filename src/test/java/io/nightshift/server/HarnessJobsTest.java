@@ -87,7 +87,8 @@ class HarnessJobsTest {
         JsonNode status = http().get("/pipelines/" + id).json();
         assertThat(status.path("satisfaction").asDouble()).isEqualTo(1.0);
         assertThat(status.path("satisfaction_by_suite").path("greet").asDouble()).isEqualTo(1.0);
-        try (SseClient sse = SseClient.open(root + "pipelines/" + id + "/events", null)) {
+        try (SseClient sse = SseClient.open(java.net.http.HttpClient.newHttpClient(), root + "pipelines/" + id
+                + "/events", null, LocalSandboxTestProfile.TOKEN)) {
             List<String> types = sse.readAll().stream().map(SseClient.Event::type).toList();
             assertThat(types).containsSubsequence("harness_started", "scenario_judged", "harness_completed",
                     "stage_completed", "pipeline_completed");
