@@ -39,8 +39,8 @@ class EncodedInputsTest {
                 Arguments.of("hex, upper case, xxd lines", (UnaryOperator<String>) s -> String.join("\n",
                         HexFormat.of().withUpperCase().formatHex(("> " + s).getBytes(StandardCharsets.UTF_8)).split("(?<=\\G.{10})"))),
                 Arguments.of("reversed", (UnaryOperator<String>) s -> new StringBuilder("seen " + s).reverse().toString()),
-                Arguments.of("URL-encoded", (UnaryOperator<String>) s -> URLEncoder.encode("a=" + s.replace('-', ' '),
-                        StandardCharsets.UTF_8).replace("+", "%20")),
+                Arguments.of("URL-encoded", (UnaryOperator<String>) s -> URLEncoder.encode("a=" + s,
+                        StandardCharsets.UTF_8).replace("-", "%2D").replace("a", "%61")),
                 Arguments.of("upper case", (UnaryOperator<String>) s -> s.toUpperCase(Locale.ROOT)),
                 Arguments.of("spaced out", (UnaryOperator<String>) s -> String.join(" ", s.split(""))),
                 Arguments.of("ROT13", (UnaryOperator<String>) EncodedInputsTest::rot13));
@@ -53,7 +53,8 @@ class EncodedInputsTest {
 
         String shown = Disclosures.hintObservation(observed, SECRET);
 
-        assertThat(shown).startsWith(Disclosures.WITHHELD);
+        assertThat(shown.startsWith(Disclosures.WITHHELD) || shown.contains("[hidden]"))
+                .as("withheld, or (for a mere change of case) every occurrence hidden: " + shown).isTrue();
         assertThat(shown.toLowerCase(Locale.ROOT)).doesNotContain("zebra").doesNotContain("quartz")
                 .doesNotContain(encode.apply(INPUT).toLowerCase(Locale.ROOT));
     }
