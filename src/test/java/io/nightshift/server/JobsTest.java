@@ -76,6 +76,8 @@ class JobsTest {
         assertThat(job.path("repository").asText()).isEqualTo(repo.toString());
         assertThat(job.path("ref").asText()).isEqualTo("main");
         assertThat(job.path("model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(job.path("sandbox").asText()).isEqualTo("local");
+        assertThat(job.path("simulated").asBoolean()).isFalse();
         assertThat(http().get("/pipelines/" + id + "/context").json().path("goal").asText())
                 .isEqualTo("Leave a marker");
 
@@ -94,18 +96,23 @@ class JobsTest {
     @Test
     void shippedPipelineIsFoundByName() {
         Http.Reply created = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
-                "goal", "Say hello", "pipeline", "hello"));
+                "goal", "Say hello", "pipeline", "hello", "sandbox", "docker", "simulate", true));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode job = http().awaitJson("/jobs/" + created.json().path("id").asText(),
                 j -> j.path("status").asText().equals("succeeded"), java.time.Duration.ofSeconds(30));
         assertThat(job.path("pipeline").asText()).isEqualTo("hello.dot");
         assertThat(job.path("run").path("completed_nodes").toString()).contains("plan", "implement", "check", "review");
+        // simulation is an explicit opt-in and says so; the sandbox is reported as the one the run used
+        assertThat(job.path("sandbox").asText()).isEqualTo("docker");
+        assertThat(job.path("simulated").asBoolean()).isTrue();
+        assertThat(job.path("run").path("simulated").asBoolean()).isTrue();
     }
 
     @Test
     void unusableJobsAreRefusedWithTheReason() {
         Http.Reply unreachable = http().postJson("/jobs", Map.of("repository",
-                Map.of("url", "file://" + repo.resolve("no-such-repo")), "goal", "g", "pipeline", "hello"));
+                Map.of("url", "file://" + repo.resolve("no-such-repo")), "goal", "g", "pipeline", "hello",
+                "simulate", true));
         assertThat(unreachable.status()).as(unreachable.body()).isEqualTo(201);
         JsonNode failed = http().awaitJson("/jobs/" + unreachable.json().path("id").asText(),
                 j -> j.path("status").asText().equals("failed"), java.time.Duration.ofSeconds(30));
@@ -127,6 +134,10 @@ class JobsTest {
 
         Http.Reply invalid = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
                 "goal", "g", "dot", "digraph g { a -> b }"));
+        Http.Reply unknownModel = http().postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()),
+                "goal", "g", "pipeline", "hello", "model", "gpt-2", "simulate", true));
+        assertThat(unknownModel.status()).isEqualTo(400);
+        assertThat(unknownModel.json().path("error").asText()).contains("unknown model 'gpt-2'", "claude-sonnet-4-5");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("diagnostics").isArray()).isTrue();
     }
@@ -134,7 +145,7 @@ class JobsTest {
     @Test
     void unknownJobsAnswer404() {
         assertThat(http().get("/jobs/no-such-job").status()).isEqualTo(404);
-        String pipelineRun = http().postJson("/pipelines", Map.of("dot", Pipelines.linear("notajob", 1))).json()
+        String pipelineRun = http().postJson("/pipelines", Map.of("dot", Pipelines.linear("notajob", 1), "simulate", true)).json()
                 .path("id").asText();
         assertThat(http().get("/jobs/" + pipelineRun).status()).isEqualTo(404);
     }

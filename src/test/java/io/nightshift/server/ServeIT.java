@@ -24,7 +24,8 @@ class ServeIT {
 
     @Test
     void runStoppedWithTheServiceIsListedAsInterruptedAndResumesToTheEnd() throws Exception {
-        Map<String, String> env = Map.of("NIGHTSHIFT_SERVER_RUNS_DIR", work.resolve("runs").toString());
+        Map<String, String> env = Map.of("NIGHTSHIFT_SERVER_RUNS_DIR", work.resolve("runs").toString(),
+                "NIGHTSHIFT_SERVER_ALLOW_SIMULATE", "true");
         String id;
         try (ServeProcess first = ServeProcess.start(repoRoot(), env).awaitReady()) {
             Http http = new Http(first.base());
@@ -77,7 +78,8 @@ class ServeIT {
     @Test
     void withTokensEveryEndpointButHealthDemandsOne() throws Exception {
         try (ServeProcess p = ServeProcess.start(repoRoot(), Map.of("NIGHTSHIFT_SERVER_RUNS_DIR",
-                work.resolve("runs").toString(), "NIGHTSHIFT_TOKENS", "s3cret,other"), "--host", "0.0.0.0")
+                work.resolve("runs").toString(), "NIGHTSHIFT_TOKENS", "s3cret,other",
+                "NIGHTSHIFT_SERVER_ALLOW_SIMULATE", "true"), "--host", "0.0.0.0")
                 .awaitReady()) {
             assertThat(p.out()).contains("bearer tokens required");
             Http anonymous = new Http(p.base());
@@ -89,9 +91,9 @@ class ServeIT {
                 assertThat(wrong.get(path).status()).as(path).isEqualTo(401);
                 assertThat(ok.get(path).status()).as(path).isNotEqualTo(401);
             }
-            assertThat(anonymous.postJson("/pipelines", Map.of("dot", Pipelines.linear("x", 1))).status())
+            assertThat(anonymous.postJson("/pipelines", Map.of("dot", Pipelines.linear("x", 1), "simulate", true)).status())
                     .isEqualTo(401);
-            Http.Reply created = ok.postJson("/pipelines", Map.of("dot", Pipelines.linear("x", 1)));
+            Http.Reply created = ok.postJson("/pipelines", Map.of("dot", Pipelines.linear("x", 1), "simulate", true));
             assertThat(created.status()).isEqualTo(201);
             ok.awaitStatus(created.json().path("id").asText(), "succeeded");
             assertThat(anonymous.get("/q/health").status()).isEqualTo(200);

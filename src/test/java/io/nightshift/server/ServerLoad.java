@@ -66,7 +66,7 @@ public final class ServerLoad {
         Http http = new Http(base);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < pipelines; i++) {
-            Http.Reply r = http.postJson("/pipelines", Map.of("dot", gatedPipeline("load" + i, stages)));
+            Http.Reply r = http.postJson("/pipelines", Map.of("dot", gatedPipeline("load" + i, stages), "simulate", true));
             if (r.status() != 201) {
                 throw new IllegalStateException("submit failed: " + r.status() + " " + r.body());
             }

@@ -48,9 +48,10 @@ class ServerModeTest {
 
     @Test
     void rawDotBodyIsAcceptedWithTheGraphvizContentType() {
-        Http.Reply r = http().post("/pipelines", "text/vnd.graphviz", Pipelines.linear("raw", 1));
+        Http.Reply r = http().post("/pipelines?simulate=true", "text/vnd.graphviz", Pipelines.linear("raw", 1));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        http().awaitStatus(r.json().path("id").asText(), "succeeded");
+        JsonNode status = http().awaitStatus(r.json().path("id").asText(), "succeeded");
+        assertThat(status.path("simulated").asBoolean()).isTrue();
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A service with its own empty runs directory and quick heartbeats. */
+/** A service with its own empty runs directory, quick heartbeats, and simulation allowed (tests post simulated runs). */
 public class ServerTestProfile implements QuarkusTestProfile {
 
     static final Path RUNS = temp();
@@ -23,6 +23,6 @@ public class ServerTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("nightshift.server.runs-dir", RUNS.toString(), "nightshift.server.heartbeat-seconds", "1",
-                "nightshift.server.max-dot-bytes", "65536");
+                "nightshift.server.max-dot-bytes", "65536", "nightshift.server.allow-simulate", "true");
     }
 }

@@ -26,7 +26,7 @@ class SlowClientTest {
     @Test
     void stalledReadersDoNotDelayTheRunOrAnotherClient() throws Exception {
         Http http = new Http(root.toString());
-        String id = http.postJson("/pipelines", Map.of("dot", ServerLoad.gatedPipeline("slow", 400))).json()
+        String id = http.postJson("/pipelines", Map.of("dot", ServerLoad.gatedPipeline("slow", 400), "simulate", true)).json()
                 .path("id").asText();
         http.awaitStatus(id, "waiting");
         List<Socket> stalled = new ArrayList<>();
