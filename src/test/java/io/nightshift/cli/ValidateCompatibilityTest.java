@@ -89,8 +89,7 @@ class ValidateCompatibilityTest {
         assertThat(r.err()).doesNotContain("prompt_on_llm_nodes")
                 .contains("warning type_known: node 'Plan' has unknown type 'stack.steer': it runs with the handler"
                         + " of its shape 'box' (codergen)")
-                .contains("warning attribute_supported: graph attribute 'context_fidelity_default' is not supported"
-                        + " and is ignored; Nightshift's equivalent is default_fidelity")
+                .doesNotContain("context_fidelity_default")
                 .contains("'is_codergen' is not supported").contains("'max_agent_turns' is not supported");
         assertThat(r.out()).contains("kind: PLANNING");
     }

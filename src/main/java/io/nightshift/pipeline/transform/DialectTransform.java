@@ -7,6 +7,7 @@ import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renames the attribute aliases of {@link DialectAliases} to the spec's names, keeping where they were written, so
@@ -17,6 +18,10 @@ final class DialectTransform implements Transform {
 
     @Override
     public Graph apply(Graph graph) {
+        Attributes graphAttrs = renamed(graph.attrs(), DialectAliases.graph());
+        if (graphAttrs != graph.attrs()) {
+            graph = graph.withAttrs(graphAttrs);
+        }
         boolean any = false;
         for (Node n : graph.nodes().values()) {
             for (String alias : DialectAliases.node().keySet()) {
@@ -30,20 +35,26 @@ final class DialectTransform implements Transform {
     }
 
     private static Node canonical(Node node) {
-        List<Attribute> renamed = new ArrayList<>();
-        boolean changed = false;
-        for (Attribute a : node.attrs().all()) {
-            String canonical = DialectAliases.canonical(a.key());
-            if (canonical != null && !node.attrs().has(canonical)) {
-                renamed.add(new Attribute(canonical, a.value(), a.quoted(), a.location()));
-                changed = true;
-            } else {
-                renamed.add(a);
-            }
-        }
-        if (!changed) {
+        Attributes attrs = renamed(node.attrs(), DialectAliases.node());
+        if (attrs == node.attrs()) {
             return node;
         }
-        return new Node(node.id(), Attributes.of(renamed), node.subgraphClasses(), node.location(), node.declared());
+        return new Node(node.id(), attrs, node.subgraphClasses(), node.location(), node.declared());
+    }
+
+    /** The attributes with each alias renamed, or the same instance when nothing was renamed. */
+    private static Attributes renamed(Attributes attrs, Map<String, String> aliases) {
+        List<Attribute> out = new ArrayList<>();
+        boolean changed = false;
+        for (Attribute a : attrs.all()) {
+            String canonical = aliases.get(a.key());
+            if (canonical != null && !attrs.has(canonical)) {
+                out.add(new Attribute(canonical, a.value(), a.quoted(), a.location()));
+                changed = true;
+            } else {
+                out.add(a);
+            }
+        }
+        return changed ? Attributes.of(out) : attrs;
     }
 }

@@ -52,8 +52,6 @@ final class AttributeSupportedRule implements LintRule {
 
     /** Names other implementations use, with what to write here instead. */
     private static final Map<String, String> EQUIVALENTS = Map.of(
-            "context_fidelity_default", "default_fidelity",
-            "context_thread_default", "default_thread_id",
             "is_codergen", "type=codergen (or shape=box, the default)",
             "model", "llm_model",
             "provider", "llm_provider");
@@ -73,20 +71,21 @@ final class AttributeSupportedRule implements LintRule {
         for (Attribute a : graph.attrs().all()) {
             // Graphviz's `model` graph attribute is a layout setting; only node-level `model` is a dialect.
             if (!supported(a.key(), GRAPH) && !a.key().equals("model")) {
-                out.add(warning(graph, "graph attribute", a, null, null));
+                out.add(warning(graph, "graph attribute", a, DialectAliases.canonicalGraph(a.key()), null, null));
             }
         }
         for (Node n : graph.nodes().values()) {
             for (Attribute a : n.attrs().all()) {
                 if (!supported(a.key(), NODE) || a.key().equals("model")) {
-                    out.add(warning(graph, "attribute of node '" + n.id() + "':", a, n.id(), null));
+                    out.add(warning(graph, "attribute of node '" + n.id() + "':", a,
+                            DialectAliases.canonical(a.key()), n.id(), null));
                 }
             }
         }
         for (Edge e : graph.edges()) {
             for (Attribute a : e.attrs().all()) {
                 if (!supported(a.key(), EDGE)) {
-                    out.add(warning(graph, "attribute of edge " + e + ":", a, null, Diagnostic.EdgeRef.of(e)));
+                    out.add(warning(graph, "attribute of edge " + e + ":", a, null, null, Diagnostic.EdgeRef.of(e)));
                 }
             }
         }
@@ -105,8 +104,8 @@ final class AttributeSupportedRule implements LintRule {
         return false;
     }
 
-    private Diagnostic warning(Graph graph, String what, Attribute a, String nodeId, Diagnostic.EdgeRef edge) {
-        String canonical = DialectAliases.canonical(a.key());
+    private Diagnostic warning(Graph graph, String what, Attribute a, String canonical, String nodeId,
+            Diagnostic.EdgeRef edge) {
         String message;
         String fix;
         if (canonical != null) {

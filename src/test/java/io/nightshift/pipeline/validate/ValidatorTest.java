@@ -291,6 +291,15 @@ class ValidatorTest {
     }
 
     @Test
+    void readsAGraphvizWholeNumberWeightAndRefusesAFraction() {
+        Graph g = parse(OK + "work -> exit [weight=\"2.0\"]\nstart -> exit [weight=1.5]");
+
+        assertThat(ofRule(validator.validate(g), "attribute_type")).extracting(Diagnostic::message)
+                .containsExactly("edge start -> exit has weight=\"1.5\", which is not a whole number");
+        assertThat(g.outgoing("work").get(1).weight()).isEqualTo(2);
+    }
+
+    @Test
     void everyDiagnosticHasAFixAndAKnownLocation() {
         List<Diagnostic> d = diagnostics("""
                 s [shape=Mdiamond]
