@@ -83,10 +83,10 @@ class DockerWorkspaceTest {
         RunRequest request = new RunRequest(pipeline, true, true, tmp.resolve("run"), null, Map.of(), null, "docker",
                 source.toString(), null, false, false);
         Map<String, Long> containersWhen = new java.util.concurrent.ConcurrentHashMap<>();
-        io.nightshift.pipeline.event.EventSink census = event -> {
-            if (event instanceof io.nightshift.pipeline.event.PipelineEvent.StageStarted s) {
+        io.nightshift.event.EventSink census = event -> {
+            if (event instanceof io.nightshift.event.PipelineEvent.StageStarted s) {
                 containersWhen.put("before " + s.nodeId(), containersOf(event.runId()));
-            } else if (event instanceof io.nightshift.pipeline.event.PipelineEvent.StageCompleted s) {
+            } else if (event instanceof io.nightshift.event.PipelineEvent.StageCompleted s) {
                 containersWhen.put("after " + s.nodeId(), containersOf(event.runId()));
             }
         };

@@ -3,7 +3,7 @@ package io.nightshift.agent.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.agent.AgentTwin;
-import io.nightshift.agent.event.AgentEvent;
+import io.nightshift.event.AgentEvent;
 import io.nightshift.llm.AuthenticationException;
 import io.nightshift.llm.RetryPolicy;
 import io.nightshift.llm.ServerException;

@@ -41,7 +41,7 @@ class RealJobTest {
             RunSubmission job = new RunSubmission("pipeline", PIPELINE, "real.dot", false, true, "greet", Map.of(),
                     null, null, null, "local", "claude-sonnet-4-5", false, null);
             gate.check(job);
-            try (RunRegistry registry = new RunRegistry(runs, new PipelineLoader(), env, e -> { }, 1, 64)) {
+            try (RunRegistry registry = new RunRegistry(runs, new PipelineLoader(), env, e -> { }, 1, 64, true)) {
                 ManagedRun run = registry.submit(job);
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 while (!run.state().terminal() && System.nanoTime() < deadline) {
