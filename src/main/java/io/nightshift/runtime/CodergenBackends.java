@@ -9,6 +9,7 @@ import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
 import io.nightshift.runtime.agent.SimulatedAgent;
+import io.nightshift.runtime.agent.SpendGate;
 import io.nightshift.runtime.agent.StageEnvironments;
 import io.nightshift.runtime.agent.StageJudge;
 import java.util.List;
@@ -38,7 +39,7 @@ final class CodergenBackends {
      * returns null before that).
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments environments,
-            Supplier<PipelineEngine> engine, StageJudge judge) {
+            Supplier<PipelineEngine> engine, StageJudge judge, SpendGate spend) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
             SimulatedAgent simulated = new SimulatedAgent();
@@ -48,6 +49,7 @@ final class CodergenBackends {
         Client client = configured.withMiddleware(Middlewares.retry(RetryPolicy.DEFAULT));
         AgentCodergenBackend backend = new AgentCodergenBackend(client, environments, AgentBackendOptions.defaults());
         backend.useJudge(judge);
+        backend.meter(spend);
         backend.addSink((nodeId, event) -> {
             PipelineEngine current = engine.get();
             if (current != null) {

@@ -1,6 +1,8 @@
 package io.nightshift.runtime;
 
+import io.nightshift.pipeline.budget.Budget;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -20,13 +22,24 @@ import java.util.Map;
  * @param allowDirty work in a {@code --workspace} repository with uncommitted changes
  * @param push push the run branch to a remote source at the end (never forced)
  * @param allowLocalHoldout judge against held-out scenarios although the sandbox is {@code local}
+ * @param budget {@code --max-tokens}, {@code --max-cost}, {@code --max-time}: each limit set wins over the graph's
+ * @param stallTimeout {@code --stall-timeout}; null for the graph's {@code stall_timeout} or the default
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
-        boolean push, boolean allowLocalHoldout) {
+        boolean push, boolean allowLocalHoldout, Budget budget, Duration stallTimeout) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+        budget = budget == null ? Budget.NONE : budget;
+    }
+
+    /** With the graph's budgets and stall timeout. */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+            boolean push, boolean allowLocalHoldout) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
+                push, allowLocalHoldout, null, null);
     }
 
     /** Holdout suites refused on a local sandbox. */

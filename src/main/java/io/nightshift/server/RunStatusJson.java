@@ -9,19 +9,22 @@ import java.util.Map;
 
 /**
  * {@code GET /pipelines/{id}}: status, current node, completed nodes, timings and the run directory; with holdout
- * judging, the last {@code satisfaction} and the last per suite.
+ * judging, the last {@code satisfaction} and the last per suite; {@code tokens}, {@code cost_usd} and
+ * {@code spend} (per stage and per provider) say what its model calls spent.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunStatusJson(String id, String kind, String name, String status, String currentNode,
         List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure,
         String runDirectory, int pendingQuestions, long lastEventId, Double satisfaction,
-        Map<String, Double> satisfactionBySuite) {
+        Map<String, Double> satisfactionBySuite, long tokens, double costUsd, boolean costComplete,
+        io.nightshift.pipeline.budget.SpendReport spend) {
 
     static RunStatusJson of(RunSnapshot s) {
         return new RunStatusJson(s.id(), s.kind(), s.name(), s.state().wireName(), s.currentNode(),
                 s.completedNodes(), s.nodeStates(), s.createdAt(), s.startedAt(), s.finishedAt(), s.durationMs(),
                 s.stageDurationsMs(), s.failure(), s.runDirectory(), s.pendingQuestions(), s.lastEventSeq(),
-                s.satisfaction(), s.satisfactionBySuite());
+                s.satisfaction(), s.satisfactionBySuite(), s.spend().total().tokens(), s.spend().total().costUsd(),
+                s.spend().total().costKnown(), s.spend());
     }
 }

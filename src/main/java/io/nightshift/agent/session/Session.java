@@ -55,6 +55,7 @@ public final class Session implements AutoCloseable {
     private final OutputTruncator truncator;
     private final String systemPrompt;
     private Usage usage = Usage.ZERO;
+    private final UsageGate usageGate;
 
     private Session(Builder b) {
         this.client = b.client;
@@ -63,6 +64,7 @@ public final class Session implements AutoCloseable {
         this.config = b.config;
         this.clock = b.clock;
         this.depth = b.depth;
+        this.usageGate = b.usageGate;
         this.truncator = new OutputTruncator(config.toolOutputLimits(), config.toolLineLimits());
         b.sinks.forEach(emitter::add);
         this.dispatcher = new ToolDispatcher(this);
@@ -284,6 +286,10 @@ public final class Session implements AutoCloseable {
         return followUps.poll();
     }
 
+    UsageGate usageGate() {
+        return usageGate;
+    }
+
     synchronized void addUsage(Usage more) {
         usage = usage.plus(more);
     }
@@ -310,6 +316,7 @@ public final class Session implements AutoCloseable {
         private final List<AgentEventSink> sinks = new ArrayList<>();
         private int depth;
         private String parentId;
+        private UsageGate usageGate = UsageGate.NONE;
 
         private Builder(Client client, ProviderProfile profile, ExecutionEnvironment environment) {
             if (client == null || profile == null || environment == null) {
@@ -337,7 +344,14 @@ public final class Session implements AutoCloseable {
             return this;
         }
 
+        /** Meters every model call of the session and of its subagents; {@link UsageGate#NONE} by default. */
+        public Builder usageGate(UsageGate value) {
+            this.usageGate = value == null ? UsageGate.NONE : value;
+            return this;
+        }
+
         Builder parent(Session parent) {
+            this.usageGate = parent.usageGate;
             this.depth = parent.depth + 1;
             this.parentId = parent.id;
             return this;

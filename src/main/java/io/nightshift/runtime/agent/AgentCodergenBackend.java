@@ -58,6 +58,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     private final List<StageEventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
     private volatile StageJudge judge;
+    private volatile SpendGate spend = SpendGate.NONE;
 
     /** Every stage's agent works in {@code environment}. */
     public AgentCodergenBackend(Client client, ExecutionEnvironment environment, AgentBackendOptions options) {
@@ -87,6 +88,11 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     /** Connects a sink that receives every agent event of every stage (the runtime's event stream). */
     public void addSink(StageEventSink sink) {
         sinks.add(sink);
+    }
+
+    /** Meters every model call of every stage against the run's budgets, stopping a stage that reaches one. */
+    public void meter(SpendGate gate) {
+        this.spend = gate == null ? SpendGate.NONE : gate;
     }
 
     /** Judges stages with {@code harness.suite} in place, feeding what the judge discloses back into the session. */
@@ -214,6 +220,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
             case ABORTED -> CodergenResult.status(Outcome.fail(result.error() != null ? result.error()
                     : "the agent session was aborted"));
             case ERROR, CONTEXT_OVERFLOW -> CodergenResult.status(Outcome.fail("agent error: " + result.error()));
+            case BUDGET -> CodergenResult.status(Outcome.fail("budget exhausted: " + result.error()));
         };
     }
 
@@ -228,6 +235,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                 .userInstructions(instructions).build();
         AtomicReference<String> current = new AtomicReference<>(node.id());
         Session session = Session.builder(client, profile, environment).config(config)
+                .usageGate(spend.forNode(current::get))
                 .sink(event -> {
                     for (StageEventSink sink : sinks) {
                         try {

@@ -38,6 +38,7 @@ public final class ManagedRun implements EventSink {
     private String failure = "";
     private Double satisfaction;
     private final Map<String, Double> satisfactionBySuite = new LinkedHashMap<>();
+    private final RunSpend spend = new RunSpend();
     private volatile RunLauncher launcher;
     private volatile boolean cancelRequested;
 
@@ -86,7 +87,8 @@ public final class ManagedRun implements EventSink {
         return new RunSnapshot(id, submission.kind(), submission.name(), state(), currentNode, List.copyOf(completed),
                 Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms, Map.copyOf(stageDurations), failure,
                 dir.toString(),
-                questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite));
+                questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite),
+                spend.report());
     }
 
     @Override
@@ -124,6 +126,9 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.PipelineCompleted e -> { }
             case PipelineEvent.PipelineFailed e -> failure = e.error() == null ? "" : e.error();
             case PipelineEvent.PipelineCancelled e -> failure = e.reason() == null ? "" : e.reason();
+            case PipelineEvent.PipelineBudgetExhausted e -> failure = e.reason() == null ? "" : e.reason();
+            case PipelineEvent.PipelineStalled e -> failure = e.reason() == null ? "" : e.reason();
+            case PipelineEvent.ModelCallCompleted e -> spend.add(e);
             case PipelineEvent.StageStarted e -> {
                 currentNode = e.nodeId();
                 nodeStates.put(e.nodeId(), "running");
@@ -190,8 +195,11 @@ public final class ManagedRun implements EventSink {
                     case SUCCESS -> RunState.SUCCEEDED;
                     case FAIL -> RunState.FAILED;
                     case CANCELLED -> RunState.CANCELLED;
+                    case BUDGET_EXHAUSTED -> RunState.BUDGET_EXHAUSTED;
+                    case STALLED -> RunState.STALLED;
                 }, Instant.now(), result.failureReason());
             }
+            spend.replace(result.spend());
             launcher = null;
         }
         history.close();

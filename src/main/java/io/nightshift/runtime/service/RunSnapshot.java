@@ -9,10 +9,11 @@ import java.util.Map;
  * {@code waiting}, {@code succeeded} or {@code failed}; times are null until they happen; {@code durationMs} is
  * the time since start (or until finish); {@code stageDurationsMs} is the last attempt's duration per stage.
  * {@code satisfaction} is the last holdout judgment's (null when nothing was judged), {@code satisfactionBySuite}
- * the last per suite.
+ * the last per suite. {@code spend} is what the run's model calls spent, in total, per stage and per provider.
  */
 public record RunSnapshot(String id, String kind, String name, RunState state, String currentNode,
         List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure, String runDirectory,
-        int pendingQuestions, long lastEventSeq, Double satisfaction, Map<String, Double> satisfactionBySuite) {
+        int pendingQuestions, long lastEventSeq, Double satisfaction, Map<String, Double> satisfactionBySuite,
+        io.nightshift.pipeline.budget.SpendReport spend) {
 }
