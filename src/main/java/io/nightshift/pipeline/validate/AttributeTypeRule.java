@@ -24,6 +24,7 @@ final class AttributeTypeRule implements LintRule {
         INTEGER,
         BOOLEAN,
         DURATION,
+        AMOUNT,
         ONE_OF
     }
 
@@ -38,10 +39,18 @@ final class AttributeTypeRule implements LintRule {
 
     private static final List<Check> GRAPH = List.of(
             Check.of("default_max_retries", Kind.COUNT),
-            Check.of("default_max_retry", Kind.COUNT));
+            Check.of("default_max_retry", Kind.COUNT),
+            Check.of("default_max_visits", Kind.COUNT),
+            Check.of("max_tokens", Kind.COUNT),
+            Check.of("max_cost_usd", Kind.AMOUNT),
+            Check.of("max_time", Kind.DURATION),
+            Check.of("stall_timeout", Kind.DURATION));
 
     private static final List<Check> NODE = List.of(
             Check.of("max_retries", Kind.COUNT),
+            Check.of("max_visits", Kind.COUNT),
+            Check.of("max_tokens", Kind.COUNT),
+            Check.of("max_cost_usd", Kind.AMOUNT),
             Check.of("goal_gate", Kind.BOOLEAN),
             Check.of("auto_status", Kind.BOOLEAN),
             Check.of("allow_partial", Kind.BOOLEAN),
@@ -105,6 +114,7 @@ final class AttributeTypeRule implements LintRule {
                     : "which is not true or false";
             case DURATION -> Durations.parse(value).isPresent() ? null
                     : "which is not a duration (a whole number with ms, s, m, h or d)";
+            case AMOUNT -> amount(value) ? null : "which is not an amount >= 0 (e.g. 5 or 0.25)";
             case ONE_OF -> check.values().contains(value) ? null
                     : "which is not one of " + String.join(", ", check.values())
                             + Suggestions.didYouMean(value, check.values());
@@ -118,9 +128,19 @@ final class AttributeTypeRule implements LintRule {
             case INTEGER -> "write " + check.key() + " as a whole number, e.g. 0 or -1";
             case BOOLEAN -> "write " + check.key() + "=true or " + check.key() + "=false";
             case DURATION -> "write " + check.key() + " like 900s, 15m, 2h or 250ms";
+            case AMOUNT -> "write " + check.key() + " as a number of US dollars, e.g. 5 or 0.25";
             case ONE_OF -> "write " + check.key() + "=" + check.values().get(0) + " (or another of "
                     + String.join(", ", check.values()) + ")";
         };
+    }
+
+    private static boolean amount(String value) {
+        try {
+            double d = Double.parseDouble(value);
+            return d >= 0 && !Double.isInfinite(d);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Integer integer(String value) {

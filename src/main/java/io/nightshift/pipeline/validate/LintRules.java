@@ -34,6 +34,7 @@ public final class LintRules {
                 new GoalGateHasRetryRule(),
                 new PromptOnLlmNodesRule(),
                 new ShapeKnownRule(),
-                new AttributeTypeRule());
+                new AttributeTypeRule(),
+                new LoopExitRule());
     }
 }
