@@ -18,6 +18,8 @@ final class ProgressRenderer implements EventSink {
     private final PrintStream err;
     private final Level level;
     private final boolean color;
+    /** The latest spend line of each stage, from its model calls ({@code 1,234 tokens, $0.0123}). */
+    private final java.util.Map<String, String> stageSpend = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProgressRenderer(PrintStream out, PrintStream err, Level level, boolean color) {
         this.out = out;
@@ -48,10 +50,11 @@ final class ProgressRenderer implements EventSink {
                 }
             }
             case PipelineEvent.StageCompleted e -> info(paint("32", "  ✓ ") + e.nodeId() + " " + e.status()
-                    + paint("2", " in " + human(e.durationMs())));
+                    + paint("2", " in " + human(e.durationMs()) + spendOf(e.nodeId())));
             case PipelineEvent.StageFailed e -> {
                 String line = paint("31", "  ✗ ") + e.nodeId() + " " + e.status() + paint("2", " in "
-                        + human(e.durationMs())) + ": " + e.error() + (e.willRetry() ? " (will retry)" : "");
+                        + human(e.durationMs()) + spendOf(e.nodeId())) + ": " + e.error()
+                        + (e.willRetry() ? " (will retry)" : "");
                 if (level == Level.QUIET && !e.willRetry()) {
                     err.println(line);
                 } else if (level != Level.QUIET) {
@@ -91,6 +94,14 @@ final class ProgressRenderer implements EventSink {
                     + ": satisfaction " + percent(e.satisfaction()) + " (" + e.satisfiedTrials() + "/"
                     + e.totalTrials() + " trials, threshold " + percent(e.threshold()) + ")"
                     + (e.reached() ? "" : " below threshold"));
+            case PipelineEvent.ModelCallCompleted e -> {
+                stageSpend.put(e.nodeId(), SpendLine.of(e.stageTokens(), e.stageCostUsd(), e.runCostComplete()));
+                verbose(paint("2", "    $ " + e.nodeId() + ": " + e.model() + " " + SpendLine.of(e.tokens(),
+                        e.costUsd() == null ? 0 : e.costUsd(), e.costUsd() != null) + "; run so far "
+                        + SpendLine.of(e.runTokens(), e.runCostUsd(), e.runCostComplete())));
+            }
+            case PipelineEvent.PipelineBudgetExhausted e -> { }
+            case PipelineEvent.PipelineStalled e -> { }
             case PipelineEvent.PipelineCompleted e -> { }
             case PipelineEvent.PipelineFailed e -> { }
             case PipelineEvent.PipelineCancelled e -> { }
@@ -112,6 +123,11 @@ final class ProgressRenderer implements EventSink {
                     + clip(ev.path("message").asText(), 200));
             default -> { }
         }
+    }
+
+    private String spendOf(String nodeId) {
+        String spend = stageSpend.get(nodeId);
+        return spend == null ? "" : ", " + spend;
     }
 
     static String percent(double fraction) {

@@ -1,5 +1,6 @@
 package io.nightshift.cli;
 
+import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.RunStatus;
 import io.nightshift.pipeline.human.AutoApproveInterviewer;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code nightshift run}: runs a pipeline with live progress; exit 0 success, 1 failed, 2 bad input, 130 interrupted. */
+/**
+ * {@code nightshift run}: runs a pipeline with live progress; exit 0 success, 1 failed, 2 bad input, 3 budget
+ * exhausted, 4 stalled, 130 interrupted.
+ */
 @Command(name = "run", description = "Run a pipeline.", mixinStandardHelpOptions = true)
 public class RunCommand implements Callable<Integer> {
 
@@ -77,6 +81,23 @@ public class RunCommand implements Callable<Integer> {
             + " with (e.g. simulate the rest of a run that used a model; refused without this flag).")
     boolean allowBackendChange;
 
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Stop the run once its model calls were billed "
+            + "N tokens (input, cached input and output); overrides the graph's max_tokens.")
+    Long maxTokens;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "Stop the run once its model calls cost USD "
+            + "dollars at catalog prices; overrides the graph's max_cost_usd.")
+    Double maxCost;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "Stop the run after this much wall-clock time (e.g. 90s, 15m, 2h); overrides max_time.")
+    java.time.Duration maxTime;
+
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "Stop a stage that reports no progress for this long (default: the graph's stall_timeout, "
+                    + "else 15m; 0 turns it off).")
+    java.time.Duration stallTimeout;
+
     @ArgGroup(exclusive = true)
     Verbosity verbosity = new Verbosity();
 
@@ -92,8 +113,13 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        if ((maxTokens != null && maxTokens < 0) || (maxCost != null && !(maxCost >= 0))) {
+            err.println("nightshift: --max-tokens and --max-cost must be numbers >= 0");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
         RunRequest request = new RunRequest(pipeline, simulate, autoApprove, logsDir, resume, settings, workspace,
-                sandbox, repo, ref, allowDirty, push, allowLocalHoldout, null, allowBackendChange);
+                sandbox, repo, ref, allowDirty, push, allowLocalHoldout, null, allowBackendChange,
+                new Budget(maxTokens, maxCost, maxTime), stallTimeout);
         RunLauncher launcher = new RunLauncher(new PipelineLoader(), System.getenv());
         RunLauncher.Plan plan;
         try {
@@ -151,26 +177,40 @@ public class RunCommand implements Callable<Integer> {
                     .println("holdout: " + line));
         }
         String took = ProgressRenderer.human(result.durationMs());
-        String simulated = simulated(result) ? "simulated run (no model called): " : "";
-        switch (result.status()) {
+        String simulated = result.simulated() || simulated(result) ? "simulated run (no model called): " : "";
+        String spent = SpendLine.of(result.spend(), result.simulated());
+        String at = result.failedNode().isBlank() ? "" : " at '" + result.failedNode() + "'";
+        String resumeWith = "resume with: nightshift run --resume " + result.logsRoot();
+        return switch (result.status()) {
             case SUCCESS -> {
                 if (level != ProgressRenderer.Level.QUIET) {
-                    out.println(simulated + "succeeded in " + took + " (" + result.completedNodes().size() + " stages); " + where);
+                    out.println(simulated + "succeeded in " + took + " (" + result.completedNodes().size() + " stages; "
+                            + spent + "); " + where);
                 }
-                return ExitCodes.OK;
+                yield ExitCodes.OK;
             }
             case FAIL -> {
-                err.println(simulated + "failed" + (result.failedNode().isBlank() ? "" : " at '" + result.failedNode() + "'")
-                        + " after " + took + ": " + result.failureReason() + "; " + where);
-                return ExitCodes.FAILED;
+                err.println(simulated + "failed" + at + " after " + took + " (" + spent + "): " + result.failureReason()
+                        + "; " + where);
+                yield ExitCodes.FAILED;
+            }
+            case BUDGET_EXHAUSTED -> {
+                err.println(simulated + "budget exhausted" + at + " after " + took + " (" + spent + "): "
+                        + result.failureReason() + "; " + resumeWith
+                        + " and a larger budget (--max-tokens, --max-cost, --max-time)");
+                yield ExitCodes.BUDGET_EXHAUSTED;
+            }
+            case STALLED -> {
+                err.println(simulated + "stalled" + at + " after " + took + " (" + spent + "): " + result.failureReason()
+                        + "; " + resumeWith);
+                yield ExitCodes.STALLED;
             }
             case CANCELLED -> {
-                err.println(simulated + "cancelled after " + took + ": " + result.failureReason() + "; resume with: nightshift run --resume "
-                        + result.logsRoot());
-                return Interrupts.exitCode();
+                err.println(simulated + "cancelled after " + took + " (" + spent + "): " + result.failureReason() + "; "
+                        + resumeWith);
+                yield Interrupts.exitCode();
             }
-        }
-        return ExitCodes.FAILED;
+        };
     }
 
     /** What the run's manifest says: simulation is never silent, the final line names it. */

@@ -20,6 +20,9 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = PipelineEvent.PipelineCompleted.class, name = "pipeline_completed"),
     @JsonSubTypes.Type(value = PipelineEvent.PipelineFailed.class, name = "pipeline_failed"),
     @JsonSubTypes.Type(value = PipelineEvent.PipelineCancelled.class, name = "pipeline_cancelled"),
+    @JsonSubTypes.Type(value = PipelineEvent.PipelineBudgetExhausted.class, name = "pipeline_budget_exhausted"),
+    @JsonSubTypes.Type(value = PipelineEvent.PipelineStalled.class, name = "pipeline_stalled"),
+    @JsonSubTypes.Type(value = PipelineEvent.ModelCallCompleted.class, name = "model_call_completed"),
     @JsonSubTypes.Type(value = PipelineEvent.LoopRestarted.class, name = "loop_restarted"),
     @JsonSubTypes.Type(value = PipelineEvent.StageStarted.class, name = "stage_started"),
     @JsonSubTypes.Type(value = PipelineEvent.StageCompleted.class, name = "stage_completed"),
@@ -69,6 +72,31 @@ public sealed interface PipelineEvent {
 
     record PipelineCancelled(String runId, long seq, Instant timestamp, String reason, String nodeId,
             long durationMs) implements PipelineEvent {
+    }
+
+    /**
+     * The run ended because a budget was reached ({@code reason} says which); {@code node_id} is the stage that
+     * was stopped after its model call. {@code tokens} and {@code cost_usd} are the run's spend; resume it with a
+     * larger budget.
+     */
+    record PipelineBudgetExhausted(String runId, long seq, Instant timestamp, String reason, String nodeId,
+            long durationMs, long tokens, double costUsd) implements PipelineEvent {
+    }
+
+    /** The stage {@code node_id} reported no progress for the stall timeout and was stopped. */
+    record PipelineStalled(String runId, long seq, Instant timestamp, String reason, String nodeId,
+            long durationMs) implements PipelineEvent {
+    }
+
+    /**
+     * One model call of stage {@code node_id} finished: its billed tokens ({@code tokens} = input, cached input
+     * included, plus output), its cost ({@code cost_usd} null when the model has no known price), and the running
+     * totals of the stage and the run ({@code *_cost_complete} false once an unpriced call is among them).
+     */
+    record ModelCallCompleted(String runId, long seq, Instant timestamp, String nodeId, String provider,
+            String model, long inputTokens, long cachedInputTokens, long outputTokens, long reasoningTokens,
+            long tokens, Double costUsd, long stageTokens, double stageCostUsd, long runTokens, double runCostUsd,
+            boolean runCostComplete) implements PipelineEvent {
     }
 
     /** An edge with {@code loop_restart=true} ends this run directory; the run goes on in {@code new_logs_root}. */

@@ -13,6 +13,13 @@ import java.util.Optional;
  * {@code io/nightshift/llm/models.json} so it can be updated without code changes. Within a provider, entries
  * are listed best-first; {@link #latest} returns the first match. Unknown model ids still pass through the
  * client: the catalog never blocks a request.
+ *
+ * <p>Prices (USD per million tokens; input, output, cached input, 5-minute cache write) are the providers'
+ * published list prices for standard requests up to 200k prompt tokens, as of 2026-12: Anthropic from
+ * platform.claude.com/docs/en/about-claude/pricing, OpenAI from openai.com/api/pricing, Google from
+ * ai.google.dev/gemini-api/docs/pricing. A model whose price could not be confirmed (gpt-5.2-mini,
+ * gemini-3.1-pro-preview) has none: an unknown price is reported as unknown, never as zero. Operators override
+ * or add prices with {@code NIGHTSHIFT_PRICES} (see the README).
  */
 public final class ModelCatalog {
 

@@ -5,6 +5,7 @@ import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.runtime.agent.AgentBackendOptions;
 import io.nightshift.runtime.agent.AgentCodergenBackend;
 import io.nightshift.runtime.agent.SimulatedAgent;
+import io.nightshift.runtime.agent.SpendGate;
 import io.nightshift.runtime.agent.StageEnvironments;
 import io.nightshift.runtime.agent.StageJudge;
 import java.util.List;
@@ -33,7 +34,8 @@ final class CodergenBackends {
      * {@code model} is the provider and model of stages that name none.
      */
     static CodergenBackend open(boolean simulate, Map<String, String> environment, StageEnvironments environments,
-            StageJudge judge, ModelRequirement.ModelChoice model) {
+            StageJudge judge, ModelRequirement.ModelChoice model,
+            SpendGate spend) {
         Client configured = Client.fromEnv(environment);
         if (simulate || configured.providerNames().isEmpty()) {
             SimulatedAgent simulated = new SimulatedAgent();
@@ -45,6 +47,7 @@ final class CodergenBackends {
         AgentCodergenBackend backend = new AgentCodergenBackend(configured, environments,
                 new AgentBackendOptions(model.provider(), model.model(), null, null));
         backend.useJudge(judge);
+        backend.meter(spend);
         return backend;
     }
 }

@@ -1,6 +1,7 @@
 package io.nightshift.runtime;
 
 import io.nightshift.pipeline.PipelineException;
+import io.nightshift.pipeline.budget.SpendMeter;
 import io.nightshift.pipeline.engine.PipelineEngine;
 import io.nightshift.pipeline.engine.RunConfig;
 import io.nightshift.pipeline.engine.RunResult;
@@ -19,6 +20,8 @@ import io.nightshift.runtime.harness.HarnessSettings;
 import io.nightshift.runtime.harness.HoldoutGuard;
 import io.nightshift.runtime.harness.InStageJudge;
 import io.nightshift.runtime.harness.Judging;
+import io.nightshift.runtime.agent.Prices;
+import io.nightshift.runtime.agent.SpendGate;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
 import io.nightshift.workspace.Deliverables;
@@ -91,6 +94,7 @@ public final class RunLauncher {
         } else if (pipeline == null) {
             throw new UnusableInputException("no pipeline given: nightshift run PIPELINE.dot");
         }
+        Prices.fromEnvironment(environment);
         PreparedPipeline prepared = loader.load(pipeline);
         if (!request.simulate()) {
             // never a silent simulation: a run that needs a model and has none asks for one, or for --simulate
@@ -164,8 +168,10 @@ public final class RunLauncher {
                     plan.logsRoot())) {
                 Judging judging = new Judging(harness, workspace,
                         "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
+                SpendMeter meter = new SpendMeter();
                 CodergenBackend backend = CodergenBackends.open(request.simulate(), environment,
-                        sandboxes::forNode, new InStageJudge(judging), request.model());
+                        sandboxes::forNode, new InStageJudge(judging), request.model(),
+                        new SpendGate(meter, Prices.fromEnvironment(environment)));
                 HarnessHandler harnessHandler = new HarnessHandler(judging);
                 RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                         .runId(runId)
@@ -175,7 +181,11 @@ public final class RunLauncher {
                         .interviewer(interviewer)
                         .environment(tools)
                         .workspaceHooks(sandboxes)
-                        .graphLoader(file -> loader.load(file).graph());
+                        .graphLoader(file -> loader.load(file).graph())
+                        .budget(request.budget())
+                        .stallTimeout(request.stallTimeout())
+                        .meter(meter)
+                        .simulated("simulation".equals(plan.backend()));
                 sinks.forEach(config::sink);
                 request.settings().forEach(config::set);
                 config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());

@@ -1,6 +1,8 @@
 package io.nightshift.runtime;
 
+import io.nightshift.pipeline.budget.Budget;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -22,22 +24,26 @@ import java.util.Map;
  * @param allowLocalHoldout judge against held-out scenarios although the sandbox is {@code local}
  * @param model the provider and model for LLM stages that name none (a job's {@code provider} and {@code model})
  * @param allowBackendChange resume with another LLM backend than the run started with (see RunBackendRecord)
+ * @param budget {@code --max-tokens}, {@code --max-cost}, {@code --max-time}: each limit set wins over the graph's
+ * @param stallTimeout {@code --stall-timeout}; null for the graph's {@code stall_timeout} or the default
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
-        boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange) {
+        boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
+        Budget budget, Duration stallTimeout) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         model = model == null ? ModelRequirement.ModelChoice.DEFAULT : model;
+        budget = budget == null ? Budget.NONE : budget;
     }
 
-    /** With the pipeline's or the default model. */
+    /** With the pipeline's or the default model, the graph's budgets and stall timeout. */
     public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
             Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
             boolean push, boolean allowLocalHoldout) {
         this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
-                push, allowLocalHoldout, null, false);
+                push, allowLocalHoldout, null, false, null, null);
     }
 
     /** Holdout suites refused on a local sandbox. */

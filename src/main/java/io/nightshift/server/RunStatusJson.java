@@ -10,19 +10,23 @@ import java.util.Map;
 /**
  * {@code GET /pipelines/{id}}: status, current node, completed nodes, timings and the run directory; with holdout
  * judging, the last {@code satisfaction} and the last per suite; {@code simulated} is true when LLM stages are
- * answered without a model.
+ * answered without a model; {@code tokens}, {@code cost_usd} and {@code spend} (per stage and per provider) say
+ * what its model calls spent.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunStatusJson(String id, String kind, String name, String status, String currentNode,
         List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure,
         String runDirectory, int pendingQuestions, long lastEventId, Double satisfaction,
-        Map<String, Double> satisfactionBySuite, boolean simulated) {
+        Map<String, Double> satisfactionBySuite, boolean simulated, long tokens, double costUsd,
+        boolean costComplete, io.nightshift.pipeline.budget.SpendReport spend) {
 
     static RunStatusJson of(RunSnapshot s) {
         return new RunStatusJson(s.id(), s.kind(), s.name(), s.state().wireName(), s.currentNode(),
                 s.completedNodes(), s.nodeStates(), s.createdAt(), s.startedAt(), s.finishedAt(), s.durationMs(),
                 s.stageDurationsMs(), s.failure(), s.runDirectory(), s.pendingQuestions(), s.lastEventSeq(),
-                s.satisfaction(), s.satisfactionBySuite(), s.simulated());
+                s.satisfaction(), s.satisfactionBySuite(), s.simulated(),
+                s.spend().total().tokens(), s.spend().total().costUsd(),
+                s.spend().total().costKnown(), s.spend());
     }
 }

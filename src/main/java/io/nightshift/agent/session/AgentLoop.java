@@ -75,13 +75,19 @@ final class AgentLoop {
             } catch (RuntimeException e) {
                 return failure(e, lastText, rounds);
             }
-            session.addUsage(response.usage() == null ? io.nightshift.llm.Usage.ZERO : response.usage());
+            io.nightshift.llm.Usage usage = response.usage() == null ? io.nightshift.llm.Usage.ZERO : response.usage();
+            session.addUsage(usage);
+            String stop = session.usageGate().afterCall(session.profile().id(), session.profile().model(), usage);
             Turn.AssistantTurn turn = new Turn.AssistantTurn(response.text(), response.toolCalls(),
                     response.reasoning(), response.usage(), response.id(), response.message(), session.now());
             session.append(turn);
             lastText = response.text();
             session.emit(new AgentEvent.AssistantTextEnd(session.id(), session.now(), response.text(),
                     response.reasoning(), response.toolCalls().size()));
+            if (stop != null) {
+                session.emit(new AgentEvent.TurnLimit(session.id(), session.now(), "budget", rounds, countTurns()));
+                return new ProcessingResult(StopReason.BUDGET, lastText, rounds, stop);
+            }
             warned = checkContext(warned);
             if (response.toolCalls().isEmpty()) {
                 StopReason reason = lastText.strip().endsWith("?") ? StopReason.AWAITING_INPUT : StopReason.COMPLETED;

@@ -56,6 +56,7 @@ public final class Session implements AutoCloseable {
     private final String systemPrompt;
     private final ModelRetry modelRetry;
     private Usage usage = Usage.ZERO;
+    private final UsageGate usageGate;
 
     private Session(Builder b) {
         this.client = b.client;
@@ -65,6 +66,7 @@ public final class Session implements AutoCloseable {
         this.clock = b.clock;
         this.depth = b.depth;
         this.modelRetry = b.modelRetry;
+        this.usageGate = b.usageGate;
         this.truncator = new OutputTruncator(config.toolOutputLimits(), config.toolLineLimits());
         b.sinks.forEach(emitter::add);
         this.dispatcher = new ToolDispatcher(this);
@@ -290,6 +292,10 @@ public final class Session implements AutoCloseable {
         return followUps.poll();
     }
 
+    UsageGate usageGate() {
+        return usageGate;
+    }
+
     synchronized void addUsage(Usage more) {
         usage = usage.plus(more);
     }
@@ -317,6 +323,7 @@ public final class Session implements AutoCloseable {
         private int depth;
         private String parentId;
         private ModelRetry modelRetry = ModelRetry.DEFAULT;
+        private UsageGate usageGate = UsageGate.NONE;
 
         private Builder(Client client, ProviderProfile profile, ExecutionEnvironment environment) {
             if (client == null || profile == null || environment == null) {
@@ -350,7 +357,14 @@ public final class Session implements AutoCloseable {
             return this;
         }
 
+        /** Meters every model call of the session and of its subagents; {@link UsageGate#NONE} by default. */
+        public Builder usageGate(UsageGate value) {
+            this.usageGate = value == null ? UsageGate.NONE : value;
+            return this;
+        }
+
         Builder parent(Session parent) {
+            this.usageGate = parent.usageGate;
             this.depth = parent.depth + 1;
             this.parentId = parent.id;
             this.modelRetry = parent.modelRetry;

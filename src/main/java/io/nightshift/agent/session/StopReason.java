@@ -14,6 +14,8 @@ public enum StopReason {
     ABORTED,
     /** The LLM reported an error the session could not recover from; the session is closed. */
     ERROR,
+    /** The host's {@link UsageGate} stopped the session after a model call (a budget was reached). */
+    BUDGET,
     /** The request no longer fits the model's context window; the session stays usable. */
     CONTEXT_OVERFLOW
 }

@@ -45,6 +45,7 @@ final class EngineChildRun implements ChildRun {
             case SUCCESS -> "completed";
             case FAIL -> "failed";
             case CANCELLED -> "cancelled";
+            case BUDGET_EXHAUSTED, STALLED -> "failed";
         };
     }
 

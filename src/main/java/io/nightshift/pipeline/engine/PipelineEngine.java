@@ -3,6 +3,9 @@ package io.nightshift.pipeline.engine;
 import io.nightshift.pipeline.PipelineException;
 import io.nightshift.event.EventSink;
 import io.nightshift.event.PipelineEvent;
+import io.nightshift.pipeline.budget.Budget;
+import io.nightshift.pipeline.budget.BudgetBreach;
+import io.nightshift.pipeline.budget.SpendReport;
 import io.nightshift.pipeline.graph.Edge;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.HandlerTypes;
@@ -12,6 +15,7 @@ import io.nightshift.pipeline.handler.Handlers;
 import io.nightshift.pipeline.run.ArtifactStore;
 import io.nightshift.pipeline.run.Checkpoint;
 import io.nightshift.pipeline.run.EventsFile;
+import io.nightshift.pipeline.run.FinalReport;
 import io.nightshift.pipeline.run.Manifest;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.pipeline.state.Context;
@@ -52,6 +56,9 @@ public final class PipelineEngine {
     private boolean degradePending;
     private int restarts;
     private long startNanos;
+    private VisitBounds visits;
+    private StallWatchdog watchdog;
+    private String resumeNode = "";
 
     public PipelineEngine(RunConfig config) {
         this.config = config;
@@ -124,6 +131,8 @@ public final class PipelineEngine {
         eventsFile = new EventsFile(runDir.eventsFile()).open();
         sinks.add(eventsFile);
         sinks.addAll(config.sinks());
+        watchdog = new StallWatchdog(RunLimits.stallTimeout(config, graph), cancellation);
+        sinks.add(watchdog);
         bus = new EventBus(runId, config.clock(), EventsFile.lastSeq(runDir.eventsFile()), sinks);
         HandlerRegistry registry = Handlers.builtIns(config.backend(), config.interviewer(), config.environment(),
                 config.graphLoader(), config.defaultToolTimeout(), config.workspaceHooks());
@@ -135,8 +144,12 @@ public final class PipelineEngine {
         });
         timer.setRemoveOnCancelPolicy(true);
         router = new Router(graph);
+        visits = new VisitBounds(graph);
+        config.meter().begin(config.budget().over(Budget.ofGraph(graph.attrs())), RunLimits.nodeBudgets(graph),
+                checkpoint.map(Checkpoint::spend).orElse(null), RunLimits.modelCallEvents(bus));
+        watchdog.start(timer);
         executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), timer,
-                progress.stageIndex, runId, config.workspaceHooks(), progress.soFar(runId));
+                progress.stageIndex, runId, config.workspaceHooks(), progress.soFar(runId), config.meter());
         startNanos = System.nanoTime();
         try {
             useDirectory(graph, runDir);
@@ -195,6 +208,10 @@ public final class PipelineEngine {
                     continue;
                 }
             }
+            String overVisited = visits.visit(node);
+            if (overVisited != null) {
+                return failed(overVisited, node.id());
+            }
             Fidelity fidelity = Fidelity.resolve(node, step.incoming(), graph, step.previous());
             if (degradePending && Fidelity.FULL.equals(fidelity.mode())) {
                 fidelity = fidelity.degraded();
@@ -206,6 +223,10 @@ public final class PipelineEngine {
             } catch (RunCancelledException e) {
                 cancellation.cancel(e.getMessage());
                 return cancelled(node.id());
+            }
+            Optional<BudgetBreach> breach = config.meter().breach().or(() -> config.meter().checkTime());
+            if (breach.isPresent()) {
+                return budgetStop(node, outcome, breach.get());
             }
             progress.record(node, outcome, context);
             saveCheckpoint("running", node.id());
@@ -249,9 +270,13 @@ public final class PipelineEngine {
     private RunResult resumeFrom(Graph graph, Node start, Checkpoint cp) {
         context.restore(cp.context(), cp.logs());
         progress.restore(cp);
+        visits.restore(cp.completedNodes());
         degradePending = true;
         Step step;
-        if (cp.currentNode().isEmpty()) {
+        Optional<Node> stopped = graph.node(cp.resumeNode());
+        if (stopped.isPresent()) {
+            step = new Step(stopped.get(), null, cp.currentNode());
+        } else if (cp.currentNode().isEmpty()) {
             step = new Step(start, null, "");
         } else {
             Node from = graph.node(cp.currentNode()).orElseThrow();
@@ -312,6 +337,7 @@ public final class PipelineEngine {
         useDirectory(graph, fresh);
         context.restore(Map.of(), List.of());
         progress.clear();
+        visits.clear();
         initContext(graph);
         fresh.writeManifest(manifestFor(graph, old.root().toString()));
         bus.emit((run, seq, at) -> new PipelineEvent.PipelineStarted(run, seq, at, graph.id(), graph.goal(),
@@ -368,7 +394,8 @@ public final class PipelineEngine {
     }
 
     private void saveCheckpoint(String status, String savedNode) {
-        dir.writeCheckpoint(progress.checkpoint(config.clock().instant().toString(), context, status));
+        dir.writeCheckpoint(progress.checkpoint(config.clock().instant().toString(), context, status,
+                config.meter().report(), resumeNode));
         String node = savedNode.isEmpty() ? progress.lastNode() : savedNode;
         bus.emit((run, seq, at) -> new PipelineEvent.CheckpointSaved(run, seq, at, node));
     }
@@ -405,8 +432,37 @@ public final class PipelineEngine {
         }
     }
 
-    /** Ends the run as cancelled; the interrupt flag is clear so the final files can be written. */
+    /**
+     * A budget was reached during or after the stage {@code node}. A stage the budget stopped is not recorded as
+     * completed: the checkpoint names it as the node a resume runs again. A stage that finished anyway is recorded
+     * as usual. A cost budget that cannot be kept (an unpriced model) fails the run instead.
+     */
+    private RunResult budgetStop(Node node, Outcome outcome, BudgetBreach breach) {
+        if (!breach.exhausted()) {
+            return failed(breach.reason(), node.id());
+        }
+        if (outcome.status() == io.nightshift.pipeline.state.StageStatus.FAIL) {
+            resumeNode = node.id();
+        } else {
+            progress.record(node, outcome, context);
+        }
+        saveCheckpoint("budget_exhausted", node.id());
+        long ms = elapsedMs();
+        SpendReport spend = config.meter().report();
+        bus.emit((run, seq, at) -> new PipelineEvent.PipelineBudgetExhausted(run, seq, at, breach.reason(), node.id(),
+                ms, spend.total().tokens(), spend.total().costUsd()));
+        return result(RunStatus.BUDGET_EXHAUSTED, breach.reason(), node.id());
+    }
+
+    /** Ends the run as cancelled (or stalled, when the watchdog cancelled it); the interrupt flag is clear. */
     private RunResult doCancelled(String nodeId) {
+        if (watchdog.stalled()) {
+            saveCheckpoint("stalled", "");
+            long ms = elapsedMs();
+            String reason = cancellation.reason();
+            bus.emit((run, seq, at) -> new PipelineEvent.PipelineStalled(run, seq, at, reason, nodeId, ms));
+            return result(RunStatus.STALLED, reason, nodeId);
+        }
         saveCheckpoint("cancelled", "");
         long ms = elapsedMs();
         String reason = cancellation.reason();
@@ -415,9 +471,11 @@ public final class PipelineEngine {
     }
 
     private RunResult result(RunStatus status, String reason, String failedNode) {
-        return new RunResult(runId, status, reason, failedNode, List.copyOf(progress.completed), progress.outcomes(),
-                context.snapshot(),
-                dir.root(), elapsedMs());
+        SpendReport spend = config.meter().report();
+        RunResult result = new RunResult(runId, status, reason, failedNode, List.copyOf(progress.completed),
+                progress.outcomes(), context.snapshot(), dir.root(), elapsedMs(), spend, config.simulated());
+        dir.writeFinal(RunLimits.finalReport(result, context));
+        return result;
     }
 
     private long elapsedMs() {

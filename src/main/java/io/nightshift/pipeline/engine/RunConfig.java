@@ -1,6 +1,8 @@
 package io.nightshift.pipeline.engine;
 
 import io.nightshift.event.EventSink;
+import io.nightshift.pipeline.budget.Budget;
+import io.nightshift.pipeline.budget.SpendMeter;
 import io.nightshift.pipeline.handler.CodergenBackend;
 import io.nightshift.pipeline.handler.GraphLoader;
 import io.nightshift.pipeline.handler.HandlerRegistry;
@@ -35,12 +37,19 @@ import java.util.random.RandomGenerator;
  * @param stageHook runs after every top-level stage and its checkpoint; none by default
  * @param workspaceHooks records each stage's file changes before its status and checkpoint are written, and gives
  *        parallel branches their own workspace; {@link WorkspaceHooks#NONE} by default
+ * @param budget the run's budget from the command line or the job; each limit it sets wins over the graph's
+ *        {@code max_tokens}, {@code max_cost_usd} and {@code max_time}
+ * @param meter counts the run's spend; the codergen backend records model calls in it (a fresh meter by default)
+ * @param stallTimeout stops a stage that reports no progress for this long; null for the graph's
+ *        {@code stall_timeout}, else 15 minutes
+ * @param simulated no real model runs the codergen stages ({@code final.json} says so)
  */
 public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer interviewer,
         ExecutionEnvironment environment, GraphLoader graphLoader, List<EventSink> sinks, Clock clock,
         Sleeper sleeper, RandomGenerator random, boolean resume, Map<String, Object> extraContext,
         Consumer<HandlerRegistry> registryCustomizer, String runId, boolean fsync, Duration defaultToolTimeout,
-        int maxLoopRestarts, StageHook stageHook, WorkspaceHooks workspaceHooks) {
+        int maxLoopRestarts, StageHook stageHook, WorkspaceHooks workspaceHooks, Budget budget, SpendMeter meter,
+        Duration stallTimeout, boolean simulated) {
 
     public RunConfig {
         if (logsRoot == null) {
@@ -56,6 +65,8 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         maxLoopRestarts = maxLoopRestarts <= 0 ? 100 : maxLoopRestarts;
         stageHook = stageHook == null ? (id, outcome, root) -> { } : stageHook;
         workspaceHooks = workspaceHooks == null ? WorkspaceHooks.NONE : workspaceHooks;
+        budget = budget == null ? Budget.NONE : budget;
+        meter = meter == null ? new SpendMeter() : meter;
     }
 
     public static Builder builder(Path logsRoot) {
@@ -67,7 +78,8 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
                 .graphLoader(graphLoader).clock(clock).sleeper(sleeper).random(random).resume(resume)
                 .registryCustomizer(registryCustomizer).runId(runId).fsync(fsync)
                 .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts).stageHook(stageHook)
-                .workspaceHooks(workspaceHooks);
+                .workspaceHooks(workspaceHooks).budget(budget).meter(meter).stallTimeout(stallTimeout)
+                .simulated(simulated);
         sinks.forEach(b::sink);
         extraContext.forEach(b::set);
         return b;
@@ -92,6 +104,10 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         private int maxLoopRestarts;
         private StageHook stageHook;
         private WorkspaceHooks workspaceHooks;
+        private Budget budget;
+        private SpendMeter meter;
+        private Duration stallTimeout;
+        private boolean simulated;
 
         private Builder(Path logsRoot) {
             this.logsRoot = logsRoot;
@@ -115,11 +131,15 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         public Builder maxLoopRestarts(int v) { maxLoopRestarts = v; return this; }
         public Builder stageHook(StageHook v) { stageHook = v; return this; }
         public Builder workspaceHooks(WorkspaceHooks v) { workspaceHooks = v; return this; }
+        public Builder budget(Budget v) { budget = v; return this; }
+        public Builder meter(SpendMeter v) { meter = v; return this; }
+        public Builder stallTimeout(Duration v) { stallTimeout = v; return this; }
+        public Builder simulated(boolean v) { simulated = v; return this; }
 
         public RunConfig build() {
             return new RunConfig(logsRoot, backend, interviewer, environment, graphLoader, sinks, clock, sleeper,
                     random, resume, extraContext, registryCustomizer, runId, fsync, defaultToolTimeout,
-                    maxLoopRestarts, stageHook, workspaceHooks);
+                    maxLoopRestarts, stageHook, workspaceHooks, budget, meter, stallTimeout, simulated);
         }
     }
 }

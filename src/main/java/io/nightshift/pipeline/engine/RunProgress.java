@@ -116,9 +116,11 @@ final class RunProgress {
         return null;
     }
 
-    Checkpoint checkpoint(String timestamp, Context context, String status) {
+    Checkpoint checkpoint(String timestamp, Context context, String status,
+            io.nightshift.pipeline.budget.SpendReport spend, String resumeNode) {
         return new Checkpoint(timestamp, lastNode, List.copyOf(completed), new LinkedHashMap<>(retries), outcomes(),
-                context.snapshot(), context.logs(), outcomeMap(lastOutcome), status, stageIndex.get());
+                context.snapshot(), context.logs(), outcomeMap(lastOutcome), status, stageIndex.get(), spend,
+                resumeNode);
     }
 
     /** The routing-relevant fields of an outcome, as {@code last_outcome} stores them. */

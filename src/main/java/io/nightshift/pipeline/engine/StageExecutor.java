@@ -51,6 +51,7 @@ final class StageExecutor {
     private final String runId;
     private final WorkspaceHooks workspace;
     private final RunSoFar runSoFar;
+    private final io.nightshift.pipeline.budget.SpendMeter meter;
     private volatile RunDirectory runDir;
     private volatile ArtifactStore artifacts;
     private volatile BranchRunner branches;
@@ -58,9 +59,11 @@ final class StageExecutor {
 
     StageExecutor(Graph graph, HandlerRegistry registry, EventBus bus, Cancellation cancellation, Sleeper sleeper,
             RandomGenerator random, ScheduledExecutorService timer, AtomicInteger stageIndex, String runId,
-            WorkspaceHooks workspace, RunSoFar runSoFar) {
+            WorkspaceHooks workspace, RunSoFar runSoFar,
+            io.nightshift.pipeline.budget.SpendMeter meter) {
         this.runId = runId;
         this.runSoFar = runSoFar;
+        this.meter = meter;
         this.workspace = workspace;
         this.graph = graph;
         this.registry = registry;
@@ -154,7 +157,7 @@ final class StageExecutor {
             }
             outcome = recordWorkspace(node, attempt, ctx, outcome);
             dir.writeStageFile(id, StatusFile.NAME, new String(StatusFile.render(outcome, fidelity.mode(),
-                    fidelity.threadId()), java.nio.charset.StandardCharsets.UTF_8));
+                    fidelity.threadId(), meter.stage(id)), java.nio.charset.StandardCharsets.UTF_8));
             Outcome done = outcome;
             if (done.status() == StageStatus.FAIL) {
                 bus.emit((run, seq, at) -> new PipelineEvent.StageFailed(run, seq, at, id, label, type, index, n, ms,

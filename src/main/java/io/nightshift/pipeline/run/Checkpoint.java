@@ -12,13 +12,17 @@ import java.util.Set;
  * completed stage, {@code node_outcomes} maps node id to status wire name, {@code context} is the context
  * snapshot. Our additions: {@code last_outcome} (the full outcome of {@code current_node}, so a resume routes
  * exactly as the original run would have), {@code status} ({@code running}, {@code success}, {@code fail},
- * {@code cancelled}) and {@code stage_index}. Context keys that earlier versions used to pass stage wiring to the
- * agents ({@link #RETIRED_KEYS}) are dropped on reading, so their checkpoints still resume and show a clean context.
+ * {@code cancelled}, {@code budget_exhausted}, {@code stalled}), {@code stage_index}, {@code spend} (tokens and
+ * cost so far, in total, per stage and per provider, and the time used) and {@code resume_node} (a stage stopped
+ * by a budget before it completed, which a resume runs again; empty otherwise).
+ * Context keys that earlier versions used to pass stage wiring to the agents ({@link #RETIRED_KEYS}) are dropped on
+ * reading, so their checkpoints still resume and show a clean context.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Checkpoint(String timestamp, String currentNode, List<String> completedNodes,
         Map<String, Integer> nodeRetries, Map<String, String> nodeOutcomes, Map<String, Object> context,
-        List<String> logs, Map<String, Object> lastOutcome, String status, int stageIndex) {
+        List<String> logs, Map<String, Object> lastOutcome, String status, int stageIndex,
+        io.nightshift.pipeline.budget.SpendReport spend, String resumeNode) {
 
     public static final String FILE = "checkpoint.json";
 
@@ -34,6 +38,8 @@ public record Checkpoint(String timestamp, String currentNode, List<String> comp
         logs = logs == null ? List.of() : logs;
         lastOutcome = lastOutcome == null ? Map.of() : lastOutcome;
         status = status == null ? "running" : status;
+        spend = spend == null ? io.nightshift.pipeline.budget.SpendReport.EMPTY : spend;
+        resumeNode = resumeNode == null ? "" : resumeNode;
     }
 
     private static Map<String, Object> withoutRetiredKeys(Map<String, Object> context) {

@@ -78,6 +78,14 @@ public final class RunDirectory {
         writeJson(checkpointFile(), checkpoint);
     }
 
+    public void writeFinal(FinalReport report) {
+        writeJson(root.resolve(FinalReport.FILE), report);
+    }
+
+    public Optional<FinalReport> readFinal() {
+        return readJson(root.resolve(FinalReport.FILE), FinalReport.class);
+    }
+
     public Optional<Checkpoint> readCheckpoint() {
         return readJson(checkpointFile(), Checkpoint.class);
     }

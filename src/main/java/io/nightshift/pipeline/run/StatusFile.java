@@ -28,6 +28,12 @@ public final class StatusFile {
     }
 
     public static byte[] render(Outcome o, String fidelity, String threadId) {
+        return render(o, fidelity, threadId, null);
+    }
+
+    /** With {@code spend}: what the node's model calls cost over the run so far (omitted when there were none). */
+    public static byte[] render(Outcome o, String fidelity, String threadId,
+            io.nightshift.pipeline.budget.Spend spend) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("outcome", o.status().wireName());
         root.put("preferred_label", o.preferredLabel());
@@ -43,6 +49,9 @@ public final class StatusFile {
         }
         if (threadId != null) {
             root.put("thread_id", threadId);
+        }
+        if (spend != null && spend.calls() > 0) {
+            root.set("spend", Json.mapper().valueToTree(spend));
         }
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);

@@ -24,6 +24,7 @@ final class AttributeTypeRule implements LintRule {
         INTEGER,
         BOOLEAN,
         DURATION,
+        AMOUNT,
         ONE_OF
     }
 
@@ -38,10 +39,18 @@ final class AttributeTypeRule implements LintRule {
 
     private static final List<Check> GRAPH = List.of(
             Check.of("default_max_retries", Kind.COUNT),
-            Check.of("default_max_retry", Kind.COUNT));
+            Check.of("default_max_retry", Kind.COUNT),
+            Check.of("default_max_visits", Kind.COUNT),
+            Check.of("max_tokens", Kind.COUNT),
+            Check.of("max_cost_usd", Kind.AMOUNT),
+            Check.of("max_time", Kind.DURATION),
+            Check.of("stall_timeout", Kind.DURATION));
 
     private static final List<Check> NODE = List.of(
             Check.of("max_retries", Kind.COUNT),
+            Check.of("max_visits", Kind.COUNT),
+            Check.of("max_tokens", Kind.COUNT),
+            Check.of("max_cost_usd", Kind.AMOUNT),
             Check.of("goal_gate", Kind.BOOLEAN),
             Check.of("auto_status", Kind.BOOLEAN),
             Check.of("allow_partial", Kind.BOOLEAN),
@@ -110,6 +119,7 @@ final class AttributeTypeRule implements LintRule {
                     : "which is not true or false";
             case DURATION -> Durations.parse(value).isPresent() ? null
                     : "which is not a duration (a whole number with ms, s, m, h or d)";
+            case AMOUNT -> amount(value) ? null : "which is not an amount >= 0 (e.g. 5 or 0.25)";
             case ONE_OF -> check.values().contains(value) ? null
                     : "which is not one of " + String.join(", ", check.values())
                             + Suggestions.didYouMean(value, check.values());
@@ -123,6 +133,7 @@ final class AttributeTypeRule implements LintRule {
             case INTEGER -> "write " + check.key() + " as a whole number, e.g. 0 or -1";
             case BOOLEAN -> "write " + check.key() + "=true or " + check.key() + "=false";
             case DURATION -> "write " + check.key() + " like 900s, 15m, 2h or 250ms";
+            case AMOUNT -> "write " + check.key() + " as a number of US dollars, e.g. 5 or 0.25";
             case ONE_OF -> "write " + check.key() + "=" + check.values().get(0) + " (or another of "
                     + String.join(", ", check.values()) + ")";
         };
@@ -131,6 +142,15 @@ final class AttributeTypeRule implements LintRule {
     /** Graphviz writes weights as doubles: {@code 2.0} is the whole number 2. */
     private static boolean wholeDecimal(String value) {
         return value.matches("-?[0-9]{1,9}\\.0*");
+    }
+
+    private static boolean amount(String value) {
+        try {
+            double d = Double.parseDouble(value);
+            return d >= 0 && !Double.isInfinite(d);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Integer integer(String value) {

@@ -36,6 +36,7 @@ public final class LintRules {
                 new ShapeKnownRule(),
                 new AttributeTypeRule(),
                 new DeadEndRule(),
-                new AttributeSupportedRule());
+                new AttributeSupportedRule(),
+                new LoopExitRule());
     }
 }

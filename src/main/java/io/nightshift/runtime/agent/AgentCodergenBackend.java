@@ -61,6 +61,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     private final AgentBackendOptions options;
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
     private volatile StageJudge judge;
+    private volatile SpendGate spend = SpendGate.NONE;
 
     /** Every stage's agent works in {@code environment}. */
     public AgentCodergenBackend(Client client, ExecutionEnvironment environment, AgentBackendOptions options) {
@@ -85,6 +86,11 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         this.client = client;
         this.environments = environments;
         this.options = options == null ? AgentBackendOptions.defaults() : options;
+    }
+
+    /** Meters every model call of every stage against the run's budgets, stopping a stage that reaches one. */
+    public void meter(SpendGate gate) {
+        this.spend = gate == null ? SpendGate.NONE : gate;
     }
 
     /** Judges stages with {@code harness.suite} in place, feeding what the judge discloses back into the session. */
@@ -219,6 +225,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                     : "the agent session was aborted"));
             case ERROR, CONTEXT_OVERFLOW -> CodergenResult.status(ProviderFailures.outcome(result.error(),
                     result.fault()));
+            case BUDGET -> CodergenResult.status(Outcome.fail("budget exhausted: " + result.error()));
         };
     }
 
@@ -233,6 +240,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         AtomicReference<StageCall> current = new AtomicReference<>(call);
         // each agent event goes into the stream of the stage the session works for now
         Session session = Session.builder(client, profile, environment).config(config)
+                .usageGate(spend.forNode(() -> current.get().node().id()))
                 .sink(event -> {
                     StageCall stage = current.get();
                     String nodeId = stage.node().id();

@@ -38,6 +38,7 @@ public final class ManagedRun implements EventSink {
     private String failure = "";
     private Double satisfaction;
     private final Map<String, Double> satisfactionBySuite = new LinkedHashMap<>();
+    private final RunSpend spend = new RunSpend();
     private volatile RunLauncher launcher;
     private volatile boolean cancelRequested;
 
@@ -87,7 +88,8 @@ public final class ManagedRun implements EventSink {
                 Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms, Map.copyOf(stageDurations), failure,
                 dir.toString(),
                 questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite),
-                submission.simulate());
+                submission.simulate(),
+                spend.report());
     }
 
     @Override
@@ -125,6 +127,9 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.PipelineCompleted e -> { }
             case PipelineEvent.PipelineFailed e -> failure = e.error() == null ? "" : e.error();
             case PipelineEvent.PipelineCancelled e -> failure = e.reason() == null ? "" : e.reason();
+            case PipelineEvent.PipelineBudgetExhausted e -> failure = e.reason() == null ? "" : e.reason();
+            case PipelineEvent.PipelineStalled e -> failure = e.reason() == null ? "" : e.reason();
+            case PipelineEvent.ModelCallCompleted e -> spend.add(e);
             case PipelineEvent.StageStarted e -> {
                 currentNode = e.nodeId();
                 nodeStates.put(e.nodeId(), "running");
@@ -191,8 +196,11 @@ public final class ManagedRun implements EventSink {
                     case SUCCESS -> RunState.SUCCEEDED;
                     case FAIL -> RunState.FAILED;
                     case CANCELLED -> RunState.CANCELLED;
+                    case BUDGET_EXHAUSTED -> RunState.BUDGET_EXHAUSTED;
+                    case STALLED -> RunState.STALLED;
                 }, Instant.now(), result.failureReason());
             }
+            spend.replace(result.spend());
             launcher = null;
         }
         history.close();

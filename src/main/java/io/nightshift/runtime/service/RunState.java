@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /**
  * Where a run of the service stands. {@code waiting} is a running run blocked on a human question;
+ * {@code budget_exhausted} ended at a budget and {@code stalled} at the stall watchdog (both resumable);
  * {@code interrupted} is a run the service found unfinished in its runs directory at start-up (it can be resumed).
  */
 public enum RunState {
@@ -13,6 +14,8 @@ public enum RunState {
     SUCCEEDED,
     FAILED,
     CANCELLED,
+    BUDGET_EXHAUSTED,
+    STALLED,
     INTERRUPTED;
 
     public String wireName() {
@@ -21,7 +24,7 @@ public enum RunState {
 
     public boolean terminal() {
         return switch (this) {
-            case SUCCEEDED, FAILED, CANCELLED, INTERRUPTED -> true;
+            case SUCCEEDED, FAILED, CANCELLED, BUDGET_EXHAUSTED, STALLED, INTERRUPTED -> true;
             case QUEUED, RUNNING, WAITING -> false;
         };
     }

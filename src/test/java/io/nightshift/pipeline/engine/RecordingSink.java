@@ -46,6 +46,9 @@ public final class RecordingSink implements EventSink {
             case PipelineEvent.PipelineCompleted x -> "pipeline_completed";
             case PipelineEvent.PipelineFailed x -> "pipeline_failed:" + x.nodeId();
             case PipelineEvent.PipelineCancelled x -> "pipeline_cancelled:" + x.nodeId();
+            case PipelineEvent.PipelineBudgetExhausted x -> "pipeline_budget_exhausted:" + x.nodeId();
+            case PipelineEvent.PipelineStalled x -> "pipeline_stalled:" + x.nodeId();
+            case PipelineEvent.ModelCallCompleted x -> "model_call_completed:" + x.nodeId();
             case PipelineEvent.LoopRestarted x -> "loop_restarted:" + x.fromNode() + ">" + x.targetNode();
             case PipelineEvent.StageStarted x -> "stage_started:" + x.nodeId();
             case PipelineEvent.StageCompleted x -> "stage_completed:" + x.nodeId() + ":" + x.status();
