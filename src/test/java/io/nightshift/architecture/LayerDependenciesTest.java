@@ -25,6 +25,28 @@ class LayerDependenciesTest {
                 .importPackages("io.nightshift");
     }
 
+    /**
+     * The edge classes that still reach below {@code runtime}: developer commands not yet routed through a small
+     * runtime service (STYLE 24, as {@code ScenariosCommand} is). Named one by one so no new one can appear; the
+     * list only shrinks.
+     */
+    private static final List<String> EDGE_DEBT = List.of(
+            "io.nightshift.cli.AskCommand",          // llm Client
+            "io.nightshift.cli.ModelsCommand",       // llm ModelCatalog
+            "io.nightshift.cli.TwinCommand",         // twin TwinServer
+            "io.nightshift.cli.SandboxCommand",      // sandbox.docker reaper
+            "io.nightshift.cli.ValidateCommand",     // pipeline.validate diagnostics
+            "io.nightshift.cli.RunCommand",          // pipeline interviewers, RunResult, diagnostics
+            "io.nightshift.cli.ProgressRenderer",    // pipeline.graph Durations
+            "io.nightshift.server.ErrorMappers",     // pipeline.validate report JSON
+            "io.nightshift.server.QuestionJson",     // pipeline.human Option
+            "io.nightshift.server.QuestionsResource"); // pipeline.human Answer, returned by runtime
+
+    private static final DescribedPredicate<JavaClass> EDGE_DEBTORS = DescribedPredicate.describe(
+            "edge classes not yet routed through runtime", c -> EDGE_DEBT.stream()
+                    .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
+
+    /** DESIGN.md's layer table, row by row ("may import"), read from the other side: who may use each layer. */
     @Test
     void layersOnlyDependOnTheLayersBelowThem() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -37,19 +59,24 @@ class LayerDependenciesTest {
                 .layer("agent").definedBy("io.nightshift.agent..")
                 .layer("pipeline").definedBy("io.nightshift.pipeline..")
                 .layer("harness").definedBy("io.nightshift.harness..")
+                .layer("forge").definedBy("io.nightshift.forge..")
                 .layer("runtime").definedBy("io.nightshift.runtime..")
                 .layer("server").definedBy("io.nightshift.server..")
                 .layer("cli").definedBy("io.nightshift.cli..")
+                .layer("mcp").definedBy("io.nightshift.mcp..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayNotBeAccessedByAnyLayer()
-                .whereLayer("runtime").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("mcp").mayNotBeAccessedByAnyLayer()
+                .whereLayer("runtime").mayOnlyBeAccessedByLayers("server", "cli", "mcp")
+                .whereLayer("forge").mayOnlyBeAccessedByLayers("runtime")
                 .whereLayer("harness").mayOnlyBeAccessedByLayers("runtime")
-                .whereLayer("twin").mayOnlyBeAccessedByLayers("runtime", "cli", "server")
-                .whereLayer("agent").mayOnlyBeAccessedByLayers("runtime", "server", "cli")
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("runtime", "server", "cli")
-                .whereLayer("workspace").mayOnlyBeAccessedByLayers("harness", "runtime")
-                .whereLayer("llm").mayOnlyBeAccessedByLayers("agent", "harness", "runtime", "cli", "server")
-                .whereLayer("sandbox").mayOnlyBeAccessedByLayers("agent", "pipeline", "harness", "runtime", "cli")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("runtime")
+                .whereLayer("agent").mayOnlyBeAccessedByLayers("runtime")
+                .whereLayer("twin").mayOnlyBeAccessedByLayers("harness", "runtime")
+                .whereLayer("workspace").mayOnlyBeAccessedByLayers("harness", "forge", "runtime")
+                .whereLayer("llm").mayOnlyBeAccessedByLayers("agent", "harness", "runtime")
+                .whereLayer("sandbox").mayOnlyBeAccessedByLayers("agent", "pipeline", "harness", "runtime")
+                .ignoreDependency(EDGE_DEBTORS, DescribedPredicate.alwaysTrue())
                 .check(classes);
     }
 
