@@ -104,7 +104,11 @@ final class Http {
                 + (last == null ? "none" : last.status() + " " + last.body()));
     }
 
+    /**
+     * Waits for the run to reach {@code status}. The bound only stops a test whose run never gets there: on a
+     * loaded 2-core machine twenty runs have stayed queued for more than 30 s, so it is minutes, not seconds.
+     */
     JsonNode awaitStatus(String id, String status) {
-        return awaitJson("/pipelines/" + id, j -> j.path("status").asText().equals(status), Duration.ofSeconds(30));
+        return awaitJson("/pipelines/" + id, j -> j.path("status").asText().equals(status), Duration.ofMinutes(5));
     }
 }

@@ -106,8 +106,9 @@ public final class ServerLoad {
                 return null;
             }));
         }
-        if (!caughtUp.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("SSE clients did not catch up in 60 s");
+        // the bounds below only stop a scenario that never gets there; a loaded machine is slow, not broken
+        if (!caughtUp.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("SSE clients did not catch up in 5 minutes");
         }
         Instant start = Instant.now();
         List<Future<?>> answers = new ArrayList<>();
@@ -118,10 +119,10 @@ public final class ServerLoad {
             }));
         }
         for (Future<?> f : answers) {
-            f.get(60, TimeUnit.SECONDS);
+            f.get(5, TimeUnit.MINUTES);
         }
         for (Future<?> f : readers) {
-            f.get(120, TimeUnit.SECONDS);
+            f.get(10, TimeUnit.MINUTES);
         }
         Instant end = Instant.now();
         threads.shutdown();
