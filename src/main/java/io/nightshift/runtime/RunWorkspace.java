@@ -14,6 +14,7 @@ import io.nightshift.workspace.StageCommit;
 import io.nightshift.workspace.StageRecord;
 import io.nightshift.workspace.Workspace;
 import io.nightshift.workspace.WorkspaceLog;
+import io.nightshift.workspace.WorkspaceLogFile;
 import io.nightshift.workspace.WorkspaceLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, Au
     private final Clock clock;
     private final Map<String, Branch> branches = new ConcurrentHashMap<>();
     private final AtomicInteger forkCount = new AtomicInteger();
-    private WorkspaceLog log;
+    private final WorkspaceLogFile log;
 
     private record Branch(Workspace workspace, ExecutionEnvironment environment) {
     }
@@ -66,7 +67,8 @@ public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, Au
         this.branchRoot = runDir.resolve("branches");
         this.branchEnvironments = branchEnvironments;
         this.clock = clock;
-        this.log = Files.exists(logFile) ? WorkspaceLogs.read(logFile) : WorkspaceLog.of(run);
+        this.log = new WorkspaceLogFile(logFile, Files.exists(logFile) ? WorkspaceLogs.read(logFile)
+                : WorkspaceLog.of(run));
     }
 
     public Workspace workspace() {
@@ -147,11 +149,7 @@ public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, Au
                 .outcome(result.status().wireName())
                 .notes(result.status() == StageStatus.FAIL ? result.failureReason() : result.notes())
                 .call();
-        synchronized (this) {
-            log = log.with(new StageRecord(node.id(), attempt, commit.head(), result.status().wireName(),
-                    clock.instant()));
-            WorkspaceLogs.write(logFile, log);
-        }
+        log.append(new StageRecord(node.id(), attempt, commit.head(), result.status().wireName(), clock.instant()));
         Map<String, Object> updates = new LinkedHashMap<>();
         updates.put(COMMIT_KEY, commit.head());
         updates.put(DENIED_KEY, commit.deniedPaths().isEmpty() ? null : commit.deniedPaths());

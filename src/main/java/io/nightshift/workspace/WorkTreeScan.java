@@ -26,9 +26,12 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
  */
 final class WorkTreeScan {
 
-    /** What the scan saw; {@code staged} paths differ from the index it started from. */
+    /**
+     * What the scan saw; {@code staged} paths differ from the index it started from; {@code indexChanged} tells
+     * whether the new index content differs at all (staged paths or refreshed stat data), i.e. needs writing.
+     */
     record Result(ObjectId tree, List<String> staged, List<String> denied, List<String> largeFiles,
-                  List<String> warnings) {
+                  List<String> warnings, boolean indexChanged) {
     }
 
     private WorkTreeScan() {
@@ -45,6 +48,7 @@ final class WorkTreeScan {
         List<String> denied = new ArrayList<>();
         List<String> large = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        boolean refreshed = false;
         DirCacheBuilder builder = index.builder();
         try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(repo, reader)) {
             walk.setRecursive(false);
@@ -99,7 +103,7 @@ final class WorkTreeScan {
                     continue;
                 }
                 if (!file.isModified(old, true, reader)) {
-                    refreshStat(old, file);
+                    refreshed |= refreshStat(old, file);
                     builder.add(old);
                     continue;
                 }
@@ -115,7 +119,7 @@ final class WorkTreeScan {
         builder.finish();
         ObjectId tree = index.writeTree(inserter);
         inserter.flush();
-        return new Result(tree, staged, denied, large, warnings);
+        return new Result(tree, staged, denied, large, warnings, refreshed || !staged.isEmpty());
     }
 
     private static DirCacheEntry stage(String path, WorkingTreeIterator file, ObjectInserter inserter,
@@ -140,11 +144,14 @@ final class WorkTreeScan {
         return entry;
     }
 
-    private static void refreshStat(DirCacheEntry entry, WorkingTreeIterator file) {
+    /** Returns whether the entry's stat data changed. */
+    private static boolean refreshStat(DirCacheEntry entry, WorkingTreeIterator file) {
         if (entry.getLength() != file.getEntryLength()
                 || !entry.getLastModifiedInstant().equals(file.getEntryLastModifiedInstant())) {
             entry.setLength(file.getEntryLength());
             entry.setLastModified(file.getEntryLastModifiedInstant());
+            return true;
         }
+        return false;
     }
 }

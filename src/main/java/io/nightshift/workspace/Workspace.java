@@ -263,9 +263,12 @@ public final class Workspace implements AutoCloseable {
             WorkTreeScan.Result scan;
             try (ObjectInserter inserter = repo.newObjectInserter()) {
                 scan = WorkTreeScan.run(repo, index, inserter, settings);
-                index.write();
-                if (!index.commit()) {
-                    throw new WorkspaceStorageException("Cannot write the index of " + directory(), true, null);
+                // A stage that changed nothing leaves the index as it was: no lock-file write and rename per stage
+                if (scan.indexChanged()) {
+                    index.write();
+                    if (!index.commit()) {
+                        throw new WorkspaceStorageException("Cannot write the index of " + directory(), true, null);
+                    }
                 }
                 if (scan.tree().equals(parent.getTree())) {
                     return new StageCommit.Unchanged(parent.name(), scan.denied(), scan.warnings());
