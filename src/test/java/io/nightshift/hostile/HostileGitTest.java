@@ -179,25 +179,6 @@ class HostileGitTest {
         }
     }
 
-    @Test
-    @Timeout(120) // a hang guard: reading a FIFO blocks until a writer comes
-    void aFifoOrALinkToAHostFileInTheWorkingTreeIsCommittedWithoutBeingRead() throws Exception {
-        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$host-secret-hash:19000:0:99999:7:::\n");
-        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
-            assertThat(new ProcessBuilder("mkfifo", ws.directory().resolve("pipe").toString()).start().waitFor())
-                    .isZero();
-            Files.createSymbolicLink(ws.directory().resolve("shadow-link"), secret);
-
-            String head = ws.commit().stage("evil", "Evil", 1).call().head();
-
-            assertThat(git(source.getParent().resolve("ws"), "ls-tree", "-r", head)).contains("shadow-link")
-                    .doesNotContain("\tpipe");
-            assertThat(git(source.getParent().resolve("ws"), "cat-file", "-p", head + ":shadow-link"))
-                    .as("the link's target, not the host file").isEqualTo(secret.toString())
-                    .doesNotContain("host-secret-hash");
-        }
-    }
-
     /** What a sandboxed agent can do to its workspace's git: evil config, attributes, hooks. */
     private void attack(Path ws) throws Exception {
         Files.writeString(ws.resolve(".git/config"), HostileRepos.evilConfig(markers, decoy), StandardOpenOption.APPEND);
