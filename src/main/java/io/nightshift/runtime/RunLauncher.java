@@ -130,21 +130,30 @@ public final class RunLauncher {
      */
     public RunResult run(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
             Consumer<String> notices) {
+        if (!request.resuming()) {
+            return runLocked(request, plan, interviewer, sinks, notices, null);
+        }
+        // a resume holds the directory before it resets the workspace
         try (RunLock lock = RunLock.acquire(plan.logsRoot())) {
-            RunBackendRecord.check(plan.logsRoot(), plan.backend(), request.resuming(), request.allowBackendChange());
-            return runLocked(request, plan, interviewer, sinks, notices);
+            RunBackendRecord.check(plan.logsRoot(), plan.backend(), true, request.allowBackendChange());
+            return runLocked(request, plan, interviewer, sinks, notices, lock);
         }
     }
 
     private RunResult runLocked(RunRequest request, Plan plan, Interviewer interviewer, List<EventSink> sinks,
-            Consumer<String> notices) {
+            Consumer<String> notices, RunLock held) {
         String runId = runIdOf(request);
         Workspace opened = request.resuming()
                 ? WorkspaceSetup.reopen(request, plan.logsRoot(), plan.graph(), runId, environment, clock)
                 : WorkspaceSetup.create(request, plan.logsRoot(), plan.graph(), runId, environment, clock);
         Graph graph = plan.graph();
         try (RunWorkspace workspace = new RunWorkspace(opened, plan.logsRoot(), (dir, name) -> SandboxChoice.open(
-                plan.sandbox(), graph, dir, runId + "-" + name, environment, plan.logsRoot()), clock)) {
+                plan.sandbox(), graph, dir, runId + "-" + name, environment, plan.logsRoot()), clock);
+                RunLock lock = held != null ? null : RunLock.acquire(plan.logsRoot())) {
+            // a new run locks once the workspace keeps the run directory out of its commits
+            if (held == null) {
+                RunBackendRecord.check(plan.logsRoot(), plan.backend(), false, false);
+            }
             notices.accept("workspace: " + opened.directory() + " on branch " + opened.branch() + " from "
                     + RunWorkspace.abbrev(opened.baseCommit()) + " (" + opened.source() + ")");
             opened.warnings().forEach(w -> notices.accept("warning: " + w));

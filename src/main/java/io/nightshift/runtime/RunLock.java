@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * One process per run directory at a time: an operating-system lock on {@code run.lock} in the run directory,
- * held by a run or a resume from before its workspace is touched until it ends. The kernel releases it when the
+ * held by a resume from before it resets the workspace, by a new run from when its workspace ignores the run
+ * directory, until the run ends. The kernel releases it when the
  * process dies however it dies, so a crash never leaves it behind (the file stays, the lock does not). The file
  * holds the holder's pid, for the refusal message only.
  */
