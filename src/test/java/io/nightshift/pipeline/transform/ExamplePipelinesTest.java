@@ -26,11 +26,12 @@ class ExamplePipelinesTest {
     }
 
     @Test
-    void warnsAboutTheHumanGateExampleStagesThatHaveNoPrompt() throws URISyntaxException {
+    void refusesTheHumanGateExampleStagesThatOnlyAppearInEdges() throws URISyntaxException {
         List<Diagnostic> d = check("multiline.dot");
 
         assertThat(d).extracting(Diagnostic::toLine).allSatisfy(line -> assertThat(line).contains("multiline.dot:"));
-        assertThat(d).extracting(x -> x.rule() + " " + x.nodeId())
-                .containsExactly("prompt_on_llm_nodes ship_it", "prompt_on_llm_nodes fixes");
+        // The spec's own example (2.13) names ship_it and fixes only in edges: a typo would look the same.
+        assertThat(d).extracting(x -> x.rule() + " " + x.nodeId()).containsExactly("edge_target_exists ship_it",
+                "edge_target_exists fixes", "prompt_on_llm_nodes ship_it", "prompt_on_llm_nodes fixes");
     }
 }
