@@ -254,9 +254,12 @@ public final class RunLauncher {
         }
     }
 
-    /** summary.md ends with the satisfaction per suite when the run judged against holdout scenarios. */
+    /**
+     * summary.md ends with how the run ended and what it spent (from final.json), then the satisfaction per suite
+     * when the run judged against holdout scenarios.
+     */
     private static void appendHoldout(Path summary, Path logsRoot) {
-        String section = HarnessReport.markdown(logsRoot);
+        String section = SpendSummary.markdown(logsRoot) + HarnessReport.markdown(logsRoot);
         if (section.isEmpty() || summary == null) {
             return;
         }
