@@ -5,7 +5,7 @@ import io.nightshift.llm.Usage;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.pipeline.budget.SpendMeter;
 import io.nightshift.pipeline.budget.SpendReport;
-import io.nightshift.pipeline.event.PipelineEvent;
+import io.nightshift.event.PipelineEvent;
 import io.nightshift.runtime.agent.Prices;
 import io.nightshift.runtime.agent.SpendGate;
 import java.time.Duration;
