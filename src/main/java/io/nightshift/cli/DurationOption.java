@@ -1,6 +1,6 @@
 package io.nightshift.cli;
 
-import io.nightshift.pipeline.graph.Durations;
+import io.nightshift.runtime.RunDurations;
 import java.time.Duration;
 import picocli.CommandLine;
 
@@ -9,7 +9,7 @@ final class DurationOption implements CommandLine.ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
-        return Durations.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException("'" + value
+        return RunDurations.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException("'" + value
                 + "' is not a duration; write a whole number with ms, s, m, h or d, e.g. 90s, 15m or 2h"));
     }
 }

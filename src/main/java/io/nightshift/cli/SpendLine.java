@@ -1,6 +1,6 @@
 package io.nightshift.cli;
 
-import io.nightshift.pipeline.budget.SpendReport;
+import io.nightshift.event.SpendReport;
 import java.util.Locale;
 
 /** How the CLI writes spend: {@code 12,345 tokens, $0.0421}; a cost with unpriced calls in it is a lower bound. */

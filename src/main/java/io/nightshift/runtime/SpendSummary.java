@@ -1,6 +1,6 @@
 package io.nightshift.runtime;
 
-import io.nightshift.pipeline.budget.Spend;
+import io.nightshift.event.Spend;
 import io.nightshift.pipeline.run.FinalReport;
 import io.nightshift.pipeline.run.RunDirectory;
 import java.nio.file.Path;

@@ -19,7 +19,7 @@ public record RunStatusJson(String id, String kind, String name, String status, 
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure,
         String runDirectory, int pendingQuestions, long lastEventId, Double satisfaction,
         Map<String, Double> satisfactionBySuite, boolean simulated, long tokens, double costUsd,
-        boolean costComplete, io.nightshift.pipeline.budget.SpendReport spend) {
+        boolean costComplete, io.nightshift.event.SpendReport spend) {
 
     static RunStatusJson of(RunSnapshot s) {
         return new RunStatusJson(s.id(), s.kind(), s.name(), s.state().wireName(), s.currentNode(),

@@ -4,7 +4,7 @@ import io.nightshift.agent.session.UsageGate;
 import io.nightshift.llm.Usage;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.pipeline.budget.SpendMeter;
-import io.nightshift.pipeline.budget.SpendReport;
+import io.nightshift.event.SpendReport;
 import io.nightshift.event.PipelineEvent;
 import io.nightshift.runtime.agent.Prices;
 import io.nightshift.runtime.agent.SpendGate;

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A service whose operator allows {@code "sandbox": "local"}: enabled in configuration and guarded by a bearer
- * token, which every request of these tests presents. Its own runs directory.
+ * token, which every request of these tests presents; simulation allowed, as in the default test profile. Its own
+ * runs directory.
  */
 public class LocalSandboxTestProfile implements QuarkusTestProfile {
 
@@ -28,6 +29,6 @@ public class LocalSandboxTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("nightshift.server.runs-dir", RUNS.toString(), "nightshift.server.heartbeat-seconds", "1",
                 "nightshift.server.max-dot-bytes", "65536", "nightshift.server.allow-local-sandbox", "true",
-                "nightshift.server.tokens", TOKEN);
+                "nightshift.server.tokens", TOKEN, "nightshift.server.allow-simulate", "true");
     }
 }

@@ -1,5 +1,8 @@
 package io.nightshift.pipeline.budget;
 
+import io.nightshift.event.Spend;
+import io.nightshift.event.SpendReport;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,10 +69,10 @@ public final class SpendMeter {
         Spend sum;
         Listener tell;
         synchronized (this) {
-            stage = byStage.getOrDefault(call.nodeId(), Spend.ZERO).plus(call);
+            stage = call.addTo(byStage.getOrDefault(call.nodeId(), Spend.ZERO));
             byStage.put(call.nodeId(), stage);
-            byProvider.put(call.provider(), byProvider.getOrDefault(call.provider(), Spend.ZERO).plus(call));
-            total = total.plus(call);
+            byProvider.put(call.provider(), call.addTo(byProvider.getOrDefault(call.provider(), Spend.ZERO)));
+            total = call.addTo(total);
             sum = total;
             tell = listener;
             if (breach == null) {

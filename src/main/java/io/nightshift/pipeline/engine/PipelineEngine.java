@@ -5,7 +5,7 @@ import io.nightshift.event.EventSink;
 import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.pipeline.budget.BudgetBreach;
-import io.nightshift.pipeline.budget.SpendReport;
+import io.nightshift.event.SpendReport;
 import io.nightshift.pipeline.graph.Edge;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.HandlerTypes;

@@ -117,7 +117,7 @@ final class RunProgress {
     }
 
     Checkpoint checkpoint(String timestamp, Context context, String status,
-            io.nightshift.pipeline.budget.SpendReport spend, String resumeNode) {
+            io.nightshift.event.SpendReport spend, String resumeNode) {
         return new Checkpoint(timestamp, lastNode, List.copyOf(completed), new LinkedHashMap<>(retries), outcomes(),
                 context.snapshot(), context.logs(), outcomeMap(lastOutcome), status, stageIndex.get(), spend,
                 resumeNode);

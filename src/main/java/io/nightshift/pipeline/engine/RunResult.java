@@ -12,10 +12,10 @@ import java.util.Map;
  */
 public record RunResult(String runId, RunStatus status, String failureReason, String failedNode,
         List<String> completedNodes, Map<String, String> nodeOutcomes, Map<String, Object> context, Path logsRoot,
-        long durationMs, io.nightshift.pipeline.budget.SpendReport spend, boolean simulated) {
+        long durationMs, io.nightshift.event.SpendReport spend, boolean simulated) {
 
     public RunResult {
-        spend = spend == null ? io.nightshift.pipeline.budget.SpendReport.EMPTY : spend;
+        spend = spend == null ? io.nightshift.event.SpendReport.EMPTY : spend;
     }
 
     /** A result that spent nothing on models. */

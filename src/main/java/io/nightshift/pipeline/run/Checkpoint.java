@@ -22,7 +22,7 @@ import java.util.Set;
 public record Checkpoint(String timestamp, String currentNode, List<String> completedNodes,
         Map<String, Integer> nodeRetries, Map<String, String> nodeOutcomes, Map<String, Object> context,
         List<String> logs, Map<String, Object> lastOutcome, String status, int stageIndex,
-        io.nightshift.pipeline.budget.SpendReport spend, String resumeNode) {
+        io.nightshift.event.SpendReport spend, String resumeNode) {
 
     public static final String FILE = "checkpoint.json";
 
@@ -38,7 +38,7 @@ public record Checkpoint(String timestamp, String currentNode, List<String> comp
         logs = logs == null ? List.of() : logs;
         lastOutcome = lastOutcome == null ? Map.of() : lastOutcome;
         status = status == null ? "running" : status;
-        spend = spend == null ? io.nightshift.pipeline.budget.SpendReport.EMPTY : spend;
+        spend = spend == null ? io.nightshift.event.SpendReport.EMPTY : spend;
         resumeNode = resumeNode == null ? "" : resumeNode;
     }
 

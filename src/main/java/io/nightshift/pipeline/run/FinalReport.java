@@ -2,7 +2,7 @@ package io.nightshift.pipeline.run;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.nightshift.pipeline.budget.SpendReport;
+import io.nightshift.event.SpendReport;
 
 /**
  * {@code final.json}: how a run ended, written once at its end in every run directory (the failure contract of

@@ -33,7 +33,7 @@ public final class StatusFile {
 
     /** With {@code spend}: what the node's model calls cost over the run so far (omitted when there were none). */
     public static byte[] render(Outcome o, String fidelity, String threadId,
-            io.nightshift.pipeline.budget.Spend spend) {
+            io.nightshift.event.Spend spend) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("outcome", o.status().wireName());
         root.put("preferred_label", o.preferredLabel());

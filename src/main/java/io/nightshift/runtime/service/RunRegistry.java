@@ -188,7 +188,14 @@ public final class RunRegistry implements AutoCloseable {
      */
     @Override
     public void close() {
-        pool.shutdown();
+        // a stopping service stops its runs where they are (each checkpoints and lets go of its run directory's
+        // lock), so the next service on the same runs directory can resume them
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void start(ManagedRun run, boolean resume) {

@@ -16,5 +16,5 @@ public record RunSnapshot(String id, String kind, String name, RunState state, S
         List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure, String runDirectory,
         int pendingQuestions, long lastEventSeq, Double satisfaction, Map<String, Double> satisfactionBySuite,
-        boolean simulated, io.nightshift.pipeline.budget.SpendReport spend) {
+        boolean simulated, io.nightshift.event.SpendReport spend) {
 }

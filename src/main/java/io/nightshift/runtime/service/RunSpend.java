@@ -1,8 +1,8 @@
 package io.nightshift.runtime.service;
 
 import io.nightshift.pipeline.budget.ModelCall;
-import io.nightshift.pipeline.budget.Spend;
-import io.nightshift.pipeline.budget.SpendReport;
+import io.nightshift.event.Spend;
+import io.nightshift.event.SpendReport;
 import io.nightshift.event.PipelineEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +22,9 @@ final class RunSpend {
     void add(PipelineEvent.ModelCallCompleted e) {
         ModelCall call = new ModelCall(e.nodeId(), e.provider(), e.model(), e.inputTokens(), e.cachedInputTokens(),
                 e.outputTokens(), e.reasoningTokens(), e.tokens(), e.costUsd());
-        total = total.plus(call);
-        byStage.merge(e.nodeId(), Spend.ZERO.plus(call), (a, b) -> a.plus(call));
-        byProvider.merge(e.provider(), Spend.ZERO.plus(call), (a, b) -> a.plus(call));
+        total = call.addTo(total);
+        byStage.merge(e.nodeId(), call.addTo(Spend.ZERO), (a, b) -> call.addTo(a));
+        byProvider.merge(e.provider(), call.addTo(Spend.ZERO), (a, b) -> call.addTo(a));
     }
 
     void replace(SpendReport report) {

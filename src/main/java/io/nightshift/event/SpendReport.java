@@ -1,4 +1,4 @@
-package io.nightshift.pipeline.budget;
+package io.nightshift.event;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

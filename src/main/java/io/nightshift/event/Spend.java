@@ -1,4 +1,4 @@
-package io.nightshift.pipeline.budget;
+package io.nightshift.event;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -15,11 +15,12 @@ public record Spend(long tokens, long inputTokens, long cachedInputTokens, long 
 
     public static final Spend ZERO = new Spend(0, 0, 0, 0, 0, 0, 0, 0);
 
-    public Spend plus(ModelCall call) {
-        return new Spend(tokens + call.tokens(), inputTokens + call.inputTokens(),
-                cachedInputTokens + call.cachedInputTokens(), outputTokens + call.outputTokens(),
-                reasoningTokens + call.reasoningTokens(), costUsd + (call.costUsd() == null ? 0 : call.costUsd()),
-                calls + 1, unpricedCalls + (call.costUsd() == null ? 1 : 0));
+    /** This spend plus one model call's; {@code callCostUsd} is null when the model has no known price. */
+    public Spend plusCall(long callTokens, long input, long cachedInput, long output, long reasoning,
+            Double callCostUsd) {
+        return new Spend(tokens + callTokens, inputTokens + input, cachedInputTokens + cachedInput,
+                outputTokens + output, reasoningTokens + reasoning, costUsd + (callCostUsd == null ? 0 : callCostUsd),
+                calls + 1, unpricedCalls + (callCostUsd == null ? 1 : 0));
     }
 
     public boolean costKnown() {
