@@ -55,6 +55,7 @@ class WebPageBrowserTest {
             browser.await("document.querySelector('#graph svg g#node_review_gate.state_waiting') !== null", 15_000);
             browser.await("[...document.querySelectorAll('#files a')].some(a => a.textContent.startsWith("
                     + "'implement/'))", 15_000);
+            String firstQuestion = http.get("/pipelines/" + id + "/questions").json().get(0).path("id").asText();
             browser.click("button[data-key=\"F\"]");
 
             // [F] Fix routes to 'fixes', which loops back to the gate: a new question appears on the page
@@ -62,9 +63,11 @@ class WebPageBrowserTest {
                     + "'stage_completed fixes'))", 15_000);
             JsonNode afterFix = http.awaitStatus(id, "waiting");
             assertThat(afterFix.path("completed_nodes").toString()).contains("fixes").doesNotContain("ship_it");
-            browser.await("document.querySelector('.question button[data-key=\"A\"]:not([disabled])') !== null",
-                    15_000);
-            browser.click(".question button[data-key=\"A\"]:not([disabled])");
+            // the new question, not a rendering of the answered one that a refresh caught while it was still pending
+            String second = ".question:not([data-question=\"" + firstQuestion + "\"]) button[data-key=\"A\"]"
+                    + ":not([disabled])";
+            browser.await("document.querySelector('" + second.replace("'", "\\'") + "') !== null", 15_000);
+            browser.click(second);
 
             JsonNode done = http.awaitStatus(id, "succeeded");
             assertThat(done.path("completed_nodes").toString()).contains("fixes", "ship_it");
