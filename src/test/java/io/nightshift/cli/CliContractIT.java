@@ -45,8 +45,9 @@ class CliContractIT {
         write("bad.dot", "digraph g {\n  start [shape=Mdiamond]\n  a [shape=hexgon, prompt=\"x\"]\n  start -> a\n}\n");
         CliProcess.Result r = CliProcess.run(dir, "validate", "bad.dot");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.stderr()).contains("bad.dot:3:").contains("error shape_known: node 'a' has unknown shape 'hexgon'")
-                .contains("error terminal_node:");
+        // an unknown shape falls back to codergen with a warning (attractor-spec 2.8); the missing exit is the error
+        assertThat(r.stderr()).contains("bad.dot:3:").contains("warning shape_known: node 'a' has shape 'hexgon'")
+                .contains("did you mean 'hexagon'?").contains("error terminal_node:");
         assertThat(r.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -64,12 +65,13 @@ class CliContractIT {
     @Test
     void unusableInputExitsWithTwoAndOneLocatedLineEach() throws Exception {
         write("undirected.dot", "graph g { a -- b }");
-        write("strict.dot", "strict digraph g { a -> b }");
-        write("html.dot", "digraph g { a [label=<b>bold</b>] }");
+        // strict graphs and balanced HTML-like labels are Graphviz DOT (issue 15); these are not
+        write("quote.dot", "digraph g { a [label=\"say \"hi\" now\"] }");
+        write("html.dot", "digraph g { a [label=<b>bold</b] }");
         write("open.dot", "digraph g { a [label=\"never closed] }");
         write("comment.dot", "digraph g { /* never closed }");
         Files.write(dir.resolve("latin1.dot"), new byte[] {'d', 'i', 'g', 'r', 'a', 'p', 'h', ' ', (byte) 0xe9});
-        for (String file : new String[] {"undirected.dot", "strict.dot", "html.dot", "open.dot", "comment.dot",
+        for (String file : new String[] {"undirected.dot", "quote.dot", "html.dot", "open.dot", "comment.dot",
                 "latin1.dot", "missing.dot"}) {
             CliProcess.Result r = CliProcess.run(dir, "validate", file);
             assertThat(r.exitCode()).as(file).isEqualTo(2);
