@@ -31,6 +31,14 @@ public final class ProcessGroupRunner {
     private static final long LAST_READ_MS = 1_000;
     private static final boolean HAS_SETSID = onPath("setsid");
 
+    /** Every group any runner has running: killed when the JVM exits, so no command outlives the process. */
+    private static final Set<Long> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(LIVE).forEach(
+                pgid -> ProcessGroups.signal(pgid, "KILL")), "nightshift-command-groups"));
+    }
+
     private final long outputCapBytes;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
@@ -65,6 +73,9 @@ public final class ProcessGroupRunner {
         }
         long pgid = process.pid();
         running.add(pgid);
+        if (HAS_SETSID) {
+            LIVE.add(pgid);
+        }
         OutputCollector out = OutputCollector.start(process.getInputStream(), outputCapBytes, "exec-stdout-" + pgid);
         OutputCollector err = OutputCollector.start(process.getErrorStream(), outputCapBytes, "exec-stderr-" + pgid);
         boolean timedOut = false;
@@ -89,6 +100,7 @@ public final class ProcessGroupRunner {
             throw new SandboxException("interrupted while running: " + command, false, e);
         } finally {
             running.remove(pgid);
+            LIVE.remove(pgid);
         }
         int exit = process.isAlive() ? -1 : process.exitValue();
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
