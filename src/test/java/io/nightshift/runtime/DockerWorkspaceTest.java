@@ -50,6 +50,10 @@ class DockerWorkspaceTest {
         RunResult result = launcher.run(request, plan, new AutoApproveInterviewer(), List.of(), line -> { });
 
         assertThat(result.status()).as(result.failureReason()).isEqualTo(RunStatus.SUCCESS);
+        for (String stage : List.of("prep", "a", "b")) {
+            assertThat(tmp.resolve("run/" + stage + "/tool_output.txt")).as("stage %s ran its command: %s", stage,
+                    stageReport(tmp.resolve("run"), stage)).exists();
+        }
         assertThat(Files.readString(tmp.resolve("run/prep/tool_output.txt"))).startsWith("/workspace");
         assertThat(Files.readString(tmp.resolve("run/a/tool_output.txt"))).contains("prep.txt").doesNotContain("b.txt");
         assertThat(Files.readString(tmp.resolve("run/b/tool_output.txt"))).contains("prep.txt").doesNotContain("a.txt");
@@ -103,6 +107,16 @@ class DockerWorkspaceTest {
         assertThat(containersOf(result.runId())).as("removed at the end of the run").isZero();
         assertThat(git(tmp.resolve("run/workspace"), "show", "nightshift/" + result.runId() + ":check.txt"))
                 .isEqualTo("checked\n");
+    }
+
+    /** What the run directory says of a stage, for a failure message. */
+    private static String stageReport(Path runDir, String stage) throws java.io.IOException {
+        Path status = runDir.resolve(stage).resolve("status.json");
+        String events = Files.exists(runDir.resolve("events.jsonl"))
+                ? Files.readAllLines(runDir.resolve("events.jsonl")).stream()
+                        .filter(l -> l.contains("\"" + stage + "\"")).reduce("", (x, y) -> x + "\n" + y)
+                : "no events.jsonl";
+        return (Files.exists(status) ? Files.readString(status) : "no status.json") + events;
     }
 
     /** Managed containers labelled with this run (or one of its branches). */
