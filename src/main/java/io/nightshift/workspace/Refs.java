@@ -62,6 +62,26 @@ final class Refs {
     /** Points {@code name} at {@code target}, expecting {@code expected} (null: any, zeroId: must not exist). */
     static void update(Repository repo, String name, AnyObjectId target, AnyObjectId expected, String reflog)
             throws IOException {
+        // Parallel branches share one repository: JGit creates and prunes reflog directories without guarding
+        // against a concurrent writer, so two branches forking at once could lose a reflog file (a failed fork).
+        synchronized (UPDATE_LOCKS[Math.floorMod(repo.getCommonDirectory().getAbsolutePath().hashCode(),
+                UPDATE_LOCKS.length)]) {
+            updateAlone(repo, name, target, expected, reflog);
+        }
+    }
+
+    private static final Object[] UPDATE_LOCKS = newLocks(32);
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
+    }
+
+    private static void updateAlone(Repository repo, String name, AnyObjectId target, AnyObjectId expected,
+            String reflog) throws IOException {
         RefUpdate update = repo.updateRef(name);
         update.setNewObjectId(target);
         if (expected != null) {

@@ -136,4 +136,35 @@ class ForkMergeTest {
             }
         }
     }
+
+    /** Branches of one parallel node fork at the same moment; each fork (ref, reflog, worktree) must succeed. */
+    @Test
+    void branchesForkingAtTheSameMomentAllGetTheirWorktree() throws Exception {
+        Path source = GitCli.sourceRepo(tmp);
+        for (int round = 0; round < 8; round++) {
+            Path root = tmp.resolve("round" + round);
+            try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r", root.resolve("ws")))) {
+                String head = ws.head();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+                try {
+                    java.util.List<java.util.concurrent.Future<String>> forks = new java.util.ArrayList<>();
+                    for (String name : java.util.List.of("a", "b", "c", "d")) {
+                        forks.add(pool.submit(() -> {
+                            together.await();
+                            try (Workspace fork = ws.fork(name, head, root.resolve("branches/" + name))) {
+                                write(fork.directory(), name + ".txt", name + "\n");
+                                return fork.commit().stage("s_" + name, name, 1).call().head();
+                            }
+                        }));
+                    }
+                    for (java.util.concurrent.Future<String> fork : forks) {
+                        assertThat(fork.get()).isNotEqualTo(head);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+        }
+    }
 }
