@@ -13,6 +13,7 @@ import io.nightshift.workspace.ResetResult;
 import io.nightshift.workspace.StageCommit;
 import io.nightshift.workspace.StageRecord;
 import io.nightshift.workspace.Workspace;
+import io.nightshift.workspace.WorkspaceFullException;
 import io.nightshift.workspace.WorkspaceLog;
 import io.nightshift.workspace.WorkspaceLogFile;
 import io.nightshift.workspace.WorkspaceLogs;
@@ -136,6 +137,13 @@ public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, Au
     @Override
     public Outcome afterStage(Node node, int attempt, Context context, Outcome outcome) {
         Workspace ws = workspaceOf(context);
+        try {
+            ws.checkDiskBound();
+        } catch (WorkspaceFullException e) {
+            // not committed: the oversized tree would be copied into the object store on the same disk
+            return Outcome.fail(e.getMessage()).withContextUpdates(outcome.contextUpdates())
+                    .withNotes(outcome.notes());
+        }
         String before = ws.head();
         List<String> violations = ws.protectedViolations(before);
         if (!violations.isEmpty()) {

@@ -175,7 +175,9 @@ final class WorkspaceSetup {
      * Identity, deny list, protected paths and large-file threshold: the defaults, then the environment
      * ({@code NIGHTSHIFT_WORKSPACE_PROTECTED}, {@code NIGHTSHIFT_WORKSPACE_DENY}, comma-separated globs, and
      * {@code NIGHTSHIFT_WORKSPACE_LARGE_FILE_BYTES}), then the pipeline's graph attributes
-     * {@code workspace.protected}, {@code workspace.deny} and {@code workspace.large_file_bytes}. The author and
+     * {@code workspace.protected}, {@code workspace.deny} and {@code workspace.large_file_bytes}. The disk bound of
+     * the workspace: {@code workspace.max_bytes}, else {@code NIGHTSHIFT_WORKSPACE_MAX_BYTES}, else 10 GiB, a size
+     * in bytes with an optional {@code k}, {@code m} or {@code g} (binary units). The author and
      * committer of stage commits: {@code NIGHTSHIFT_GIT_AUTHOR_NAME} and {@code NIGHTSHIFT_GIT_AUTHOR_EMAIL}, else
      * the Nightshift identity.
      */
@@ -196,10 +198,37 @@ final class WorkspaceSetup {
                 settings = settings.withIdentity(new Identity(name != null ? name : Identity.NIGHTSHIFT.name(),
                         email != null ? email : Identity.NIGHTSHIFT.email()));
             }
+            String max = graph.attrs().string("workspace.max_bytes",
+                    env.getOrDefault("NIGHTSHIFT_WORKSPACE_MAX_BYTES", ""));
+            if (!max.isBlank()) {
+                settings = settings.withMaxBytes(size("workspace.max_bytes", max));
+            }
             return large.isBlank() ? settings : settings.withLargeFileThreshold(Long.parseLong(large.strip()));
         } catch (IllegalArgumentException e) {
             throw new UnusableInputException(graph.sourceFile() + ": workspace settings: " + e.getMessage(), e);
         }
+    }
+
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("(\\d+)\\s*([kmg]?)(i?b)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A size such as {@code 1048576}, {@code 512m} or {@code 2GiB} (binary units). */
+    private static long size(String key, String text) {
+        java.util.regex.Matcher m = SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(key + " must be a size such as 1048576, 512m or 2g, got '" + text + "'");
+        }
+        int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        long value = Long.parseLong(m.group(1));
+        if (value > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException(key + " is too large: '" + text + "'");
+        }
+        return value << shift;
     }
 
     private static List<String> globs(String csv) {

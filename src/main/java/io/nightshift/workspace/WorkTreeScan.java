@@ -1,5 +1,6 @@
 package io.nightshift.workspace;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ final class WorkTreeScan {
                   List<String> warnings, boolean indexChanged) {
     }
 
+    /** Special files named one by one in the warnings; the rest are counted. */
+    private static final int MAX_NAMED = 20;
+
     private WorkTreeScan() {
     }
 
@@ -49,6 +53,7 @@ final class WorkTreeScan {
         List<String> large = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         boolean refreshed = false;
+        specialFiles(repo); // forget what earlier listings (status, checkout) left out: this scan reports its own
         DirCacheBuilder builder = index.builder();
         try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(repo, reader)) {
             walk.setRecursive(false);
@@ -117,6 +122,7 @@ final class WorkTreeScan {
             }
         }
         builder.finish();
+        warnings.addAll(skippedSpecialFiles(repo));
         ObjectId tree = index.writeTree(inserter);
         inserter.flush();
         return new Result(tree, staged, denied, large, warnings, refreshed || !staged.isEmpty());
@@ -142,6 +148,27 @@ final class WorkTreeScan {
         entry.setLength(size);
         entry.setLastModified(file.getEntryLastModifiedInstant());
         return entry;
+    }
+
+    /** Warnings for the special files the scan's listings left out ({@link NoExecFs}), at most a few by name. */
+    private static List<String> skippedSpecialFiles(Repository repo) {
+        List<String> paths = specialFiles(repo).stream()
+                .map(f -> repo.getWorkTree().toPath().relativize(f.toPath()).toString().replace('\\', '/'))
+                .sorted().toList();
+        List<String> warnings = new ArrayList<>();
+        for (String path : paths.subList(0, Math.min(paths.size(), MAX_NAMED))) {
+            warnings.add("Skipped '" + path + "': it is a FIFO, socket or device file, not a file git can commit;"
+                    + " it was not read and is not committed.");
+        }
+        if (paths.size() > MAX_NAMED) {
+            warnings.add("Skipped " + (paths.size() - MAX_NAMED) + " more FIFO, socket or device files (not read,"
+                    + " not committed).");
+        }
+        return warnings;
+    }
+
+    private static List<File> specialFiles(Repository repo) {
+        return repo.getFS() instanceof NoExecFs fs ? fs.takeSpecialFiles() : List.of();
     }
 
     /** Returns whether the entry's stat data changed. */

@@ -138,6 +138,20 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * Checks the workspace's disk bound ({@link WorkspaceSettings#maxBytes}): everything under its directory,
+     * {@code .git} and ignored files included. Call it before committing a stage, so that an oversized working tree
+     * never reaches the object store (which would double what it takes).
+     *
+     * @throws WorkspaceFullException naming the size, the bound and the largest files
+     */
+    public void checkDiskBound() {
+        Io.call("measure the workspace", () -> {
+            DiskBound.check(directory(), settings.maxBytes());
+            return null;
+        });
+    }
+
+    /**
      * Changed paths, between {@code baseCommit} and the working tree as it is now (committed or not), that match the
      * protected patterns; empty when the stage kept its hands off them.
      */

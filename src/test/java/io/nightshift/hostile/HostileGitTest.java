@@ -179,6 +179,55 @@ class HostileGitTest {
         }
     }
 
+    @Test
+    // A hang guard in its own thread: a thread blocked opening a FIFO cannot be interrupted, so only a separate
+    // thread lets the suite fail and go on instead of hanging with it.
+    @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void specialFilesInTheWorkingTreeAreNeverOpenedByAnyGitOperation() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("shadow"), "root:$6$host-secret-hash:19000:0:99999:7:::\n");
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            String base = ws.head();
+            Path dir = ws.directory();
+            Files.writeString(dir.resolve("tracked.txt"), "tracked\n");
+            Files.createDirectories(dir.resolve("sub/deeper"));
+            Files.writeString(dir.resolve("sub/kept.txt"), "kept\n");
+            String withTracked = ws.commit().stage("setup", "Setup", 1).call().head();
+            // what an agent can do with mkfifo: a pipe at the top, one in a sub-directory, a FIFO where git looks
+            // for ignore and attribute rules, and a FIFO that replaces a tracked file
+            mkfifo(dir.resolve("pipe"));
+            mkfifo(dir.resolve("sub/deeper/pipe"));
+            mkfifo(dir.resolve("sub/.gitignore"));
+            mkfifo(dir.resolve(".gitattributes"));
+            Files.delete(dir.resolve("tracked.txt"));
+            mkfifo(dir.resolve("tracked.txt"));
+            Files.createSymbolicLink(dir.resolve("shadow-link"), secret);
+            Files.writeString(dir.resolve("sub/new.txt"), "new\n");
+
+            String snapshot = ws.snapshot("judge this");
+            var commit = ws.commit().stage("evil", "Evil", 2).call();
+            ws.protectedViolations(base);
+            ws.resetTo(withTracked);
+            ws.resetTo(commit.head());
+            Deliverables delivered = ws.deliver(tmp.resolve("out"), true);
+
+            String tree = git(dir, "ls-tree", "-r", "--name-only", commit.head());
+            assertThat(tree).contains("shadow-link", "sub/new.txt", "sub/kept.txt")
+                    .doesNotContain("pipe", "tracked.txt", ".gitattributes", "sub/.gitignore");
+            assertThat(git(dir, "ls-tree", "-r", "--name-only", snapshot)).contains("sub/new.txt")
+                    .doesNotContain("pipe");
+            assertThat(git(dir, "cat-file", "-p", commit.head() + ":shadow-link"))
+                    .as("the link's target, not the host file").isEqualTo(secret.toString())
+                    .doesNotContain("host-secret-hash");
+            assertThat(commit.warnings()).anySatisfy(w -> assertThat(w).contains("'sub/deeper/pipe'")
+                    .contains("not read"));
+            assertThat(delivered.push()).isInstanceOf(PushOutcome.LocalRefUpdated.class);
+        }
+    }
+
+    private static void mkfifo(Path path) throws Exception {
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).start().waitFor()).as("mkfifo " + path).isZero();
+    }
+
     /** What a sandboxed agent can do to its workspace's git: evil config, attributes, hooks. */
     private void attack(Path ws) throws Exception {
         Files.writeString(ws.resolve(".git/config"), HostileRepos.evilConfig(markers, decoy), StandardOpenOption.APPEND);

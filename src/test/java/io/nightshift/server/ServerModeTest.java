@@ -148,6 +148,60 @@ class ServerModeTest {
     }
 
     @Test
+    void aCancelledRunsLastEventsReachFileAndStreamAndItsResumeContinuesTheSequence() throws Exception {
+        String id = submit(Pipelines.reviewGate());
+        String url = root + "pipelines/" + id + "/events";
+        http().awaitStatus(id, "waiting");
+        List<SseClient.Event> untilCancel;
+        try (SseClient sse = SseClient.open(url, null)) {
+            sse.readUntil(e -> e.type().equals("interview_started"));
+            http().postJson("/pipelines/" + id + "/cancel", Map.of());
+            untilCancel = sse.readAll(); // the stream ends after the run's final event
+        }
+        JsonNode cancelled = http().awaitStatus(id, "cancelled");
+        long lastBeforeResume = cancelled.path("last_event_id").asLong();
+        assertThat(untilCancel.get(untilCancel.size() - 1).type()).isEqualTo("pipeline_cancelled");
+        assertThat(untilCancel.get(untilCancel.size() - 1).id()).as("the stream ends at the run's last event")
+                .isEqualTo(lastBeforeResume);
+        java.nio.file.Path eventsFile = java.nio.file.Path.of(cancelled.path("run_directory").asText(),
+                "events.jsonl");
+        assertThat(seqs(eventsFile)).as("events.jsonl holds every event up to the cancel")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, lastBeforeResume).boxed()
+                        .toList());
+        assertThat(java.nio.file.Files.readAllLines(eventsFile).getLast()).contains("pipeline_cancelled");
+
+        assertThat(http().postJson("/pipelines/" + id + "/resume", Map.of()).status()).isEqualTo(202);
+        try (SseClient resumed = SseClient.open(url, Long.toString(lastBeforeResume))) {
+            List<SseClient.Event> next = resumed.readUntil(e -> e.type().equals("interview_started"));
+            assertThat(next.get(0).id()).as("no gap, no reuse").isEqualTo(lastBeforeResume + 1);
+            assertThat(next).extracting(SseClient.Event::type).contains("pipeline_resumed");
+            String qid = http().awaitJson("/pipelines/" + id + "/questions", j -> j.size() == 1,
+                    Duration.ofSeconds(30)).get(0).path("id").asText();
+            http().postJson("/pipelines/" + id + "/questions/" + qid + "/answer", Map.of("value", "A"));
+            List<SseClient.Event> rest = resumed.readAll();
+            assertThat(rest.get(rest.size() - 1).type()).isEqualTo("pipeline_completed");
+        }
+        long last = http().awaitStatus(id, "succeeded").path("last_event_id").asLong();
+        List<Long> all = java.util.stream.LongStream.rangeClosed(1, last).boxed().toList();
+        try (SseClient whole = SseClient.open(url, null)) {
+            assertThat(whole.readAll()).extracting(SseClient.Event::id).as("a new subscriber sees both runs' events")
+                    .containsExactlyElementsOf(all);
+        }
+        assertThat(seqs(eventsFile)).containsExactlyElementsOf(all);
+    }
+
+    private static List<Long> seqs(java.nio.file.Path eventsFile) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Long> out = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(eventsFile)) {
+            if (!line.isBlank()) {
+                out.add(json.readTree(line).path("seq").asLong());
+            }
+        }
+        return out;
+    }
+
+    @Test
     void invalidPipelineAnswers400WithTheValidateJsonDiagnostics() {
         Http.Reply syntax = http().postJson("/pipelines", Map.of("dot", "digraph broken { a -> }"));
         assertThat(syntax.status()).isEqualTo(400);

@@ -3,13 +3,12 @@ package io.nightshift.pipeline.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.event.EventSink;
 import io.nightshift.event.PipelineEvent;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +17,15 @@ import java.util.List;
  * A kill can leave a torn last line; {@link #read} skips lines that do not parse, and opening the file for more
  * events first terminates such a line so the next event starts cleanly. As a sink it never throws: after the
  * first write error it stops writing and remembers the error ({@link #error()}).
+ *
+ * <p>Writes go through a {@link FileOutputStream}, not a {@link FileChannel}: a channel is closed for good when the
+ * writing thread is interrupted, and cancelling a run interrupts the engine's thread, so the run's last events
+ * (stage failed, pipeline cancelled) were lost from the file and a resume then reused their sequence numbers.
  */
 public final class EventsFile implements EventSink, AutoCloseable {
 
     private final Path file;
-    private FileChannel channel;
+    private FileOutputStream out;
     private volatile Exception error;
 
     public EventsFile(Path file) {
@@ -33,16 +36,16 @@ public final class EventsFile implements EventSink, AutoCloseable {
     public EventsFile open() {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-            long size = channel.size();
+            out = new FileOutputStream(file.toFile(), true);
+            long size = Files.size(file);
             if (size > 0) {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
-                    reader.read(last, size - 1);
+                int last;
+                try (java.io.RandomAccessFile reader = new java.io.RandomAccessFile(file.toFile(), "r")) {
+                    reader.seek(size - 1);
+                    last = reader.read();
                 }
-                if (last.get(0) != '\n') {
-                    channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                if (last != '\n') {
+                    out.write('\n');
                 }
             }
         } catch (IOException e) {
@@ -53,15 +56,14 @@ public final class EventsFile implements EventSink, AutoCloseable {
 
     @Override
     public synchronized void accept(PipelineEvent event) {
-        if (channel == null || error != null) {
+        if (out == null || error != null) {
             return;
         }
         try {
             byte[] json = Json.mapper().writeValueAsBytes(event);
-            ByteBuffer buf = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            out.write(line); // one write call per line (the file is opened for appending)
         } catch (IOException | RuntimeException e) {
             error = e;
         }
@@ -73,13 +75,13 @@ public final class EventsFile implements EventSink, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (channel != null) {
+        if (out != null) {
             try {
-                channel.close();
+                out.close();
             } catch (IOException ignored) {
                 // nothing was buffered: every event was already written by its own write call
             }
-            channel = null;
+            out = null;
         }
     }
 

@@ -36,6 +36,9 @@ public final class WorkspaceFiles {
     /** Whole-file reads above this size are refused with advice to page through offset and limit. */
     public static final long MAX_WHOLE_FILE_BYTES = 16L * 1024 * 1024;
 
+    private static final String SPECIAL_FILE = "is a FIFO, socket or device file, not a regular file; not read"
+            + " (run a shell command in the sandbox if you need to use it)";
+
     private final WorkspacePaths paths;
     private final TextSearch search;
     private final FileOwnership ownership;
@@ -245,6 +248,9 @@ public final class WorkspaceFiles {
         if (!Files.exists(target)) {
             throw new FileAccessException(String.valueOf(path), "no such file or directory");
         }
+        if (!Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            throw new FileAccessException(String.valueOf(path), SPECIAL_FILE);
+        }
         return search.search(paths, target, pattern, options == null ? GrepOptions.DEFAULTS : options);
     }
 
@@ -265,6 +271,10 @@ public final class WorkspaceFiles {
         }
         if (Files.isDirectory(file)) {
             throw new FileAccessException(String.valueOf(path), "is a directory; list it instead of reading it");
+        }
+        if (!Files.isRegularFile(file)) {
+            // opening a FIFO blocks until a writer comes and a device never ends: the host never opens either
+            throw new FileAccessException(String.valueOf(path), SPECIAL_FILE);
         }
         return file;
     }

@@ -1,0 +1,74 @@
+package io.nightshift.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.pipeline.engine.RunResult;
+import io.nightshift.pipeline.engine.RunStatus;
+import io.nightshift.pipeline.human.AutoApproveInterviewer;
+import io.nightshift.runtime.PipelineLoader;
+import io.nightshift.runtime.RunLauncher;
+import io.nightshift.runtime.RunRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13, item 10 (disk): a tool stage writes past the workspace's disk bound, into a git-ignored directory so
+ * that no commit would ever notice it. The stage fails naming the bound, the size and the largest file, and nothing
+ * of it is committed (the oversized tree never reaches the object store).
+ */
+class HostileDiskBoundTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aStageThatWritesPastTheDiskBoundFailsSayingSoAndCommitsNothingLocally() throws Exception {
+        fill("local");
+    }
+
+    @Test
+    @Tag("docker")
+    void aSandboxedStageThatWritesPastTheDiskBoundFailsSayingSoAndCommitsNothing() throws Exception {
+        fill("docker");
+    }
+
+    private void fill(String sandbox) throws Exception {
+        Path source = HostileRepos.repo(tmp.resolve("source"), "README.md", "hello\n");
+        Path logs = tmp.resolve("run");
+        Path pipeline = Files.writeString(tmp.resolve("fill.dot"), """
+                digraph fill {
+                    graph [workspace.max_bytes="1m"]
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    small [shape=parallelogram, tool_command="echo small > small.txt"]
+                    fill  [shape=parallelogram, tool_command="mkdir -p cache && echo cache/ > .gitignore && head -c 3145728 /dev/zero > cache/big.bin && echo more > more.txt"]
+                    start -> small -> fill -> exit
+                }
+                """);
+        RunRequest request = new RunRequest(pipeline, true, true, logs, null, Map.of(), null, sandbox,
+                source.toString(), null, false, false);
+        RunLauncher launcher = new RunLauncher(new PipelineLoader(), Map.of());
+        List<String> notices = new ArrayList<>();
+
+        RunResult result = launcher.run(request, launcher.plan(request), new AutoApproveInterviewer(), List.of(),
+                notices::add);
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAIL);
+        assertThat(result.failedNode()).isEqualTo("fill");
+        assertThat(result.failureReason()).contains("above its disk bound of 1.0 MiB", "workspace.max_bytes",
+                "cache/big.bin (3.0 MiB)", "Nothing of this stage was committed");
+        Path ws = logs.resolve("workspace");
+        String tree = HostileRepos.git(ws, "ls-tree", "-r", "--name-only", "HEAD");
+        assertThat(tree).as("the stage before the bound was committed").contains("small.txt");
+        assertThat(tree).as("nothing of the oversized stage").doesNotContain("more.txt", ".gitignore");
+        String blob = HostileRepos.git(ws, "hash-object", "--no-filters", "cache/big.bin").strip();
+        assertThat(io.nightshift.workspace.GitCli.run(ws, "cat-file", "-e", blob).exit())
+                .as("the oversized file's blob is not in the object store").isNotZero();
+    }
+}
