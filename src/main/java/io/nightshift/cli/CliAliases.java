@@ -9,7 +9,7 @@ import java.util.Set;
  * a bare {@code nightshift FILE.dot ...} runs it, {@code --validate FILE} validates it, {@code --logs DIR}
  * is {@code --logs-dir DIR}, and {@code --resume DIR FILE.dot} passes the pipeline positionally.
  */
-public final class CliAliases {
+final class CliAliases {
 
     private static final Set<String> COMMANDS = Set.of("run", "validate", "serve", "twin", "models", "ask",
             "sandbox", "scenarios", "judge", "help", "bench");

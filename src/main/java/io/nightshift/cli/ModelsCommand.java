@@ -1,9 +1,7 @@
 package io.nightshift.cli;
 
-import io.nightshift.llm.ModelCatalog;
-import io.nightshift.llm.ModelInfo;
+import io.nightshift.runtime.dev.ModelTable;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,21 +21,11 @@ public class ModelsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        List<ModelInfo> models = ModelCatalog.builtIn().listModels(provider);
+        List<ModelTable.Row> models = ModelTable.rows(provider);
         String format = "%-10s %-24s %10s  %s%n";
         out.printf(format, "PROVIDER", "MODEL", "CONTEXT", "CAPABILITIES");
-        for (ModelInfo m : models) {
-            List<String> caps = new ArrayList<>();
-            if (m.supportsTools()) {
-                caps.add("tools");
-            }
-            if (m.supportsVision()) {
-                caps.add("vision");
-            }
-            if (m.supportsReasoning()) {
-                caps.add("reasoning");
-            }
-            out.printf(format, m.provider(), m.id(), m.contextWindow(), String.join(",", caps));
+        for (ModelTable.Row m : models) {
+            out.printf(format, m.provider(), m.id(), m.contextWindow(), String.join(",", m.capabilities()));
         }
         out.flush();
     }

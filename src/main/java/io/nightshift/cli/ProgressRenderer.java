@@ -2,7 +2,7 @@ package io.nightshift.cli;
 
 import io.nightshift.event.EventSink;
 import io.nightshift.event.PipelineEvent;
-import io.nightshift.pipeline.graph.Durations;
+import io.nightshift.runtime.RunDurations;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -160,6 +160,6 @@ final class ProgressRenderer implements EventSink {
     }
 
     static String human(long ms) {
-        return Durations.human(Duration.ofMillis(ms));
+        return RunDurations.human(Duration.ofMillis(ms));
     }
 }

@@ -1,19 +1,13 @@
 package io.nightshift.cli;
 
-import io.nightshift.pipeline.budget.Budget;
-import io.nightshift.pipeline.engine.RunResult;
-import io.nightshift.pipeline.engine.RunStatus;
-import io.nightshift.pipeline.human.AutoApproveInterviewer;
-import io.nightshift.pipeline.human.ConsoleInterviewer;
-import io.nightshift.pipeline.human.Interviewer;
-import io.nightshift.pipeline.run.Manifest;
-import io.nightshift.pipeline.run.RunDirectory;
-import io.nightshift.pipeline.validate.Diagnostic;
 import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.PipelineLoader;
 import io.nightshift.runtime.RunLauncher;
+import io.nightshift.runtime.RunOptions;
+import io.nightshift.runtime.RunOutcome;
 import io.nightshift.runtime.RunRequest;
 import io.nightshift.runtime.UnusableInputException;
+import io.nightshift.runtime.ValidationReports;
 import io.nightshift.runtime.harness.HarnessReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -119,7 +113,7 @@ public class RunCommand implements Callable<Integer> {
         }
         RunRequest request = new RunRequest(pipeline, simulate, autoApprove, logsDir, resume, settings, workspace,
                 sandbox, repo, ref, allowDirty, push, allowLocalHoldout, null, allowBackendChange,
-                new Budget(maxTokens, maxCost, maxTime), stallTimeout);
+                RunOptions.budget(maxTokens, maxCost, maxTime), stallTimeout);
         RunLauncher launcher = new RunLauncher(new PipelineLoader(), System.getenv());
         RunLauncher.Plan plan;
         try {
@@ -128,14 +122,14 @@ public class RunCommand implements Callable<Integer> {
             err.println("nightshift: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         } catch (InvalidPipelineException e) {
-            e.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> err.println(d.toLine()));
+            ValidationReports.errorLines(e.diagnostics()).forEach(err::println);
             err.println("nightshift: " + e.getMessage());
             return ExitCodes.FAILED;
         }
         ProgressRenderer.Level level = verbosity.quiet ? ProgressRenderer.Level.QUIET
                 : verbosity.verbose ? ProgressRenderer.Level.VERBOSE : ProgressRenderer.Level.NORMAL;
         if (level != ProgressRenderer.Level.QUIET) {
-            plan.warnings().forEach(d -> err.println(d.toLine()));
+            ValidationReports.lines(plan.warnings()).forEach(err::println);
             if (plan.sandbox().equals("local")) {
                 err.println("warning: --sandbox local: tool and agent commands run directly on this machine, unisolated");
             } else {
@@ -147,13 +141,13 @@ public class RunCommand implements Callable<Integer> {
                 out.println("llm: " + plan.backend());
             }
         }
-        Interviewer interviewer = autoApprove ? new AutoApproveInterviewer() : new ConsoleInterviewer(System.in, out);
         ProgressRenderer renderer = new ProgressRenderer(out, err, level, System.console() != null
                 && System.getenv("NO_COLOR") == null);
         Interrupts.onInterrupt(() -> launcher.cancel("interrupted (" + Interrupts.signalName() + ")"));
-        RunResult result;
+        RunOutcome result;
         try {
-            result = launcher.run(request, plan, interviewer, List.of(renderer), line -> notice(line, level, out, err));
+            result = RunOutcome.of(launcher.run(request, plan, RunOptions.interviewer(autoApprove, System.in, out),
+                    List.of(renderer), line -> notice(line, level, out, err)));
         } catch (UnusableInputException e) {
             err.println("nightshift: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
@@ -169,22 +163,22 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    static int summarize(RunResult result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
+    static int summarize(RunOutcome result, ProgressRenderer.Level level, PrintStream out, PrintStream err) {
         String where = "run directory: " + result.logsRoot();
         List<String> holdout = HarnessReport.lines(result.logsRoot());
-        if (level != ProgressRenderer.Level.QUIET || result.status() != RunStatus.SUCCESS) {
-            holdout.forEach(line -> (result.status() == RunStatus.SUCCESS ? out : err)
+        if (level != ProgressRenderer.Level.QUIET || result.status() != RunOutcome.Status.SUCCESS) {
+            holdout.forEach(line -> (result.status() == RunOutcome.Status.SUCCESS ? out : err)
                     .println("holdout: " + line));
         }
         String took = ProgressRenderer.human(result.durationMs());
-        String simulated = result.simulated() || simulated(result) ? "simulated run (no model called): " : "";
+        String simulated = result.simulated() ? "simulated run (no model called): " : "";
         String spent = SpendLine.of(result.spend(), result.simulated());
         String at = result.failedNode().isBlank() ? "" : " at '" + result.failedNode() + "'";
         String resumeWith = "resume with: nightshift run --resume " + result.logsRoot();
         return switch (result.status()) {
             case SUCCESS -> {
                 if (level != ProgressRenderer.Level.QUIET) {
-                    out.println(simulated + "succeeded in " + took + " (" + result.completedNodes().size() + " stages; "
+                    out.println(simulated + "succeeded in " + took + " (" + result.completedStages() + " stages; "
                             + spent + "); " + where);
                 }
                 yield ExitCodes.OK;
@@ -211,14 +205,5 @@ public class RunCommand implements Callable<Integer> {
                 yield Interrupts.exitCode();
             }
         };
-    }
-
-    /** What the run's manifest says: simulation is never silent, the final line names it. */
-    private static boolean simulated(RunResult result) {
-        try {
-            return new RunDirectory(result.logsRoot(), false).readManifest().map(Manifest::isSimulated).orElse(false);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

@@ -1,9 +1,6 @@
 package io.nightshift.cli;
 
-import io.nightshift.sandbox.SandboxException;
-import io.nightshift.sandbox.docker.DockerEngine;
-import io.nightshift.sandbox.docker.SandboxInfo;
-import io.nightshift.sandbox.docker.SandboxReaper;
+import io.nightshift.runtime.dev.SandboxJanitor;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -31,10 +28,10 @@ public class SandboxCommand implements Runnable {
     }
 
     /** Runs {@code action} against the engine; an unreachable engine is exit code 2 with the reason on stderr. */
-    int withEngine(CommandLine.Model.CommandSpec spec, ToIntFunction<SandboxReaper> action) {
-        try (DockerEngine engine = dockerHost == null ? DockerEngine.connect() : DockerEngine.connect(dockerHost)) {
-            return action.applyAsInt(new SandboxReaper(engine));
-        } catch (SandboxException e) {
+    int withEngine(CommandLine.Model.CommandSpec spec, ToIntFunction<SandboxJanitor> action) {
+        try (SandboxJanitor janitor = SandboxJanitor.connect(dockerHost)) {
+            return action.applyAsInt(janitor);
+        } catch (SandboxJanitor.EngineUnavailableException e) {
             spec.commandLine().getErr().println("nightshift sandbox: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         }
@@ -53,13 +50,13 @@ public class SandboxCommand implements Runnable {
         public Integer call() {
             return parent.withEngine(spec, reaper -> {
                 PrintWriter out = spec.commandLine().getOut();
-                List<SandboxInfo> all = reaper.list();
+                List<SandboxJanitor.ManagedSandbox> all = reaper.list();
                 if (all.isEmpty()) {
                     out.println("no Nightshift sandboxes");
                     return 0;
                 }
                 out.printf("%-48s %-24s %-28s %-10s %s%n", "NAME", "RUN", "OWNER", "STATE", "CREATED");
-                for (SandboxInfo i : all) {
+                for (SandboxJanitor.ManagedSandbox i : all) {
                     out.printf("%-48s %-24s %-28s %-10s %s%n", i.name(), i.runId(),
                             i.owner() + (i.ownerDead() ? " (dead)" : ""), i.state(), i.created());
                 }

@@ -1,18 +1,9 @@
 package io.nightshift.cli;
 
-import io.nightshift.twin.Provider;
-import io.nightshift.twin.TwinException;
-import io.nightshift.pipeline.graph.Durations;
-import io.nightshift.twin.TwinOptions;
-import io.nightshift.twin.TwinScript;
-import io.nightshift.twin.TwinScriptException;
-import io.nightshift.twin.TwinScripts;
-import io.nightshift.twin.TwinServer;
-import io.nightshift.twin.Upstream;
+import io.nightshift.runtime.dev.TwinService;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +26,7 @@ public class TwinCommand implements Callable<Integer> {
     @Option(names = "--record", description = "Append every request to this file as JSON lines.")
     Path record;
 
-    @Option(names = "--api-key", defaultValue = TwinOptions.DEFAULT_API_KEY,
+    @Option(names = "--api-key", defaultValue = TwinService.DEFAULT_API_KEY,
             description = "Key clients must present (default: ${DEFAULT-VALUE}).")
     String apiKey;
 
@@ -63,41 +54,16 @@ public class TwinCommand implements Callable<Integer> {
 
     Function<String, String> environment = System::getenv;
 
-    private long delayMs() {
-        if (delay == null || delay.isBlank()) {
-            return 0;
-        }
-        return Durations.parse(delay).map(Duration::toMillis)
-                .orElseThrow(() -> new IllegalArgumentException("--delay " + delay
-                        + " is not a duration; write e.g. 3s or 1500ms"));
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TwinOptions options;
-        TwinScript loaded;
+        TwinService.RunningTwin twin;
         try {
-            options = TwinOptions.defaults().withPort(port).withApiKey(apiKey).withRecordFile(record)
-                    .withUpstream(upstream()).withDelayMs(delayMs());
-            if (script == null && options.upstream() == null) {
-                err.println("nightshift twin: --script FILE is required (or --upstream-provider and --upstream-url)");
-                return 2;
-            }
-            loaded = script == null ? TwinScript.empty() : TwinScripts.load(script);
-        } catch (TwinScriptException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (TwinException | IllegalArgumentException e) {
-            err.println("nightshift twin: " + e.getMessage());
-            return 2;
-        }
-        TwinServer twin;
-        try {
-            twin = TwinServer.start(loaded, options);
-        } catch (TwinException e) {
-            err.println("nightshift twin: " + e.getMessage());
+            twin = TwinService.start(new TwinService.Settings(port, script, record, apiKey, upstreamProvider,
+                    upstreamUrl, upstreamKeyEnv, replayScript, delay), environment);
+        } catch (TwinService.TwinSetupException e) {
+            err.println(e.located() ? e.getMessage() : "nightshift twin: " + e.getMessage());
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -110,10 +76,8 @@ public class TwinCommand implements Callable<Integer> {
         for (Map.Entry<String, String> e : twin.environment().entrySet()) {
             out.println("export " + e.getKey() + "=" + e.getValue());
         }
-        if (options.upstream() != null) {
-            out.println("forwarding " + options.upstream().provider().wireName() + " to " + options.upstream().baseUrl()
-                    + "; replay script: " + options.upstream().scriptFile().toAbsolutePath());
-        }
+        twin.forwarding().ifPresent(f -> out.println("forwarding " + f.provider() + " to " + f.baseUrl()
+                + "; replay script: " + f.replayScript().toAbsolutePath()));
         if (record != null) {
             out.println("recording requests to " + record.toAbsolutePath());
         }
@@ -126,26 +90,5 @@ public class TwinCommand implements Callable<Integer> {
             twin.close();
         }
         return 130;
-    }
-
-    private Upstream upstream() {
-        if (upstreamProvider == null && upstreamUrl == null) {
-            return null;
-        }
-        if (upstreamProvider == null || upstreamUrl == null) {
-            throw new IllegalArgumentException("--upstream-provider and --upstream-url go together");
-        }
-        Provider provider = Provider.fromName(upstreamProvider);
-        String variable = upstreamKeyEnv != null ? upstreamKeyEnv : switch (provider) {
-            case ANTHROPIC -> "ANTHROPIC_API_KEY";
-            case OPENAI, OPENAI_CHAT -> "OPENAI_API_KEY";
-            case GEMINI -> "GEMINI_API_KEY";
-        };
-        String key = environment.apply(variable);
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("the upstream key is missing: set " + variable
-                    + " (or name another variable with --upstream-key-env)");
-        }
-        return new Upstream(provider, upstreamUrl, key, replayScript);
     }
 }

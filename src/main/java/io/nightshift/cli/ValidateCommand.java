@@ -2,10 +2,8 @@ package io.nightshift.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.nightshift.pipeline.validate.Diagnostic;
-import io.nightshift.pipeline.validate.Severity;
-import io.nightshift.pipeline.validate.ValidationReportJson;
 import io.nightshift.runtime.PipelineLoader;
+import io.nightshift.runtime.ValidationReports;
 import io.nightshift.runtime.ValidationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,15 +33,10 @@ public class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(ValidationReportJson.of(result.file(), result.diagnostics())));
+                    .writeValueAsString(ValidationReports.json(result)));
         } else {
             PrintWriter err = spec.commandLine().getErr();
-            for (Diagnostic d : result.diagnostics()) {
-                err.println(d.toLine());
-                if (!d.fix().isEmpty() && !d.rule().equals("syntax")) {
-                    err.println("    fix: " + d.fix());
-                }
-            }
+            ValidationReports.linesWithFixes(result).forEach(err::println);
             err.flush();
             out.println(summary(result));
             if (!result.synopsis().isEmpty()) {
@@ -59,8 +52,8 @@ public class ValidateCommand implements Callable<Integer> {
             return r.file() + ": not a usable pipeline";
         }
         String counts = r.nodes() + " nodes, " + r.edges() + " edges";
-        long errors = r.count(Severity.ERROR);
-        long warnings = r.count(Severity.WARNING);
+        long errors = ValidationReports.errors(r);
+        long warnings = ValidationReports.warnings(r);
         if (errors > 0) {
             return r.file() + ": invalid (" + errors + " error(s), " + warnings + " warning(s); " + counts + ")";
         }

@@ -1,7 +1,7 @@
 package io.nightshift.llm;
 
 /** Tool-call arguments failed to parse or validate against the tool's schema (unified-llm-spec 6.1). */
-public class InvalidToolCallException extends LlmException {
+class InvalidToolCallException extends LlmException {
 
     public InvalidToolCallException(String message) {
         super(message, false);

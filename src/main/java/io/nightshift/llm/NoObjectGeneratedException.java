@@ -1,7 +1,7 @@
 package io.nightshift.llm;
 
 /** Structured output could not be parsed or did not match the schema (unified-llm-spec 6.1). */
-public class NoObjectGeneratedException extends LlmException {
+class NoObjectGeneratedException extends LlmException {
 
     public NoObjectGeneratedException(String message) {
         super(message, false);

@@ -8,7 +8,7 @@ import java.util.NoSuchElementException;
  * Streamed structured output (unified-llm-spec 4.6): iterates partial objects, each a best-effort parse of
  * the JSON received so far, emitted only when it changed. {@link #object()} returns the final validated value.
  */
-public final class ObjectStreamResult implements Iterator<JsonNode>, Iterable<JsonNode>, AutoCloseable {
+final class ObjectStreamResult implements Iterator<JsonNode>, Iterable<JsonNode>, AutoCloseable {
 
     private final StreamResult stream;
     private final JsonNode schema;

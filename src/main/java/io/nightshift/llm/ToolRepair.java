@@ -7,6 +7,6 @@ import java.util.List;
  * repaired call (validated again) or null to give up, in which case the model receives an error result.
  */
 @FunctionalInterface
-public interface ToolRepair {
+interface ToolRepair {
     ToolCall repair(ToolCall call, List<String> problems);
 }

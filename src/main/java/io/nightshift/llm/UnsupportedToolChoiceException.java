@@ -1,7 +1,7 @@
 package io.nightshift.llm;
 
 /** The provider cannot honour the requested tool-choice mode (unified-llm-spec 6.1). */
-public class UnsupportedToolChoiceException extends LlmException {
+class UnsupportedToolChoiceException extends LlmException {
 
     public UnsupportedToolChoiceException(String message) {
         super(message, false);

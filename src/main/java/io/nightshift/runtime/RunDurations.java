@@ -14,4 +14,9 @@ public final class RunDurations {
     public static Optional<Duration> parse(String text) {
         return Durations.parse(text);
     }
+
+    /** {@code duration} as a person reads it in progress output: 850ms, 12.3s, 4m05s. */
+    public static String human(Duration duration) {
+        return Durations.human(duration);
+    }
 }

@@ -1,8 +1,8 @@
 package io.nightshift.server;
 
-import io.nightshift.pipeline.validate.ValidationReportJson;
 import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.UnusableInputException;
+import io.nightshift.runtime.ValidationReports;
 import io.nightshift.runtime.service.InvalidAnswerException;
 import io.nightshift.runtime.service.InvalidSubmissionException;
 import io.nightshift.runtime.service.LocalSandboxRefusedException;
@@ -37,18 +37,10 @@ public class ErrorMappers {
     /** Same document as {@code nightshift validate --json}. */
     @ServerExceptionMapper
     public Response invalid(InvalidPipelineException e) {
-        ValidationReportJson report = ValidationReportJson.of(fileOf(e), e.diagnostics());
-        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(report).build();
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ValidationReports.json(e)).build();
     }
 
     @ServerExceptionMapper
     public Response unusable(UnusableInputException e) {
         return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ErrorJson.of(e.getMessage())).build();
-    }
-
-    private static String fileOf(InvalidPipelineException e) {
-        String m = e.getMessage();
-        int colon = m.indexOf(": the pipeline has");
-        return colon > 0 ? m.substring(0, colon) : "pipeline.dot";
-    }
-}
+    }}

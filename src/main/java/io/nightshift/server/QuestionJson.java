@@ -2,7 +2,6 @@ package io.nightshift.server;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.nightshift.pipeline.human.Option;
 import io.nightshift.runtime.service.QuestionBroker;
 import java.time.Instant;
 import java.util.List;
@@ -14,15 +13,13 @@ public record QuestionJson(String id, String text, String type, String stage, Li
 
     /** One choice. */
     public record OptionJson(String key, String label) {
-        static OptionJson of(Option o) {
-            return new OptionJson(o.key(), o.label());
+        static OptionJson of(QuestionBroker.Choice c) {
+            return new OptionJson(c.key(), c.label());
         }
     }
 
     static QuestionJson of(QuestionBroker.Pending p) {
-        var q = p.question();
-        return new QuestionJson(q.id(), q.text(), q.type().name().toLowerCase(java.util.Locale.ROOT), q.stage(),
-                q.options().stream().map(OptionJson::of).toList(), QuestionBroker.keysOf(q), q.timeoutSeconds(),
-                p.askedAt());
+        return new QuestionJson(p.id(), p.text(), p.type(), p.stage(), p.choices().stream().map(OptionJson::of).toList(),
+                p.validKeys(), p.timeoutSeconds(), p.askedAt());
     }
 }

@@ -30,7 +30,7 @@ public class QuestionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> answer(@PathParam("id") String id, @PathParam("qid") String qid, AnswerRequest body) {
         AnswerRequest a = body == null ? new AnswerRequest(null, null) : body;
-        String value = registry.get(id).questions().answer(qid, a.value(), a.text()).value();
+        String value = registry.get(id).questions().answerValue(qid, a.value(), a.text());
         return Map.of("question_id", qid, "answer", value);
     }
 }

@@ -1,7 +1,7 @@
 package io.nightshift.workspace;
 
 /** The remote refused the credentials (or asked for some and none were given). Never retryable. */
-public final class CredentialsRejectedException extends WorkspaceException {
+final class CredentialsRejectedException extends WorkspaceException {
 
     private final String url;
 

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  *   <li>a pattern matching a directory matches everything below it ({@code docs} or {@code docs/}).</li>
  * </ul>
  */
-public final class PathPatterns {
+final class PathPatterns {
 
     private final List<String> globs;
     private final List<Pattern> anchored;

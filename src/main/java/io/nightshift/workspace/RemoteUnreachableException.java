@@ -4,7 +4,7 @@ package io.nightshift.workspace;
  * The remote could not be reached or does not exist. Retryable when the failure looks transient (network),
  * not when the repository is simply not there.
  */
-public final class RemoteUnreachableException extends WorkspaceException {
+final class RemoteUnreachableException extends WorkspaceException {
 
     private final String url;
 

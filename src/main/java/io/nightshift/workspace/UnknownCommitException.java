@@ -1,7 +1,7 @@
 package io.nightshift.workspace;
 
 /** A commit id given to the workspace (reset, fork, merge, protected-path check) does not name a commit in it. */
-public final class UnknownCommitException extends WorkspaceException {
+final class UnknownCommitException extends WorkspaceException {
 
     private final String commitId;
 

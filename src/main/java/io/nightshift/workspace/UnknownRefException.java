@@ -3,7 +3,7 @@ package io.nightshift.workspace;
 import java.util.List;
 
 /** The requested ref (branch, tag or commit) does not exist in the source. */
-public final class UnknownRefException extends WorkspaceException {
+final class UnknownRefException extends WorkspaceException {
 
     private final String ref;
     private final List<String> availableBranches;

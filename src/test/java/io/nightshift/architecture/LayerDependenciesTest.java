@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -24,27 +22,6 @@ class LayerDependenciesTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.nightshift");
     }
-
-    /**
-     * The edge classes that still reach below {@code runtime}: developer commands not yet routed through a small
-     * runtime service (STYLE 24, as {@code ScenariosCommand} is). Named one by one so no new one can appear; the
-     * list only shrinks.
-     */
-    private static final List<String> EDGE_DEBT = List.of(
-            "io.nightshift.cli.AskCommand",          // llm Client
-            "io.nightshift.cli.ModelsCommand",       // llm ModelCatalog
-            "io.nightshift.cli.TwinCommand",         // twin TwinServer
-            "io.nightshift.cli.SandboxCommand",      // sandbox.docker reaper
-            "io.nightshift.cli.ValidateCommand",     // pipeline.validate diagnostics
-            "io.nightshift.cli.RunCommand",          // pipeline interviewers, RunResult, diagnostics
-            "io.nightshift.cli.ProgressRenderer",    // pipeline.graph Durations
-            "io.nightshift.server.ErrorMappers",     // pipeline.validate report JSON
-            "io.nightshift.server.QuestionJson",     // pipeline.human Option
-            "io.nightshift.server.QuestionsResource"); // pipeline.human Answer, returned by runtime
-
-    private static final DescribedPredicate<JavaClass> EDGE_DEBTORS = DescribedPredicate.describe(
-            "edge classes not yet routed through runtime", c -> EDGE_DEBT.stream()
-                    .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
 
     /** DESIGN.md's layer table, row by row ("may import"), read from the other side: who may use each layer. */
     @Test
@@ -76,7 +53,6 @@ class LayerDependenciesTest {
                 .whereLayer("workspace").mayOnlyBeAccessedByLayers("harness", "forge", "runtime")
                 .whereLayer("llm").mayOnlyBeAccessedByLayers("agent", "harness", "runtime")
                 .whereLayer("sandbox").mayOnlyBeAccessedByLayers("agent", "pipeline", "harness", "runtime")
-                .ignoreDependency(EDGE_DEBTORS, DescribedPredicate.alwaysTrue())
                 .check(classes);
     }
 
@@ -109,16 +85,16 @@ class LayerDependenciesTest {
                 .check(classes);
     }
 
-    /** The edges may read a run's result (plain data), but drive the engine only through runtime. */
+    /**
+     * DESIGN.md: the edges import runtime (+ event types) and nothing else of ours, not even the engine's result
+     * types; developer commands go through small runtime services (STYLE 24).
+     */
     @Test
-    void edgesReachTheEngineOnlyThroughRuntimeAndItsDataTypes() {
-        DescribedPredicate<JavaClass> engineInternals = JavaClass.Predicates.resideInAnyPackage(
-                        "io.nightshift.pipeline.engine..", "io.nightshift.pipeline.handler..",
-                        "io.nightshift.pipeline.dot..", "io.nightshift.agent.tool..", "io.nightshift.llm.provider..")
-                .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith("RunResult")
-                        .or(JavaClass.Predicates.simpleNameStartingWith("RunStatus"))));
-        noClasses().that().resideInAnyPackage("io.nightshift.cli..", "io.nightshift.server..")
-                .should().dependOnClassesThat(engineInternals)
+    void edgesNameOnlyRuntimeAndEventTypes() {
+        noClasses().that().resideInAnyPackage("io.nightshift.cli..", "io.nightshift.server..", "io.nightshift.mcp..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nightshift.llm..", "io.nightshift.sandbox..",
+                        "io.nightshift.workspace..", "io.nightshift.twin..", "io.nightshift.agent..",
+                        "io.nightshift.pipeline..", "io.nightshift.harness..", "io.nightshift.forge..")
                 .check(classes);
     }
 

@@ -61,4 +61,18 @@ final class CliProcess {
         Files.deleteIfExists(err);
         return r;
     }
+
+    /**
+     * Polls {@code condition} until it holds; fails naming the wait after {@code seconds} (generous: the machine
+     * may be loaded, and the tests assert what happened, not how fast).
+     */
+    static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.RunStatus;
+import io.nightshift.runtime.RunOutcome;
 import io.nightshift.event.PipelineEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -69,7 +70,7 @@ class HarnessOutputTest {
         RunResult result = new RunResult("r", RunStatus.SUCCESS, "", "", List.of("judge"), Map.of(), Map.of(), logs,
                 10);
 
-        int code = RunCommand.summarize(result, ProgressRenderer.Level.NORMAL,
+        int code = RunCommand.summarize(RunOutcome.of(result), ProgressRenderer.Level.NORMAL,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).isZero();

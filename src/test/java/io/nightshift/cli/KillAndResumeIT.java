@@ -1,5 +1,6 @@
 package io.nightshift.cli;
 
+import static io.nightshift.cli.CliProcess.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,15 +132,5 @@ class KillAndResumeIT {
             // no events yet
         }
         return events;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in " + seconds + " s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

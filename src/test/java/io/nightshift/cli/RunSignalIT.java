@@ -1,5 +1,6 @@
 package io.nightshift.cli;
 
+import static io.nightshift.cli.CliProcess.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,16 +75,6 @@ class RunSignalIT {
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
         } catch (java.io.IOException e) {
             return false;
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in " + seconds + " s");
-            }
-            Thread.sleep(20);
         }
     }
 }

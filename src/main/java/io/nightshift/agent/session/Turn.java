@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** One entry of a session's history (coding-agent spec 2.4). */
-public sealed interface Turn {
+sealed interface Turn {
 
     Instant timestamp();
 

@@ -3,7 +3,7 @@ package io.nightshift.agent.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code close_agent} (coding-agent spec 7.2). */
-public final class CloseAgentTool implements ToolExecutor {
+final class CloseAgentTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

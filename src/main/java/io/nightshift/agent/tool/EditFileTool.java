@@ -11,7 +11,7 @@ import java.util.List;
  * {@code replace_all} is set (Anthropic) or {@code expected_replacements} gives the count (Gemini). When there is
  * no exact occurrence, a whitespace- and punctuation-lenient line match is tried and reported.
  */
-public final class EditFileTool implements ToolExecutor {
+final class EditFileTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** {@code glob} (coding-agent spec 3.3): matching paths, newest first, one per line. */
-public final class GlobTool implements ToolExecutor {
+final class GlobTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code grep} (coding-agent spec 3.3): regex search as {@code path:line:text}. The optional
  * {@code output_mode} (Anthropic profile) also offers {@code files_with_matches} and {@code count}.
  */
-public final class GrepTool implements ToolExecutor {
+final class GrepTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

@@ -5,7 +5,7 @@ import io.nightshift.sandbox.DirEntry;
 import java.util.List;
 
 /** {@code list_dir} (Gemini profile, coding-agent spec 3.6): entries with a trailing slash on directories. */
-public final class ListDirTool implements ToolExecutor {
+final class ListDirTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

@@ -3,7 +3,7 @@ package io.nightshift.agent.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code read_file} (coding-agent spec 3.3): line-numbered text, {@code offset} 1-based, {@code limit} 2000 lines by default. */
-public final class ReadFileTool implements ToolExecutor {
+final class ReadFileTool implements ToolExecutor {
 
     static final int DEFAULT_LIMIT = 2000;
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * {@code read_many_files} (Gemini profile, coding-agent spec 3.6): reads several files, given as paths or
  * glob patterns, each under a {@code --- path ---} header. A file that cannot be read is reported in place.
  */
-public final class ReadManyFilesTool implements ToolExecutor {
+final class ReadManyFilesTool implements ToolExecutor {
 
     static final int MAX_FILES = 100;
 

@@ -3,7 +3,7 @@ package io.nightshift.agent.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code send_input} (coding-agent spec 7.2). */
-public final class SendInputTool implements ToolExecutor {
+final class SendInputTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

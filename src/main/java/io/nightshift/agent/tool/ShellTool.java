@@ -8,7 +8,7 @@ import io.nightshift.sandbox.ExecResult;
  * timeout, or {@code timeout_ms} capped at the session maximum. The output is stdout, then stderr, then a line
  * with the exit code and duration; a timeout appends the message of spec 5.4.
  */
-public final class ShellTool implements ToolExecutor {
+final class ShellTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

@@ -3,7 +3,7 @@ package io.nightshift.agent.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code spawn_agent} (coding-agent spec 7.2): starts a child session and returns its id at once. */
-public final class SpawnAgentTool implements ToolExecutor {
+final class SpawnAgentTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

@@ -3,7 +3,7 @@ package io.nightshift.agent.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code wait} (coding-agent spec 7.2): blocks until the subagent finishes and returns its result. */
-public final class WaitTool implements ToolExecutor {
+final class WaitTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) throws InterruptedException {

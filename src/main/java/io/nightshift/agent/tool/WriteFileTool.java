@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 
 /** {@code write_file} (coding-agent spec 3.3): writes the whole file, creating parent directories. */
-public final class WriteFileTool implements ToolExecutor {
+final class WriteFileTool implements ToolExecutor {
 
     @Override
     public String execute(JsonNode args, ToolInvocation invocation) {

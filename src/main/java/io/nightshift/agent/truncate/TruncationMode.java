@@ -1,7 +1,7 @@
 package io.nightshift.agent.truncate;
 
 /** How character truncation keeps output (coding-agent spec 5.1). */
-public enum TruncationMode {
+enum TruncationMode {
     /** Keep the beginning and the end, drop the middle. */
     HEAD_TAIL,
     /** Keep the end. */

@@ -1,7 +1,7 @@
 package io.nightshift.pipeline.dot;
 
 /** Derives a stylesheet class from a subgraph label (attractor-spec 2.10): {@code "Loop A"} becomes {@code loop-a}. */
-public final class SubgraphClasses {
+final class SubgraphClasses {
 
     private SubgraphClasses() {
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** Delay between attempts (attractor-spec 3.6): initial * factor^(attempt-1), capped, times U(0.5, 1.5) with jitter. */
-public record Backoff(long initialDelayMs, double factor, long maxDelayMs, boolean jitter) {
+record Backoff(long initialDelayMs, double factor, long maxDelayMs, boolean jitter) {
 
     public static final Backoff STANDARD = new Backoff(200, 2.0, 60_000, true);
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits between retries; injectable so tests never sleep for real. Must honour interruption. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
     void sleep(Duration delay) throws InterruptedException;
 }

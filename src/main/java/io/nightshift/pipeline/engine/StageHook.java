@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * throws fails the run with the hook's message; it should honour interruption, as {@code cancel()} interrupts it.
  */
 @FunctionalInterface
-public interface StageHook {
+interface StageHook {
 
     void afterStage(String nodeId, Outcome outcome, Path logsRoot) throws Exception;
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * outcome it decided (an agent's status, an in-stage judge's verdict). The engine writes the final
  * {@code status.json}; nothing here reads it back.
  */
-public final class CodergenHandler implements Handler {
+final class CodergenHandler implements Handler {
 
     static final int LAST_RESPONSE_CHARS = 200;
 

@@ -3,7 +3,7 @@ package io.nightshift.pipeline.handler;
 import io.nightshift.pipeline.state.Outcome;
 
 /** The exit point: does nothing and succeeds; the engine checks goal gates before it (attractor-spec 4.4). */
-public final class ExitHandler implements Handler {
+final class ExitHandler implements Handler {
 
     @Override
     public Outcome execute(StageContext stage) {

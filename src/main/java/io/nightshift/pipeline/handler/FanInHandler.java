@@ -15,7 +15,7 @@ import java.util.Map;
  * commit ({@code workspace_commit} of its result) is merged through {@link WorkspaceHooks#merge}; a conflict fails
  * the stage.
  */
-public final class FanInHandler implements Handler {
+final class FanInHandler implements Handler {
 
     private final LlmRanker ranker;
     private final WorkspaceHooks workspace;

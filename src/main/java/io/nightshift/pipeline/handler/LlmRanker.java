@@ -8,7 +8,7 @@ import java.util.Map;
  * LLM yet: the runtime may register a {@link FanInHandler} with an implementation.
  */
 @FunctionalInterface
-public interface LlmRanker {
+interface LlmRanker {
 
     /** The id of the best candidate among {@code candidates} (each a {@code parallel.results} entry). */
     String best(String prompt, List<Map<String, Object>> candidates) throws Exception;

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code manager.stop_condition} holds, else waits up to {@code manager.poll_interval} (default 45s). Steering is
  * not implemented: {@code steer} in {@code manager.actions} is ignored.
  */
-public final class ManagerLoopHandler implements Handler {
+final class ManagerLoopHandler implements Handler {
 
     private static final String PREFIX = "context.stack.child.";
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code tool.output} = stdout, unless the command left a {@code status.json} in its stage directory, which then
  * decides. A non-zero exit or a timeout fails with the exit code and the tail of stderr.
  */
-public final class ToolHandler implements Handler {
+final class ToolHandler implements Handler {
 
     static final int STDERR_TAIL = 500;
     static final int MAX_CONTEXT_OUTPUT = 64 * 1024;

@@ -21,7 +21,7 @@ import java.util.UUID;
  * (target node id, key or label used when the answer is a timeout). A timeout without default is RETRY, a
  * skipped question FAIL.
  */
-public final class WaitHumanHandler implements Handler {
+final class WaitHumanHandler implements Handler {
 
     private record Choice(String key, String label, String to) {
     }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /** Hands each question to a function: the bridge to web pages, chat bots and other remote frontends. */
-public final class CallbackInterviewer implements Interviewer {
+final class CallbackInterviewer implements Interviewer {
 
     private final Function<Question, Answer> callback;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Wraps another interviewer and keeps every question with its answer, for audit and replay. */
-public final class RecordingInterviewer implements Interviewer {
+final class RecordingInterviewer implements Interviewer {
 
     /** One exchange, in the order questions were answered. */
     public record Exchange(Question question, Answer answer) {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
  * Enforces {@link Question#timeoutSeconds()} around an interviewer that blocks without a limit of its own
  * (attractor-spec 6.5): when time runs out the question's default answer is used, else {@link Answer#timeout()}.
  */
-public final class TimeoutInterviewer implements Interviewer {
+final class TimeoutInterviewer implements Interviewer {
 
     private final Interviewer inner;
     private final ExecutorService waiter = Executors.newCachedThreadPool(r -> {

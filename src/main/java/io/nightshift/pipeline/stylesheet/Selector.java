@@ -3,7 +3,7 @@ package io.nightshift.pipeline.stylesheet;
 import io.nightshift.pipeline.graph.Node;
 
 /** Which nodes a stylesheet rule applies to, and how specific it is (attractor-spec 8.3). */
-public sealed interface Selector {
+sealed interface Selector {
 
     /** 0 for {@code *}, 1 for a shape, 2 for a class, 3 for an id. */
     int specificity();

@@ -3,7 +3,7 @@ package io.nightshift.pipeline.stylesheet;
 import java.util.List;
 
 /** One {@code selector { property: value; ... }} block. */
-public record StyleRule(Selector selector, List<Declaration> declarations) {
+record StyleRule(Selector selector, List<Declaration> declarations) {
 
     /** One {@code property: value} pair. */
     public record Declaration(String property, String value) {

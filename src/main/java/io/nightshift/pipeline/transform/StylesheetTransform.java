@@ -16,7 +16,7 @@ import java.util.Map;
  * property only when it has no attribute of that name. The values carry the location of the model_stylesheet
  * attribute. A stylesheet that does not parse changes nothing; the {@code stylesheet_syntax} rule reports it.
  */
-public final class StylesheetTransform implements Transform {
+final class StylesheetTransform implements Transform {
 
     @Override
     public Graph apply(Graph graph) {

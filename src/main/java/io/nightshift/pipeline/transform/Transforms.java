@@ -6,7 +6,7 @@ import java.util.List;
  * The built-in transforms in the order they run: dialect aliases first, then the stylesheet, then {@code $goal}
  * expansion.
  */
-public final class Transforms {
+final class Transforms {
 
     private Transforms() {
     }

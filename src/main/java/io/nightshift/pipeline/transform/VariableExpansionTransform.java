@@ -10,7 +10,7 @@ import java.util.List;
  * Replaces {@code $goal} in node prompts with the graph's goal (attractor-spec 9.2). Plain text replacement, not a
  * template engine: nothing else is expanded and no escaping applies.
  */
-public final class VariableExpansionTransform implements Transform {
+final class VariableExpansionTransform implements Transform {
 
     static final String GOAL_VARIABLE = "$goal";
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" lookups by edit distance. */
-public final class Suggestions {
+final class Suggestions {
 
     private Suggestions() {
     }

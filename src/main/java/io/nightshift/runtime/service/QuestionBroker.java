@@ -22,8 +22,44 @@ import java.util.concurrent.TimeoutException;
  */
 public final class QuestionBroker implements Interviewer {
 
-    /** A question waiting for its answer, with the time it was asked. */
+    /**
+     * A question waiting for its answer, with the time it was asked. The accessors below read it for the edges,
+     * which name no engine type (STYLE 24).
+     */
     public record Pending(Question question, Instant askedAt) {
+
+        public String id() {
+            return question.id();
+        }
+
+        public String text() {
+            return question.text();
+        }
+
+        /** {@code multiple_choice}, {@code yes_no}, {@code confirmation} or {@code freeform}. */
+        public String type() {
+            return question.type().name().toLowerCase(Locale.ROOT);
+        }
+
+        public String stage() {
+            return question.stage();
+        }
+
+        public List<Choice> choices() {
+            return question.options().stream().map(o -> new Choice(o.key(), o.label())).toList();
+        }
+
+        public List<String> validKeys() {
+            return keysOf(question);
+        }
+
+        public Double timeoutSeconds() {
+            return question.timeoutSeconds();
+        }
+    }
+
+    /** One option of a multiple-choice question. */
+    public record Choice(String key, String label) {
     }
 
     private record Slot(Pending pending, CompletableFuture<Answer> answer) {
@@ -66,6 +102,11 @@ public final class QuestionBroker implements Interviewer {
         synchronized (slots) {
             return slots.values().stream().map(Slot::pending).toList();
         }
+    }
+
+    /** {@link #answer}, returning the value recorded (an option key, YES/NO, or the text). */
+    public String answerValue(String questionId, String value, String text) {
+        return answer(questionId, value, text).value();
     }
 
     /**

@@ -3,7 +3,7 @@ package io.nightshift.sandbox.docker;
 import io.nightshift.sandbox.SandboxException;
 
 /** The sandbox image is not in the local engine; the message says how to build it. */
-public final class SandboxImageMissingException extends SandboxException {
+final class SandboxImageMissingException extends SandboxException {
 
     private final String image;
 

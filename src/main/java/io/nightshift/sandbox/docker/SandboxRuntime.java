@@ -3,7 +3,7 @@ package io.nightshift.sandbox.docker;
 import java.util.Locale;
 
 /** The OCI runtime a sandbox container runs under ({@code sandbox.runtime}). */
-public enum SandboxRuntime {
+enum SandboxRuntime {
     /** The engine's default runtime: namespaces, cgroups and the default seccomp profile. */
     RUNC,
     /**

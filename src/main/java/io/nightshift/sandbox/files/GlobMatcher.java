@@ -17,7 +17,7 @@ import java.util.Set;
  * directory; this matcher also tries each such segment removed, so {@code **}{@code /*.java} matches
  * {@code A.java} and {@code src/**}{@code /*.java} matches {@code src/A.java}.
  */
-public final class GlobMatcher {
+final class GlobMatcher {
 
     private static final int MAX_DOUBLE_STARS = 6;
 

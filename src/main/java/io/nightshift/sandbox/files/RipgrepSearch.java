@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * not, {@code .gitignore} rules apply (ripgrep's default). A regex ripgrep's engine rejects (look-around,
  * back-references) is retried with {@link RegexWalkSearch}, which reports the error if Java rejects it too.
  */
-public final class RipgrepSearch implements TextSearch {
+final class RipgrepSearch implements TextSearch {
 
     private static final long WAIT_AFTER_STOP_MS = 2_000;
 

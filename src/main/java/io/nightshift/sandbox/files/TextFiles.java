@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reading helpers shared by the file operations and the searches: binary sniffing and lenient UTF-8. */
-public final class TextFiles {
+final class TextFiles {
 
     /** How many leading bytes are inspected for a NUL byte. */
     public static final int SNIFF_BYTES = 8192;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Signals whole process groups. Java has no call for that, so it runs {@code kill -s SIG -- -PGID}; membership
  * is read from {@code /proc} where there is one (zombies do not count: they are dead, merely not yet reaped).
  */
-public final class ProcessGroups {
+final class ProcessGroups {
 
     private static final Path PROC = Path.of("/proc");
     private static final long POLL_MS = 25;

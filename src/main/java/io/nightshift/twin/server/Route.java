@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A resolved route: which dialect serves a path, and what the path itself says (Gemini puts the model and the
  * streaming choice there).
  */
-public record Route(Dialect dialect, String pathModel, boolean pathStream) {
+record Route(Dialect dialect, String pathModel, boolean pathStream) {
 
     private static final Dialect ANTHROPIC = new AnthropicDialect();
     private static final Dialect RESPONSES = new ResponsesDialect();
