@@ -22,7 +22,7 @@ public class NightshiftMain implements QuarkusApplication {
             // Only serve uses the application's services (HTTP, messaging, metrics, injection); starting them cost
             // a short command most of its time (issue 21), so every other command runs without Quarkus.
             CliLogging.configure();
-            System.exit(NightshiftCommand.commandLine(CommandLine.defaultFactory()).execute(normalized));
+            System.exit(NightshiftCommand.commandLine(CommandLine.defaultFactory(), normalized).execute(normalized));
         }
         listenerOptions(normalized);
         Quarkus.run(NightshiftMain.class, normalized);

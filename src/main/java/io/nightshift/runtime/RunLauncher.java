@@ -105,7 +105,7 @@ public final class RunLauncher {
             }
         }
         Path logsRoot = request.resuming() ? request.resumeDir() : newLogsRoot(request, prepared.graph());
-        String sandbox = SandboxChoice.decide(request.sandbox(), prepared.graph());
+        String sandbox = SandboxChoice.decide(request.sandbox(), prepared.graph(), request.simulate());
         Optional<String> refused = HoldoutGuard.refusal(prepared.graph(), sandbox, request.allowLocalHoldout(),
                 harness);
         if (refused.isPresent()) {

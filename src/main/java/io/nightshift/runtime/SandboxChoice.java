@@ -1,8 +1,10 @@
 package io.nightshift.runtime;
 
 import io.nightshift.pipeline.graph.Graph;
+import io.nightshift.pipeline.graph.HandlerTypes;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.run.RunDirectory;
+import io.nightshift.runtime.harness.HarnessSettings;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.LocalExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
@@ -44,12 +46,24 @@ public final class SandboxChoice {
      * @throws UnusableInputException saying how to start Docker, build the image, or choose local explicitly
      */
     public static String decide(String requested, Graph graph) {
+        return decide(requested, graph, false);
+    }
+
+    /**
+     * As {@link #decide(String, Graph)}; a {@code simulate}d run whose stages cannot use the sandbox (see
+     * {@link #mayUse}) does not ask Docker anything: connecting to it was a third of such a run's start-up (issue
+     * 21). Should a stage need the sandbox after all, {@link LazySandbox} connects then and names the cause.
+     */
+    public static String decide(String requested, Graph graph, boolean simulate) {
         String sandbox = requested == null ? DOCKER : requested;
         if (!sandbox.equals(DOCKER) && !sandbox.equals(LOCAL)) {
             throw new UnusableInputException("--sandbox must be 'docker' or 'local', not '" + sandbox + "'");
         }
         if (sandbox.equals(DOCKER)) {
             SandboxPolicy policy = policy(graph);
+            if (!mayUse(graph, simulate)) {
+                return sandbox;
+            }
             try (DockerEngine engine = DockerEngine.connect()) {
                 engine.requireImage(policy.image());
             } catch (SandboxException e) {
@@ -58,6 +72,34 @@ public final class SandboxChoice {
             }
         }
         return sandbox;
+    }
+
+    /**
+     * Whether a stage of this graph could run something in the sandbox: a tool, a manager loop (its child
+     * pipeline may), a handler type Nightshift does not know, an LLM stage with a model behind it (the agent's
+     * tools), or a stage that judges against held-out scenarios. Start, exit, human gates, conditions, fan-out and
+     * fan-in never do, nor does a simulated LLM stage.
+     */
+    static boolean mayUse(Graph graph, boolean simulate) {
+        if (!HarnessSettings.judgingNodes(graph).isEmpty()) {
+            return true;
+        }
+        for (Node node : graph.nodes().values()) {
+            switch (node.handlerType()) {
+                case HandlerTypes.START, HandlerTypes.EXIT, HandlerTypes.WAIT_HUMAN, HandlerTypes.CONDITIONAL,
+                        HandlerTypes.PARALLEL, HandlerTypes.FAN_IN -> {
+                }
+                case HandlerTypes.CODERGEN -> {
+                    if (!simulate) {
+                        return true;
+                    }
+                }
+                default -> {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

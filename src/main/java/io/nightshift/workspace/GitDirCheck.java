@@ -30,6 +30,12 @@ final class GitDirCheck {
     static final long CONFIG_LIMIT = 256 * 1024;
     private static final int POINTER_LIMIT = 4096;
     private static final Pattern FAN_OUT = Pattern.compile("[0-9a-f]{2}");
+    /**
+     * Config contents already parsed and found safe: the verdict depends on the bytes alone, and the workspaces of
+     * a process mostly hold the same few, so the parse runs once per content instead of once per operation.
+     */
+    private static final java.util.Set<String> VERIFIED_CONFIGS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int VERIFIED_LIMIT = 64;
 
     private GitDirCheck() {
     }
@@ -148,9 +154,17 @@ final class GitDirCheck {
         if (attrs.size() > CONFIG_LIMIT) {
             throw refuse(config, "is " + attrs.size() + " bytes, more than the " + CONFIG_LIMIT + " a git config needs");
         }
+        byte[] bytes = Files.readAllBytes(config);
+        if (bytes.length > CONFIG_LIMIT) {
+            throw refuse(config, "is " + bytes.length + " bytes, more than the " + CONFIG_LIMIT + " a git config needs");
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1); // a key for the cache only, one char a byte
+        if (VERIFIED_CONFIGS.contains(text)) {
+            return; // the very bytes were found safe before (the check runs before every operation; issue 21)
+        }
         Config parsed = new Config(); // a plain Config never follows include.path
         try {
-            parsed.fromText(Files.readString(config, StandardCharsets.UTF_8));
+            parsed.fromText(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
         } catch (ConfigInvalidException | java.nio.charset.CharacterCodingException e) {
             throw refuse(config, "is not a valid git config");
         }
@@ -159,6 +173,10 @@ final class GitDirCheck {
                 throw refuse(config, "includes other files ([" + section + "]); JGit would read them as the host's user");
             }
         }
+        if (VERIFIED_CONFIGS.size() >= VERIFIED_LIMIT) {
+            VERIFIED_CONFIGS.clear();
+        }
+        VERIFIED_CONFIGS.add(text);
     }
 
     /** A small pointer file ({@code .git}, {@code commondir}), read without following a link. */

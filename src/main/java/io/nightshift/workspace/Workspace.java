@@ -156,6 +156,9 @@ public final class Workspace implements AutoCloseable {
      * protected patterns; empty when the stage kept its hands off them.
      */
     public List<String> protectedViolations(String baseCommit) {
+        if (settings.protectedPatterns().isEmpty()) {
+            return List.of(); // nothing to compare, so nothing of the repository is read (no check needed either)
+        }
         return Io.call("check protected paths", () -> {
             GitDirCheck.check(repo);
             return ProtectedPaths.violations(repo, settings, baseCommit);

@@ -167,6 +167,20 @@ class HostileGitTest {
     }
 
     @Test
+    void aConfigThatGainsAnIncludeBetweenStagesIsRefusedAtTheNextCommit() throws Exception {
+        try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {
+            Files.writeString(ws.directory().resolve("a.txt"), "one\n");
+            ws.commit().stage("first", "First", 1).call(); // the config as it is passed the check (and is remembered)
+            Files.writeString(ws.directory().resolve(".git/config"), "[include]\n\tpath = " + decoy.resolve(".git/config")
+                    + "\n", StandardOpenOption.APPEND);
+            Files.writeString(ws.directory().resolve("a.txt"), "two\n");
+
+            assertThatThrownBy(() -> ws.commit().stage("second", "Second", 1).call())
+                    .isInstanceOf(UnsafeWorkspaceException.class).hasMessageContaining("include");
+        }
+    }
+
+    @Test
     @Timeout(120) // a hang guard, as above
     void aFifoInTheGitDirectoryIsRefused() throws Exception {
         try (Workspace ws = Workspaces.intake(IntakeRequest.of(source.toString(), "r1", tmp.resolve("ws")))) {

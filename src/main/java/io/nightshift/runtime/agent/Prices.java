@@ -7,6 +7,7 @@ import io.nightshift.runtime.UnusableInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The price of each model: the operator's override from {@code NIGHTSHIFT_PRICES}, else the catalog's published
@@ -17,14 +18,32 @@ public final class Prices {
 
     public static final String VARIABLE = "NIGHTSHIFT_PRICES";
 
-    private final ModelCatalog catalog;
-    private final Map<String, Pricing> overrides;
+    private final Supplier<ModelCatalog> catalog;
+    private final Map<String, Pricing> given;
+    private volatile Map<String, Pricing> overrides;
 
     public Prices(ModelCatalog catalog, Map<String, Pricing> overrides) {
+        this(() -> catalog, overrides);
+    }
+
+    /**
+     * The catalog is asked for only when a price is (issue 21: reading it cost a simulated run a fifth of its
+     * start-up); the overrides are checked at once, so a bad {@value #VARIABLE} still fails before the run starts.
+     */
+    private Prices(Supplier<ModelCatalog> catalog, Map<String, Pricing> overrides) {
         this.catalog = catalog;
-        Map<String, Pricing> byId = new LinkedHashMap<>();
-        overrides.forEach((model, pricing) -> byId.put(canonical(catalog, model), pricing));
-        this.overrides = Map.copyOf(byId);
+        this.given = Map.copyOf(overrides);
+    }
+
+    private Map<String, Pricing> overrides() {
+        Map<String, Pricing> byId = overrides;
+        if (byId == null) {
+            Map<String, Pricing> keyed = new LinkedHashMap<>();
+            given.forEach((model, pricing) -> keyed.put(canonical(catalog.get(), model), pricing));
+            byId = Map.copyOf(keyed);
+            overrides = byId;
+        }
+        return byId;
     }
 
     /** An alias the catalog knows stands for its model's id, so overriding {@code sonnet} prices its model. */
@@ -34,13 +53,14 @@ public final class Prices {
 
     /** The catalog's prices with the overrides of {@code environment}'s {@value #VARIABLE}. */
     public static Prices fromEnvironment(Map<String, String> environment) {
-        return new Prices(ModelCatalog.builtIn(), parse(environment.get(VARIABLE)));
+        return new Prices(ModelCatalog::builtIn, parse(environment.get(VARIABLE)));
     }
 
     /** The model's prices (by id or catalog alias), or empty when nobody knows them. */
     public Optional<Pricing> of(String model) {
-        Pricing own = overrides.get(canonical(catalog, model));
-        return own != null ? Optional.of(own) : catalog.getModelInfo(model).flatMap(ModelInfo::pricing);
+        ModelCatalog models = catalog.get();
+        Pricing own = overrides().get(canonical(models, model));
+        return own != null ? Optional.of(own) : models.getModelInfo(model).flatMap(ModelInfo::pricing);
     }
 
     /** @throws UnusableInputException naming the bad entry and how to write it */
