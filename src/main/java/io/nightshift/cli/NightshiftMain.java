@@ -7,8 +7,9 @@ import jakarta.inject.Inject;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code nightshift} command. Only {@code serve} starts Quarkus (and opens an HTTP port); every
- * other command runs on picocli alone, with quiet logging ({@link CliLogging}), so a CLI run never binds a port.
+ * Entry point of the {@code nightshift} command. Only {@code serve} starts Quarkus with an HTTP port, and
+ * {@code mcp} without one (its runtime serves MCP on stdio); every other command runs on picocli alone, with quiet
+ * logging ({@link CliLogging}), so a CLI run never binds a port.
  */
 @QuarkusMain
 public class NightshiftMain implements QuarkusApplication {
@@ -18,6 +19,16 @@ public class NightshiftMain implements QuarkusApplication {
 
     public static void main(String[] args) {
         String[] normalized = CliAliases.normalize(args);
+        if (normalized.length > 0 && normalized[0].equals("mcp") && !asksForHelp(normalized)) {
+            // stdout carries the MCP protocol alone: everything else (logs, stray prints) goes to stderr
+            protocolOut = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+            System.setOut(System.err);
+            System.setProperty("quarkus.log.console.stderr", "true");
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.banner.enabled", "false");
+            Quarkus.run(NightshiftMain.class, normalized);
+            return;
+        }
         if (normalized.length == 0 || !normalized[0].equals("serve")) {
             // Only serve uses the application's services (HTTP, messaging, metrics, injection); starting them cost
             // a short command most of its time (issue 21), so every other command runs without Quarkus.
@@ -26,6 +37,18 @@ public class NightshiftMain implements QuarkusApplication {
         }
         listenerOptions(normalized);
         Quarkus.run(NightshiftMain.class, normalized);
+    }
+
+    private static java.io.OutputStream protocolOut = System.out;
+
+    /** Where {@code nightshift mcp} writes the protocol: the process's real stdout. */
+    static java.io.OutputStream protocolOut() {
+        return protocolOut;
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V")
+                || a.equals("--version"));
     }
 
     /** {@code serve --host H --port P}: the HTTP listener is configured before Quarkus starts, so set them here. */
