@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.UnusableInputException;
 import io.nightshift.runtime.service.EventHistory;
-import io.nightshift.runtime.service.GateQuestion;
 import io.nightshift.runtime.service.JobIntake;
 import io.nightshift.runtime.service.JobRequest;
 import io.nightshift.runtime.service.ManagedRun;
+import io.nightshift.runtime.service.QuestionBroker;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunSnapshot;
 import io.nightshift.runtime.service.RunState;
@@ -177,7 +177,7 @@ final class NightshiftTools {
         out.put("run_directory", s.runDirectory());
         out.put("satisfaction_by_suite", s.satisfactionBySuite());
         out.put("last_event_seq", s.lastEventSeq());
-        out.put("questions", GateQuestion.pendingOf(run).stream().map(NightshiftTools::question).toList());
+        out.put("questions", run.questions().pending().stream().map(NightshiftTools::question).toList());
         return ToolReply.of(out);
     }
 
@@ -216,7 +216,7 @@ final class NightshiftTools {
         if (value == null && text == null) {
             throw new ToolArgs.Refused("answer_question: give 'value' (an option key, or YES / NO) or 'text'");
         }
-        String recorded = GateQuestion.answer(run, questionId, value, text);
+        String recorded = run.questions().answerValue(questionId, value, text);
         return ToolReply.of(Map.of("question_id", questionId, "answer", recorded));
     }
 
@@ -265,13 +265,13 @@ final class NightshiftTools {
         return out;
     }
 
-    private static Map<String, Object> question(GateQuestion q) {
+    private static Map<String, Object> question(QuestionBroker.Pending q) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", q.id());
         out.put("text", q.text());
         out.put("type", q.type());
         out.put("stage", q.stage());
-        out.put("options", q.options().stream().map(o -> Map.of("key", o.key(), "label", o.label())).toList());
+        out.put("options", q.choices().stream().map(o -> Map.of("key", o.key(), "label", o.label())).toList());
         out.put("valid_keys", q.validKeys());
         out.put("asked_at", text(q.askedAt()));
         return out;

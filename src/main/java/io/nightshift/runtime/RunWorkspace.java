@@ -35,7 +35,7 @@ import java.util.function.BiFunction;
  * branch, the chosen branch merged at fan-in, and the deliverables at the end; for holdout judging, snapshots of a
  * stage's working tree. Closing it closes the branches still open and the repository handle.
  */
-final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, AutoCloseable {
+public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, AutoCloseable {
 
     /** Context key: the paths on the deny list a stage wrote, left uncommitted. */
     public static final String DENIED_KEY = "workspace.denied";
