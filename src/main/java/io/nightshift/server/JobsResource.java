@@ -8,6 +8,7 @@ import io.nightshift.runtime.service.RunNotFoundException;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunSubmission;
 import io.nightshift.runtime.service.SubmissionGate;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,9 @@ public class JobsResource {
     @Inject
     SubmissionGate gate;
 
+    @Inject
+    RoutingContext rc;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(JobRequestJson body) {
@@ -44,7 +48,7 @@ public class JobsResource {
         }
         RunSubmission submission = intake.toSubmission(body.toRequest());
         gate.check(submission);
-        ManagedRun run = registry.submit(submission);
+        ManagedRun run = registry.submit(submission, AccessFilter.caller(rc).owner());
         return Response.created(URI.create("/jobs/" + run.id())).entity(Map.of("id", run.id())).build();
     }
 
@@ -58,7 +62,7 @@ public class JobsResource {
             RunFiles.deliverables(run).forEach(n -> links.put(n, "/jobs/" + id + "/deliverables/" + n));
         }
         // with no sandbox asked for, runs use Docker (SandboxChoice) and refuse to start without it
-        return new JobStatusJson(id, run.state().wireName(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
+        return new JobStatusJson(id, run.state().jobStatus(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
                 s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
                 "/pipelines/" + id + "/events", s.provider(), s.simulate());
     }

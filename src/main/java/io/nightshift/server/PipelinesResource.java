@@ -7,6 +7,8 @@ import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunSubmission;
 import io.nightshift.runtime.service.SubmissionGate;
 import io.nightshift.runtime.wiring.ServerConfig;
+import io.nightshift.runtime.wiring.Caller;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -43,6 +45,9 @@ public class PipelinesResource {
     @Inject
     SubmissionGate gate;
 
+    @Inject
+    RoutingContext rc;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(PipelineRequest body) {
@@ -69,14 +74,18 @@ public class PipelinesResource {
                     + config.maxDotBytes() + " bytes (nightshift.server.max-dot-bytes)")).build();
         }
         gate.check(submission);
-        ManagedRun run = registry.submit(submission);
+        ManagedRun run = registry.submit(submission, AccessFilter.caller(rc).owner());
         return Response.created(URI.create("/pipelines/" + run.id())).entity(Map.of("id", run.id())).build();
     }
 
     @GET
-    public RunListJson list(@QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        List<ManagedRun> all = registry.list();
+    public RunListJson list(@QueryParam("offset") @DefaultValue("0") String offsetText,
+            @QueryParam("limit") @DefaultValue("50") String limitText) {
+        int offset = Queries.wholeNumber("offset", offsetText);
+        int limit = Queries.wholeNumber("limit", limitText);
+        Caller caller = AccessFilter.caller(rc);
+        List<ManagedRun> all = registry.list().stream().filter(r -> caller.mayAccess(registry.ownerOf(r.id())))
+                .toList();
         int from = Math.clamp(offset, 0, all.size());
         int size = Math.clamp(limit, 1, 500);
         List<RunStatusJson> page = all.subList(from, Math.min(all.size(), from + size)).stream()

@@ -41,6 +41,7 @@ public final class ManagedRun implements EventSink {
     private final RunSpend spend = new RunSpend();
     private volatile RunLauncher launcher;
     private volatile boolean cancelRequested;
+    private volatile boolean executing;
 
     ManagedRun(String id, Path dir, RunSubmission submission, Instant createdAt, RunState state,
             EventHistory history, EventSink publisher) {
@@ -236,6 +237,11 @@ public final class ManagedRun implements EventSink {
         failure = why == null ? "" : why;
     }
 
+    /** A recovered run the queue says ended before its engine could record it (cancelled while queued ...). */
+    synchronized void endRecovered(RunState terminal, String why) {
+        end(terminal, finishedAt != null ? finishedAt : Instant.now(), why);
+    }
+
     /** Asks the run to stop; a queued run never starts. Returns false when the run had already ended. */
     boolean requestCancel() {
         RunLauncher current;
@@ -255,6 +261,15 @@ public final class ManagedRun implements EventSink {
             current.cancel("cancelled over HTTP");
         }
         return true;
+    }
+
+    /** A worker is running it (between admission and the end of its launcher). */
+    void executing(boolean now) {
+        executing = now;
+    }
+
+    boolean isExecuting() {
+        return executing;
     }
 
     synchronized boolean cancelRequested() {

@@ -68,6 +68,8 @@ final class RunRecovery {
             case "success" -> RunState.SUCCEEDED;
             case "fail" -> RunState.FAILED;
             case "cancelled" -> RunState.CANCELLED;
+            case "budget_exhausted" -> RunState.BUDGET_EXHAUSTED;
+            case "stalled" -> RunState.STALLED;
             default -> RunState.INTERRUPTED;
         }).orElse(RunState.INTERRUPTED);
         Path events = dir.resolve(RunDirectory.EVENTS);

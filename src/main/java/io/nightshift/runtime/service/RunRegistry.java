@@ -4,6 +4,7 @@ import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.event.EventSink;
 import io.nightshift.pipeline.human.AutoApproveInterviewer;
 import io.nightshift.pipeline.human.Interviewer;
+import io.nightshift.pipeline.run.AtomicFiles;
 import io.nightshift.pipeline.run.Json;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.runtime.InvalidPipelineException;
@@ -15,7 +16,6 @@ import io.nightshift.runtime.harness.HarnessGateway;
 import io.nightshift.runtime.harness.HoldoutGuard;
 import io.nightshift.runtime.ValidationResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +33,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The runs of one service: starts submitted pipelines on a bounded pool (the rest wait in a queue), finds them by
- * id, cancels and resumes them, and on start-up lists the runs its runs directory already holds (unfinished ones as
- * {@link RunState#INTERRUPTED}). Each run lives in {@code <runs dir>/<id>/}: the engine's run directory plus
- * {@code pipeline.dot} and {@code submission.json}, so a new service process can pick it up. Plain Java;
- * thread-safe.
+ * The runs of one service: a durable queue (issue 16) admits submitted runs in submission order to a bounded pool,
+ * finds them by id, cancels and resumes them. Each run lives in {@code <runs dir>/<id>/}: the engine's run directory
+ * plus {@code pipeline.dot}, {@code submission.json} and its {@link QueueEntry} in the {@link QueueStore}, so a new
+ * service process picks it up: on start-up ({@link #recover()}) queued runs are queued again in their order, jobs
+ * that were running resume from their checkpoints, pipelines that were running are listed as
+ * {@link RunState#INTERRUPTED} (their callers resume them), and ended runs keep their end. Plain Java; thread-safe.
  */
 public final class RunRegistry implements AutoCloseable {
 
@@ -53,6 +54,11 @@ public final class RunRegistry implements AutoCloseable {
     private volatile HarnessGateway harness;
     private final Map<String, ManagedRun> runs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
+    private final QueueStore store;
+    private final Map<String, QueueEntry> entries = new ConcurrentHashMap<>();
+    private final List<QueueEntry> found;
+    /** Held while a submission takes its place: seq order is the order runs reach the pool. */
+    private final Object admission = new Object();
 
     /**
      * @param runsDir where run directories go (created when missing)
@@ -66,6 +72,19 @@ public final class RunRegistry implements AutoCloseable {
      */
     public RunRegistry(Path runsDir, PipelineLoader loader, Map<String, String> environment, EventSink publisher,
             int maxConcurrentRuns, int historyCapacity, boolean localSandboxAllowed) {
+        this(runsDir, loader, environment, publisher, maxConcurrentRuns, historyCapacity, localSandboxAllowed,
+                new RunDirectoryQueueStore(runsDir));
+    }
+
+    /**
+     * As the other constructor, with the queue kept in {@code store}, which is taken ({@link QueueStore#load}) here.
+     *
+     * @throws QueueStoreException when the store is held by another service or unreadable
+     */
+    public RunRegistry(Path runsDir, PipelineLoader loader, Map<String, String> environment, EventSink publisher,
+            int maxConcurrentRuns, int historyCapacity, boolean localSandboxAllowed, QueueStore store) {
+        this.store = store;
+        this.found = store.load();
         this.runsDir = runsDir.toAbsolutePath().normalize();
         this.loader = loader;
         this.environment = Map.copyOf(environment);
@@ -99,6 +118,17 @@ public final class RunRegistry implements AutoCloseable {
      * @throws InvalidSubmissionException when the workspace or sandbox cannot be used
      */
     public ManagedRun submit(RunSubmission submission) {
+        return submit(submission, "");
+    }
+
+    /**
+     * Validates a run and queues it for {@code owner}; it is in the durable queue when this returns.
+     *
+     * @throws InvalidPipelineException when the DOT does not parse or has validation errors (with diagnostics)
+     * @throws InvalidSubmissionException when the workspace or sandbox cannot be used
+     * @throws QueueStoreException when the queue cannot record it
+     */
+    public ManagedRun submit(RunSubmission submission, String owner) {
         String name = submission.name() == null || submission.name().isBlank() ? "pipeline.dot" : submission.name();
         ValidationResult validation = loader.validate(submission.dot(), name);
         if (!validation.valid()) {
@@ -120,16 +150,31 @@ public final class RunRegistry implements AutoCloseable {
         Path dir = runsDir.resolve(id);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(PIPELINE), submission.dot(), StandardCharsets.UTF_8);
-            Json.mapper().writeValue(dir.resolve(SUBMISSION).toFile(), submission);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + dir, e);
+            AtomicFiles.writeString(dir.resolve(PIPELINE), submission.dot(), true);
+            AtomicFiles.write(dir.resolve(SUBMISSION), Json.mapper().writeValueAsBytes(submission), true);
+        } catch (IOException | RuntimeException e) {
+            throw new QueueStoreException("cannot create run directory " + dir + " (" + e.getMessage() + ")", e);
         }
         ManagedRun run = new ManagedRun(id, dir, submission, Instant.now(), RunState.QUEUED,
                 new EventHistory(dir.resolve(RunDirectory.EVENTS), historyCapacity, 0, false), publisher);
-        runs.put(id, run);
-        start(run, false);
+        synchronized (admission) {
+            record(QueueEntry.queued(id, store.nextSeq(), owner));
+            runs.put(id, run);
+            start(run, false);
+        }
         return run;
+    }
+
+    /** Who submitted the run: the owner of the caller's token, empty when the service was open or for old runs. */
+    public String ownerOf(String id) {
+        QueueEntry e = id == null ? null : entries.get(id);
+        return e == null ? "" : e.owner();
+    }
+
+    /** The run's place in submission order; 0 for runs from before the durable queue. */
+    public long seqOf(String id) {
+        QueueEntry e = id == null ? null : entries.get(id);
+        return e == null ? 0 : e.seq();
     }
 
     /** Continues an interrupted or cancelled run from its checkpoint. */
@@ -147,7 +192,17 @@ public final class RunRegistry implements AutoCloseable {
 
     /** @return false when the run had already ended */
     public boolean cancel(String id) {
-        return get(id).requestCancel();
+        ManagedRun run = get(id);
+        if (run.state().terminal()) {
+            return false;
+        }
+        // remembered first: a crash before the cancel takes effect ends the run instead of resuming it
+        update(id, QueueEntry::cancelling);
+        boolean cancelled = run.requestCancel();
+        if (run.state() == RunState.CANCELLED && !run.isExecuting()) {
+            recordEnd(run);
+        }
+        return cancelled;
     }
 
     public ManagedRun get(String id) {
@@ -172,14 +227,49 @@ public final class RunRegistry implements AutoCloseable {
 
     /** Runs accepted but not started yet, because every worker is busy. */
     public int queueDepth() {
-        return pool.getQueue().size();
+        return (int) runs.values().stream().filter(r -> r.state() == RunState.QUEUED).count();
     }
 
-    /** Lists the runs already in the runs directory (at start-up); returns how many were found. */
+    /**
+     * Picks up the runs already in the runs directory (at start-up): queued runs are queued again in submission
+     * order after the jobs that were running, which resume from their checkpoints; returns how many were found.
+     */
     public int recover() {
-        List<ManagedRun> found = new RunRecovery(runsDir, historyCapacity, publisher).scan();
-        found.forEach(r -> runs.putIfAbsent(r.id(), r));
-        return found.size();
+        List<ManagedRun> scanned = new RunRecovery(runsDir, historyCapacity, publisher).scan();
+        scanned.forEach(r -> runs.putIfAbsent(r.id(), r));
+        List<ManagedRun> resume = new java.util.ArrayList<>();
+        List<ManagedRun> queued = new java.util.ArrayList<>();
+        for (QueueEntry e : found) {
+            ManagedRun run = runs.get(e.id());
+            if (run == null) {
+                continue;
+            }
+            entries.put(e.id(), e);
+            RunState seen = run.state();
+            switch (e.phase()) {
+                case QUEUED -> queued.add(run);
+                case ADMITTED -> {
+                    if (seen.terminal() && seen != RunState.INTERRUPTED) {
+                        recordEnd(run);
+                    } else if (e.cancelRequested()) {
+                        run.endRecovered(RunState.CANCELLED, "cancelled; the service stopped before the run did");
+                        recordEnd(run);
+                    } else if (run.submission().kind().equals("job")) {
+                        resume.add(run);
+                    }
+                }
+                case ENDED -> {
+                    if (seen == RunState.INTERRUPTED) {
+                        run.endRecovered(RunState.ofWireName(e.outcome()).orElse(RunState.FAILED), e.reason());
+                    }
+                }
+            }
+        }
+        synchronized (admission) {
+            resume.forEach(r -> start(r, true));
+            queued.forEach(r -> start(r, false));
+        }
+        return scanned.size();
     }
 
     /**
@@ -195,6 +285,8 @@ public final class RunRegistry implements AutoCloseable {
             pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            store.close();
         }
     }
 
@@ -205,9 +297,33 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     private void execute(ManagedRun run, RunLauncher launcher, boolean resume) {
-        if (run.state().terminal()) {
+        if (run.state().terminal() || pool.isShutdown()) {
             return;
         }
+        try {
+            update(run.id(), QueueEntry::admitted);
+        } catch (QueueStoreException e) {
+            run.fail(e.getMessage());
+            return;
+        }
+        run.executing(true);
+        try {
+            doExecute(run, launcher, resume);
+        } finally {
+            run.executing(false);
+            // a service stopping under the run leaves it admitted: the next one resumes it
+            if (run.state().terminal() && !stopping(run)) {
+                recordEnd(run);
+            }
+        }
+    }
+
+    /** The run ended because the service is stopping (not by itself, nor by a cancel over HTTP). */
+    private boolean stopping(ManagedRun run) {
+        return pool.isShutdown() && !run.cancelRequested();
+    }
+
+    private void doExecute(ManagedRun run, RunLauncher launcher, boolean resume) {
         RunSubmission s = run.submission();
         // a job hands over a repository: it is cloned (--repo), so the workspace is the run's own
         boolean handedOver = s.repository() != null && !s.repository().isBlank();
@@ -235,6 +351,33 @@ public final class RunRegistry implements AutoCloseable {
             run.finish(result);
         } catch (IOException | RuntimeException e) {
             run.fail(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void record(QueueEntry e) {
+        synchronized (entries) {
+            store.save(e);
+            entries.put(e.id(), e);
+        }
+    }
+
+    /** Changes a run's entry, if it has one (runs from before the durable queue have none). */
+    private void update(String id, java.util.function.UnaryOperator<QueueEntry> change) {
+        synchronized (entries) {
+            QueueEntry e = entries.get(id);
+            if (e != null) {
+                record(change.apply(e));
+            }
+        }
+    }
+
+    /** Records how a run ended; a failure to record it is left for recovery, which reads the checkpoint. */
+    private void recordEnd(ManagedRun run) {
+        RunSnapshot s = run.snapshot();
+        try {
+            update(run.id(), e -> e.phase() == QueueEntry.Phase.ENDED ? e : e.ended(s.state(), s.failure()));
+        } catch (QueueStoreException ignored) {
+            // the engine's checkpoint says how it ended; recovery reads it
         }
     }
 

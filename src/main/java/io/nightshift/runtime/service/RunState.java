@@ -22,6 +22,30 @@ public enum RunState {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The {@code status} of {@code GET /jobs/{id}} (issue 16): {@code queued -> running -> succeeded | failed |
+     * budget_exhausted | stalled | canceled}; a run blocked on a question is still running there (its run's own
+     * status says {@code waiting}). {@code interrupted} only appears for a job a service without the durable queue
+     * left behind.
+     */
+    public String jobStatus() {
+        return switch (this) {
+            case WAITING -> "running";
+            case CANCELLED -> "canceled";
+            case QUEUED, RUNNING, SUCCEEDED, FAILED, BUDGET_EXHAUSTED, STALLED, INTERRUPTED -> wireName();
+        };
+    }
+
+    /** The state of a wire name; empty for an unknown one. */
+    public static java.util.Optional<RunState> ofWireName(String name) {
+        for (RunState s : values()) {
+            if (s.wireName().equals(name)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean terminal() {
         return switch (this) {
             case SUCCEEDED, FAILED, CANCELLED, BUDGET_EXHAUSTED, STALLED, INTERRUPTED -> true;

@@ -20,7 +20,9 @@ public interface ServerConfig {
     /**
      * Bearer tokens; when any is set every endpoint except health requires one. Required when the server binds to
      * an address other than loopback. Also read from the environment variable {@code NIGHTSHIFT_TOKENS}
-     * (comma-separated).
+     * (comma-separated). Each is {@code OWNER:ROLE:TOKEN} with role {@code read}, {@code submit} or {@code admin}
+     * (a token reads and cancels only its owner's runs unless admin), or a plain {@code TOKEN}, which may do
+     * everything ({@link AccessPolicy}).
      */
     Optional<List<String>> tokens();
 
@@ -33,7 +35,10 @@ public interface ServerConfig {
     @WithDefault("false")
     boolean allowLocalSandbox();
 
-    /** Runs executing at once; more wait in a queue. */
+    /**
+     * Runs executing at once; more wait in the durable queue and are admitted in submission order (environment:
+     * {@code NIGHTSHIFT_SERVER_MAX_CONCURRENT_RUNS}).
+     */
     @WithDefault("32")
     int maxConcurrentRuns();
 
