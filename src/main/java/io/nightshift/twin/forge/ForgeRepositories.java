@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * The bare repositories a forge twin serves: {@code <root>/<path>.git}, where {@code path} is {@code OWNER/NAME}
@@ -49,32 +46,35 @@ final class ForgeRepositories {
         return directory(idOrPath).map(d -> idOrPath);
     }
 
+    /** Whether the branch exists: a loose ref or one in packed-refs (the twin reads git's files, as git does). */
     boolean hasBranch(String path, String branch) {
-        return read(path, repo -> {
-            Ref ref = repo.exactRef("refs/heads/" + branch);
-            return ref != null;
-        }).orElse(false);
+        Optional<Path> dir = directory(path);
+        if (dir.isEmpty() || branch.contains("..")) {
+            return false;
+        }
+        String ref = "refs/heads/" + branch;
+        if (Files.isRegularFile(dir.get().resolve(ref))) {
+            return true;
+        }
+        try {
+            Path packed = dir.get().resolve("packed-refs");
+            return Files.isRegularFile(packed) && Files.readAllLines(packed).stream()
+                    .anyMatch(line -> line.endsWith(" " + ref));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The branch HEAD names, as the forges' {@code default_branch}. */
     Optional<String> defaultBranch(String path) {
-        return read(path, repo -> {
-            Ref head = repo.exactRef("HEAD");
-            return head != null && head.isSymbolic() ? Repository.shortenRefName(head.getTarget().getName()) : null;
-        });
-    }
-
-    private interface RepoRead<T> {
-        T apply(Repository repo) throws IOException;
-    }
-
-    private <T> Optional<T> read(String path, RepoRead<T> read) {
-        Optional<Path> dir = directory(path);
-        if (dir.isEmpty()) {
-            return Optional.empty();
-        }
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(dir.get().toFile()).setMustExist(true).build()) {
-            return Optional.ofNullable(read.apply(repo));
+        try {
+            Optional<Path> dir = directory(path);
+            if (dir.isEmpty()) {
+                return Optional.empty();
+            }
+            String head = Files.readString(dir.get().resolve("HEAD")).strip();
+            return head.startsWith("ref: refs/heads/") ? Optional.of(head.substring("ref: refs/heads/".length()))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

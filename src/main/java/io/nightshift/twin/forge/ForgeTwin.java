@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * The forge twins: one HTTP server that answers like the parts of GitHub's REST API ({@code /api/v3}) and
  * GitLab's ({@code /api/v4}) that Nightshift uses, and serves git smart HTTP for the bare repositories under a
  * root directory ({@code <root>/<owner>/<name>.git} at {@code /<owner>/<name>.git}), so a run can clone, push its
- * branch and open a pull or merge request without a real forge. One token opens everything: the API's
+ * branch and open a pull or merge request without a real forge (git is served by {@code git http-backend}). One token opens everything: the API's
  * {@code Authorization: Bearer} (GitHub) or {@code PRIVATE-TOKEN} (GitLab), and git's Basic password. Owns its
  * Vert.x instance; {@link #close} releases it. Thread-safe. Facts and sources: docs/forge-twins.md.
  */
@@ -153,16 +153,16 @@ public final class ForgeTwin implements AutoCloseable {
         request.params().forEach(p -> query.put(p.getKey(), p.getValue()));
         String authorization = request.getHeader("Authorization");
         if (GitSmartHttp.handles(path)) {
-            GitSmartHttp.Reply reply = git.serve(method, path, query.get("service"), authorization,
-                    request.getHeader("Content-Encoding"), body);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String name : List.of("Content-Type", "Content-Encoding", "Git-Protocol")) {
+                if (request.getHeader(name) != null) {
+                    headers.put(name, request.getHeader(name));
+                }
+            }
+            GitSmartHttp.Reply reply = git.serve(method, path, request.query(), authorization, headers, body);
             calls.add(method + " " + path + " " + reply.status());
-            var response = request.response().setStatusCode(reply.status()).putHeader("Cache-Control", "no-cache");
-            if (reply.contentType() != null) {
-                response.putHeader("Content-Type", reply.contentType());
-            }
-            if (reply.challenge() != null) {
-                response.putHeader("WWW-Authenticate", reply.challenge());
-            }
+            var response = request.response().setStatusCode(reply.status());
+            reply.headers().forEach(response::putHeader);
             response.end(Buffer.buffer(reply.body()));
             return;
         }

@@ -1,32 +1,25 @@
 package io.nightshift.twin.forge;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.PacketLineOut;
-import org.eclipse.jgit.transport.ReceivePack;
-import org.eclipse.jgit.transport.RefAdvertiser;
-import org.eclipse.jgit.transport.UploadPack;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Git's smart HTTP protocol (protocol v0/v1) over JGit's {@link UploadPack} and {@link ReceivePack}, for clone,
- * fetch and push: {@code GET <repo>.git/info/refs?service=git-upload-pack|git-receive-pack}, then {@code POST
- * <repo>.git/git-upload-pack|git-receive-pack}. Every request needs HTTP Basic credentials whose password is the
- * twin's token (any user name), as GitHub and GitLab take a token over https; others get 401 with a Basic
- * challenge. A client asking for protocol v2 is answered in v0, which the protocol allows.
+ * Git's smart HTTP protocol for clone, fetch and push, served by git's own {@code git http-backend} as CGI, so
+ * clients talk to real git (and JGit stays inside the workspace package). Every request needs HTTP Basic
+ * credentials whose password is the twin's token (any user name), as GitHub and GitLab take a token over https;
+ * others get 401 with a Basic challenge. Pushing is on (the backend sees an authenticated user).
  */
 final class GitSmartHttp {
 
-    /** A reply: status, content type (or null), extra header (or null) and body. */
-    record Reply(int status, String contentType, String challenge, byte[] body) {
+    /** A reply: status, headers and body. */
+    record Reply(int status, Map<String, String> headers, byte[] body) {
     }
 
     private final ForgeRepositories repositories;
@@ -43,64 +36,72 @@ final class GitSmartHttp {
                 || path.endsWith(".git/git-receive-pack");
     }
 
-    Reply serve(String method, String path, String service, String authorization, String contentEncoding,
+    /** Serves one request; {@code requestHeaders} holds Content-Type, Content-Encoding and Git-Protocol when sent. */
+    Reply serve(String method, String path, String query, String authorization, Map<String, String> requestHeaders,
             byte[] body) {
         if (!authorized(authorization)) {
-            return new Reply(401, "text/plain", "Basic realm=\"forge twin\"",
-                    "authentication required: the token as the password\n".getBytes(StandardCharsets.UTF_8));
+            return new Reply(401, Map.of("WWW-Authenticate", "Basic realm=\"forge twin\"", "Content-Type",
+                    "text/plain"), "authentication required: the token as the password\n"
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        int cut = path.indexOf(".git/");
-        String repository = path.substring(1, cut);
-        String action = path.substring(cut + 5);
-        Optional<Path> dir = repositories.directory(repository);
-        if (dir.isEmpty()) {
-            return notFound("no repository " + repository);
+        String repository = path.substring(1, path.indexOf(".git/"));
+        if (repositories.directory(repository).isEmpty()) {
+            return new Reply(404, Map.of("Content-Type", "text/plain"), ("no repository " + repository + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(dir.get().toFile()).setMustExist(true).build()) {
-            if (method.equals("GET") && action.equals("info/refs")) {
-                return advertise(repo, service);
+        ProcessBuilder cgi = new ProcessBuilder("git", "http-backend");
+        Map<String, String> env = cgi.environment();
+        env.put("GIT_PROJECT_ROOT", repositories.root().toString());
+        env.put("GIT_HTTP_EXPORT_ALL", "1");
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("REQUEST_METHOD", method);
+        env.put("PATH_INFO", path);
+        env.put("QUERY_STRING", query == null ? "" : query);
+        env.put("REMOTE_USER", "forge-twin");
+        env.put("REMOTE_ADDR", "127.0.0.1");
+        env.put("CONTENT_LENGTH", Integer.toString(body.length));
+        copy(requestHeaders, "Content-Type", env, "CONTENT_TYPE");
+        copy(requestHeaders, "Content-Encoding", env, "HTTP_CONTENT_ENCODING");
+        copy(requestHeaders, "Git-Protocol", env, "HTTP_GIT_PROTOCOL");
+        cgi.redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process backend = cgi.start();
+            // feed the body while reading the answer: a large push must not fill both pipes at once
+            CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
+                try (OutputStream in = backend.getOutputStream()) {
+                    in.write(body);
+                } catch (IOException ignored) {
+                    // the backend stopped reading; its answer says why
+                }
+            });
+            InputStream out = backend.getInputStream();
+            int status = 200;
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String line = readLine(out); !line.isEmpty(); line = readLine(out)) {
+                int colon = line.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = line.substring(0, colon).strip();
+                String value = line.substring(colon + 1).strip();
+                if (name.equalsIgnoreCase("Status")) {
+                    status = Integer.parseInt(value.split(" ")[0]);
+                } else {
+                    headers.put(name, value);
+                }
             }
-            if (method.equals("POST") && action.equals("git-upload-pack")) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                UploadPack up = new UploadPack(repo);
-                up.setBiDirectionalPipe(false);
-                up.upload(input(body, contentEncoding), out, null);
-                return new Reply(200, "application/x-git-upload-pack-result", null, out.toByteArray());
-            }
-            if (method.equals("POST") && action.equals("git-receive-pack")) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ReceivePack rp = new ReceivePack(repo);
-                rp.setBiDirectionalPipe(false);
-                rp.receive(input(body, contentEncoding), out, null);
-                return new Reply(200, "application/x-git-receive-pack-result", null, out.toByteArray());
-            }
-            return notFound("no such git endpoint: " + method + " " + action);
+            byte[] answer = out.readAllBytes();
+            feeding.join();
+            backend.waitFor();
+            return new Reply(status, headers, answer);
         } catch (IOException e) {
-            return new Reply(500, "text/plain", null, ("forge twin: " + e.getMessage() + "\n")
+            return new Reply(500, Map.of("Content-Type", "text/plain"), ("forge twin: git http-backend: "
+                    + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(503, Map.of("Content-Type", "text/plain"), "forge twin: interrupted\n"
                     .getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static Reply advertise(Repository repo, String service) throws IOException {
-        if (!"git-upload-pack".equals(service) && !"git-receive-pack".equals(service)) {
-            return new Reply(403, "text/plain", null, "only the smart protocol is served\n"
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PacketLineOut pckOut = new PacketLineOut(out);
-        pckOut.writeString("# service=" + service + "\n");
-        pckOut.end();
-        RefAdvertiser.PacketLineOutRefAdvertiser advertiser = new RefAdvertiser.PacketLineOutRefAdvertiser(pckOut);
-        if (service.equals("git-upload-pack")) {
-            UploadPack up = new UploadPack(repo);
-            up.setBiDirectionalPipe(false);
-            up.sendAdvertisedRefs(advertiser);
-        } else {
-            ReceivePack rp = new ReceivePack(repo);
-            rp.setBiDirectionalPipe(false);
-            rp.sendAdvertisedRefs(advertiser);
-        }
-        return new Reply(200, "application/x-" + service + "-advertisement", null, out.toByteArray());
     }
 
     private boolean authorized(String authorization) {
@@ -117,12 +118,20 @@ final class GitSmartHttp {
         }
     }
 
-    private static InputStream input(byte[] body, String contentEncoding) throws IOException {
-        InputStream in = new ByteArrayInputStream(body);
-        return "gzip".equalsIgnoreCase(contentEncoding) ? new GZIPInputStream(in) : in;
+    private static void copy(Map<String, String> headers, String name, Map<String, String> env, String variable) {
+        String value = headers.get(name);
+        if (value != null) {
+            env.put(variable, value);
+        }
     }
 
-    private static Reply notFound(String why) {
-        return new Reply(404, "text/plain", null, (why + "\n").getBytes(StandardCharsets.UTF_8));
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.UTF_8);
     }
 }
