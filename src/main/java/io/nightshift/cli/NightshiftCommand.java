@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nightshift", mixinStandardHelpOptions = true, version = "nightshift 0.1.0",
         description = "Runs coding agents unattended through Attractor pipelines.",
         subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class, ModelsCommand.class,
-                AskCommand.class, TwinCommand.class, SandboxCommand.class, ScenariosCommand.class, JudgeCommand.class,
+                AskCommand.class, TwinCommand.class, ForgeTwinCommand.class, SandboxCommand.class, ScenariosCommand.class, JudgeCommand.class,
                 CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 
