@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class CliAliases {
 
-    private static final Set<String> COMMANDS = Set.of("run", "validate", "serve", "twin", "models", "ask",
+    private static final Set<String> COMMANDS = Set.of("run", "validate", "serve", "twin", "forge-twin", "models", "ask",
             "sandbox", "scenarios", "judge", "help", "bench");
 
     private CliAliases() {

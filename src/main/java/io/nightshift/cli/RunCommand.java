@@ -6,6 +6,7 @@ import io.nightshift.runtime.RunLauncher;
 import io.nightshift.runtime.RunOptions;
 import io.nightshift.runtime.RunOutcome;
 import io.nightshift.runtime.RunRequest;
+import io.nightshift.runtime.delivery.PullRequestOptions;
 import io.nightshift.runtime.UnusableInputException;
 import io.nightshift.runtime.ValidationReports;
 import io.nightshift.runtime.harness.HarnessReport;
@@ -64,6 +65,24 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--push", description = "Push the run branch back to a remote --repo at the end (never forced).")
     boolean push;
 
+    @Option(names = "--pull-request", description = "Push the run branch to the --repo URL and open (or, on a re-run,"
+            + " update) its pull request on GitHub or merge request on GitLab; GITHUB_TOKEN / GITLAB_TOKEN and"
+            + " GITHUB_API_URL / GITLAB_API_URL say where.")
+    boolean pullRequest;
+
+    @Option(names = "--forge", paramLabel = "github|gitlab",
+            description = "The forge of --pull-request (default: from the --repo URL's host or the one configured).")
+    String forge;
+
+    @Option(names = "--forge-repository", paramLabel = "OWNER/NAME|ID",
+            description = "The repository as the forge's API names it (default: the --repo URL's path).")
+    String forgeRepository;
+
+    @Option(names = "--below-threshold", paramLabel = "draft|open|skip", defaultValue = "draft",
+            description = "A run that failed or stayed below a held-out threshold: its pull request is a draft"
+                    + " (default), opened anyway, or not opened.")
+    String belowThreshold;
+
     @Option(names = "--sandbox", paramLabel = "docker|local", description = "Where tools run.")
     String sandbox;
 
@@ -103,6 +122,11 @@ public class RunCommand implements Callable<Integer> {
         boolean verbose;
     }
 
+    private PullRequestOptions pullRequestOptions() {
+        return pullRequest ? new PullRequestOptions(forge, forgeRepository,
+                PullRequestOptions.BelowThreshold.fromName(belowThreshold)) : null;
+    }
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -111,9 +135,19 @@ public class RunCommand implements Callable<Integer> {
             err.println("nightshift: --max-tokens and --max-cost must be numbers >= 0");
             return ExitCodes.UNUSABLE_INPUT;
         }
+        if (!pullRequest && (forge != null || forgeRepository != null)) {
+            err.println("nightshift: --forge and --forge-repository go with --pull-request");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        try {
+            PullRequestOptions.BelowThreshold.fromName(belowThreshold);
+        } catch (IllegalArgumentException e) {
+            err.println("nightshift: --below-threshold: " + e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
         RunRequest request = new RunRequest(pipeline, simulate, autoApprove, logsDir, resume, settings, workspace,
                 sandbox, repo, ref, allowDirty, push, allowLocalHoldout, null, allowBackendChange,
-                RunOptions.budget(maxTokens, maxCost, maxTime), stallTimeout);
+                RunOptions.budget(maxTokens, maxCost, maxTime), stallTimeout, pullRequestOptions());
         RunLauncher launcher = new RunLauncher(new PipelineLoader(), System.getenv());
         RunLauncher.Plan plan;
         try {

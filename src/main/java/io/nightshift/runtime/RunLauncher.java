@@ -21,6 +21,9 @@ import io.nightshift.runtime.harness.HoldoutGuard;
 import io.nightshift.runtime.harness.InStageJudge;
 import io.nightshift.runtime.harness.Judging;
 import io.nightshift.runtime.agent.Prices;
+import io.nightshift.runtime.delivery.DeliveryFiles;
+import io.nightshift.runtime.delivery.PullRequestDelivery;
+import io.nightshift.runtime.delivery.PullRequestOptions;
 import io.nightshift.runtime.agent.SpendGate;
 import io.nightshift.sandbox.ExecutionEnvironment;
 import io.nightshift.sandbox.SandboxException;
@@ -160,8 +163,9 @@ public final class RunLauncher {
             if (request.resuming()) {
                 restore(workspace, plan.logsRoot(), notices);
             }
+            PullRequestOptions pullRequest = pullRequestOf(request, plan.logsRoot());
             RunResult result = runEngine(request, plan, interviewer, sinks, runId, workspace);
-            deliver(workspace, request, result.logsRoot(), notices);
+            deliver(workspace, request, result, pullRequest, notices);
             return result;
         } catch (io.nightshift.workspace.WorkspaceException e) {
             throw new UnusableInputException(e.getMessage(), e);
@@ -239,16 +243,38 @@ public final class RunLauncher {
                 + reset.sideRef().map(ref -> "; what the interrupted stage left is kept on " + ref).orElse(""));
     }
 
-    /** Writes the deliverables (also after a failure); a failure to write them is reported, not thrown. */
-    private static void deliver(RunWorkspace workspace, RunRequest request, Path logsRoot, Consumer<String> notices) {
+    /**
+     * The pull request a run asked for: a new run records it in {@code delivery.json}; a resumed one reads it back
+     * when the request names none (the service resumes jobs with the request it rebuilds).
+     */
+    private static PullRequestOptions pullRequestOf(RunRequest request, Path logsRoot) {
+        if (request.pullRequest() != null) {
+            DeliveryFiles.writeOptions(logsRoot, request.pullRequest());
+            return request.pullRequest();
+        }
+        return request.resuming() ? DeliveryFiles.readOptions(logsRoot).orElse(null) : null;
+    }
+
+    /**
+     * Writes the deliverables (also after a failure) and, when asked, opens or updates the pull request; a failure
+     * to write them or to reach the forge is reported, not thrown.
+     */
+    private void deliver(RunWorkspace workspace, RunRequest request, RunResult result, PullRequestOptions pullRequest,
+            Consumer<String> notices) {
+        Path logsRoot = result.logsRoot();
         Path dir = logsRoot.resolve("deliverables");
         try {
-            Deliverables d = workspace.deliver(dir, request.push());
+            Deliverables d = workspace.deliver(dir, request.push() || pullRequest != null);
             appendHoldout(d.summary(), logsRoot);
             SimulationNote.append(d.summary(), logsRoot);
             notices.accept("deliverables: " + dir + " (changes.patch with " + d.commitCount()
                     + (d.commitCount() == 1 ? " commit" : " commits") + ", run.bundle, "
                     + "summary.md); " + Deliveries.describe(d.push()));
+            if (pullRequest != null) {
+                Workspace ws = workspace.workspace();
+                new PullRequestDelivery(environment).deliver(pullRequest, d.push(), ws.origin().url(), ws.branch(),
+                        request.ref(), logsRoot, ws.runId(), result.status().wireName(), notices);
+            }
         } catch (io.nightshift.workspace.WorkspaceException e) {
             notices.accept("warning: the deliverables could not be written to " + dir + ": " + e.getMessage());
         }

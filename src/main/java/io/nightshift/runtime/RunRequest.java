@@ -1,6 +1,7 @@
 package io.nightshift.runtime;
 
 import io.nightshift.pipeline.budget.Budget;
+import io.nightshift.runtime.delivery.PullRequestOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,16 +27,27 @@ import java.util.Map;
  * @param allowBackendChange resume with another LLM backend than the run started with (see RunBackendRecord)
  * @param budget {@code --max-tokens}, {@code --max-cost}, {@code --max-time}: each limit set wins over the graph's
  * @param stallTimeout {@code --stall-timeout}; null for the graph's {@code stall_timeout} or the default
+ * @param pullRequest {@code --pull-request}: push the run branch and open or update its pull request; null for none
+ *        (a resumed run takes what it started with from {@code delivery.json})
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
         boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
-        Budget budget, Duration stallTimeout) {
+        Budget budget, Duration stallTimeout, PullRequestOptions pullRequest) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         model = model == null ? ModelRequirement.ModelChoice.DEFAULT : model;
         budget = budget == null ? Budget.NONE : budget;
+    }
+
+    /** Delivered as a branch (no pull request). */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+            boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
+            Budget budget, Duration stallTimeout) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
+                push, allowLocalHoldout, model, allowBackendChange, budget, stallTimeout, null);
     }
 
     /** With the pipeline's or the default model, the graph's budgets and stall timeout. */

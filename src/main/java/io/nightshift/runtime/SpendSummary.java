@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The section summary.md gets from a run's {@code final.json}: how it ended and what its model calls spent. */
-final class SpendSummary {
+public final class SpendSummary {
 
     private SpendSummary() {
     }
 
     /** The markdown section, or empty text when the run wrote no final.json. */
-    static String markdown(Path logsRoot) {
+    public static String markdown(Path logsRoot) {
         Optional<FinalReport> read;
         try {
             read = new RunDirectory(logsRoot, false).readFinal();

@@ -7,10 +7,14 @@ import java.util.Map;
 /**
  * {@code GET /jobs/{id}}: the run's status and, once it ended, links to the deliverables present; {@code sandbox} is
  * where tools run ({@code docker} unless {@code local} was asked for), {@code simulated} whether LLM stages are
- * answered without a model.
+ * answered without a model, {@code pull_request} the pull (merge) request the job opened or updated, null until then.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobStatusJson(String id, String status, String repository, String ref, String goal, String pipeline,
         String model, String sandbox, RunStatusJson run, Map<String, String> deliverables, String events,
-        String provider, boolean simulated) {
+        String provider, boolean simulated, PullRequestJson pullRequest) {
+
+    /** The pull request's page and number (GitHub {@code number}, GitLab {@code iid}). */
+    public record PullRequestJson(String url, int number) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.nightshift.server;
 
+import io.nightshift.runtime.delivery.DeliveryFiles;
 import io.nightshift.runtime.SandboxChoice;
 import io.nightshift.runtime.service.JobIntake;
 import io.nightshift.runtime.service.ManagedRun;
@@ -64,7 +65,8 @@ public class JobsResource {
         // with no sandbox asked for, runs use Docker (SandboxChoice) and refuse to start without it
         return new JobStatusJson(id, run.state().jobStatus(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
                 s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
-                "/pipelines/" + id + "/events", s.provider(), s.simulate());
+                "/pipelines/" + id + "/events", s.provider(), s.simulate(), DeliveryFiles.readPullRequest(run.dir())
+                        .map(p -> new JobStatusJson.PullRequestJson(p.url(), p.number())).orElse(null));
     }
 
     @GET

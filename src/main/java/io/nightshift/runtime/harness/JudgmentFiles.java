@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * disclosed content only (a {@link DisclosedJudgment} plus the stage, round and time). Numbers continue across
  * resumes: the next is one more than the highest file present.
  */
-final class JudgmentFiles {
+public final class JudgmentFiles {
 
     public static final String DIRECTORY = "harness";
     private static final Pattern NAME = Pattern.compile("(\\d+)\\.json");

@@ -37,6 +37,10 @@ public final class JobIntake {
             }
             repo = local.toString();
         }
+        if (job.pullRequest() != null && !url) {
+            throw new InvalidSubmissionException("\"deliver\": \"pull_request\" needs a repository URL on the forge"
+                    + " (repository.url), not the local directory '" + repo + "'");
+        }
         if (job.goal() == null || job.goal().isBlank()) {
             throw new InvalidSubmissionException("a job needs a \"goal\": what the agents should achieve");
         }
@@ -49,7 +53,8 @@ public final class JobIntake {
         String name = byName ? job.pipeline().strip().replaceFirst("\\.dot$", "") + ".dot" : "job.dot";
         String dot = byName ? read(name) : job.dot();
         return new RunSubmission("job", dot, name, job.simulate(), job.autoApprove(), job.goal(), job.settings(),
-                null, repo, job.ref(), job.sandbox(), job.model(), job.allowLocalHoldout(), job.provider());
+                null, repo, job.ref(), job.sandbox(), job.model(), job.allowLocalHoldout(), job.provider(),
+                job.pullRequest());
     }
 
     private String read(String fileName) {

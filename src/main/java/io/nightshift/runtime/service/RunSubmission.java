@@ -1,5 +1,6 @@
 package io.nightshift.runtime.service;
 
+import io.nightshift.runtime.delivery.PullRequestOptions;
 import java.util.Map;
 
 /**
@@ -19,14 +20,23 @@ import java.util.Map;
  * @param model the model of LLM stages that name none; null for the default
  * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
  * @param provider the provider of LLM stages that name none; null for the model's or the default
+ * @param pullRequest for jobs delivered as a pull request ({@code "deliver": "pull_request"}); null for a branch
  */
 public record RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
         String goal, Map<String, String> settings, String workspace, String repository, String ref,
-        String sandbox, String model, boolean allowLocalHoldout, String provider) {
+        String sandbox, String model, boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest) {
 
     public RunSubmission {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         kind = kind == null ? "pipeline" : kind;
+    }
+
+    /** Delivered as a branch. */
+    public RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove, String goal,
+            Map<String, String> settings, String workspace, String repository, String ref, String sandbox,
+            String model, boolean allowLocalHoldout, String provider) {
+        this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model,
+                allowLocalHoldout, provider, null);
     }
 
     /** The default provider (or the model's). */

@@ -1,0 +1,95 @@
+package io.nightshift.forge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Pull requests over GitHub's REST API: {@code GET /repos/{owner}/{repo}/pulls?head=owner:branch&state=open} to
+ * find the open one, {@code POST .../pulls} to open it, {@code PATCH .../pulls/{number}} to update its title and
+ * body. The REST update has no draft field, so a pull request opened as a draft stays one until marked ready on
+ * GitHub (docs/forge-twins.md).
+ */
+public final class GitHubClient implements ForgeClient {
+
+    private final ForgeTarget target;
+    private final ForgeHttp http;
+    private final String owner;
+
+    public GitHubClient(ForgeTarget target, HttpClient client) {
+        if (target.repository().split("/").length != 2) {
+            throw new ForgeException("forge: the GitHub repository must be OWNER/NAME, not '" + target.repository()
+                    + "'; set forge.repository", null, 0, false);
+        }
+        this.target = target;
+        this.owner = target.repository().substring(0, target.repository().indexOf('/'));
+        this.http = new ForgeHttp(client, target, Map.of("Authorization", "Bearer " + target.token(),
+                "Accept", "application/vnd.github+json", "X-GitHub-Api-Version", "2022-11-28"));
+    }
+
+    @Override
+    public String defaultBranch() {
+        ForgeHttp.Answer answer = http.send("GET", "/repos/" + target.repository(), null);
+        if (!answer.ok()) {
+            throw http.failure(answer, "read the repository");
+        }
+        return answer.body().path("default_branch").asText("main");
+    }
+
+    @Override
+    public PullRequest openOrUpdate(PullRequestSpec spec) {
+        JsonNode existing = findOpen(spec.head());
+        if (existing != null) {
+            return update(existing.path("number").asInt(), spec);
+        }
+        ObjectNode body = ForgeHttp.JSON.createObjectNode().put("title", spec.title()).put("head", spec.head())
+                .put("base", spec.base()).put("body", spec.body()).put("draft", spec.draft());
+        ForgeHttp.Answer answer = http.send("POST", pulls(), body);
+        if (answer.status() == 422 && ForgeHttp.said(answer.body()).contains("already exists")) {
+            // opened by someone else between our look and our post: update that one
+            JsonNode raced = findOpen(spec.head());
+            if (raced != null) {
+                return update(raced.path("number").asInt(), spec);
+            }
+        }
+        if (!answer.ok()) {
+            throw http.failure(answer, "open pull requests");
+        }
+        return read(answer.body(), true);
+    }
+
+    private JsonNode findOpen(String head) {
+        String query = "?head=" + URLEncoder.encode(owner + ":" + head, StandardCharsets.UTF_8) + "&state=open";
+        ForgeHttp.Answer answer = http.send("GET", pulls() + query, null);
+        if (!answer.ok()) {
+            throw http.failure(answer, "list pull requests");
+        }
+        for (JsonNode pr : answer.body()) {
+            if (head.equals(pr.path("head").path("ref").asText(head))) {
+                return pr;
+            }
+        }
+        return null;
+    }
+
+    private PullRequest update(int number, PullRequestSpec spec) {
+        ObjectNode body = ForgeHttp.JSON.createObjectNode().put("title", spec.title()).put("body", spec.body());
+        ForgeHttp.Answer answer = http.send("PATCH", pulls() + "/" + number, body);
+        if (!answer.ok()) {
+            throw http.failure(answer, "update pull requests");
+        }
+        return read(answer.body(), false);
+    }
+
+    private String pulls() {
+        return "/repos/" + target.repository() + "/pulls";
+    }
+
+    private static PullRequest read(JsonNode pr, boolean created) {
+        return new PullRequest(pr.path("number").asInt(), pr.path("html_url").asText(),
+                pr.path("draft").asBoolean(false), pr.path("state").asText(), created);
+    }
+}
