@@ -58,9 +58,11 @@ public class JobsResource {
             RunFiles.deliverables(run).forEach(n -> links.put(n, "/jobs/" + id + "/deliverables/" + n));
         }
         // with no sandbox asked for, runs use Docker (SandboxChoice) and refuse to start without it
-        return new JobStatusJson(id, run.state().wireName(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
-                s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
-                "/pipelines/" + id + "/events", s.provider(), s.simulate());
+        RunStatusJson status = RunStatusJson.of(run);
+        return new JobStatusJson(id, status.status(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
+                s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), status, links,
+                "/pipelines/" + id + "/events", s.provider(), s.simulate(), s.bounds(), status.tokens(),
+                status.costUsd(), status.costComplete());
     }
 
     @GET

@@ -49,7 +49,8 @@ public final class JobIntake {
         String name = byName ? job.pipeline().strip().replaceFirst("\\.dot$", "") + ".dot" : "job.dot";
         String dot = byName ? read(name) : job.dot();
         return new RunSubmission("job", dot, name, job.simulate(), job.autoApprove(), job.goal(), job.settings(),
-                null, repo, job.ref(), job.sandbox(), job.model(), job.allowLocalHoldout(), job.provider());
+                null, repo, job.ref(), job.sandbox(), job.model(), job.allowLocalHoldout(), job.provider(),
+                job.bounds());
     }
 
     private String read(String fileName) {

@@ -16,10 +16,18 @@ import java.util.Map;
  * @param simulate answer LLM stages without a model (refused unless the operator allows simulation)
  * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
  * @param provider the provider of LLM stages that name none; null for the model's (catalog) or the default
+ * @param bounds the job's {@code max_tokens}, {@code max_cost_usd}, {@code max_time} and {@code stall_timeout}
  */
 public record JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
         String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
-        boolean allowLocalHoldout, String provider) {
+        boolean allowLocalHoldout, String provider, RunBounds bounds) {
+
+    public JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
+            String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
+            boolean allowLocalHoldout, String provider) {
+        this(repository, ref, goal, pipeline, dot, sandbox, model, simulate, autoApprove, settings, allowLocalHoldout,
+                provider, null);
+    }
 
     public JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
             String model, boolean simulate, boolean autoApprove, Map<String, String> settings,

@@ -224,7 +224,8 @@ public final class RunRegistry implements AutoCloseable {
         RunRequest request = new RunRequest(pipeline, s.simulate(), s.autoApprove(), resume ? null : run.dir(),
                 resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
                 handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout(),
-                ModelRequirement.choose(s.provider(), s.model()), false, null, null);
+                ModelRequirement.choose(s.provider(), s.model()), false, s.bounds().budget(),
+                s.bounds().stallTimeoutDuration());
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
         try {
             if (!handedOver) {

@@ -19,14 +19,30 @@ import java.util.Map;
  * @param model the model of LLM stages that name none; null for the default
  * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
  * @param provider the provider of LLM stages that name none; null for the model's or the default
+ * @param bounds the run's budgets and stall timeout as submitted; each one set wins over the graph's
  */
 public record RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
         String goal, Map<String, String> settings, String workspace, String repository, String ref,
-        String sandbox, String model, boolean allowLocalHoldout, String provider) {
+        String sandbox, String model, boolean allowLocalHoldout, String provider, RunBounds bounds) {
 
     public RunSubmission {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         kind = kind == null ? "pipeline" : kind;
+        bounds = bounds == null ? RunBounds.NONE : bounds;
+    }
+
+    /** With the graph's bounds only. */
+    public RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove, String goal,
+            Map<String, String> settings, String workspace, String repository, String ref, String sandbox,
+            String model, boolean allowLocalHoldout, String provider) {
+        this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model,
+                allowLocalHoldout, provider, null);
+    }
+
+    /** This submission with {@code newBounds} instead of its own. */
+    public RunSubmission withBounds(RunBounds newBounds) {
+        return new RunSubmission(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref,
+                sandbox, model, allowLocalHoldout, provider, newBounds);
     }
 
     /** The default provider (or the model's). */
