@@ -1,28 +1,14 @@
 package io.nightshift.runtime;
 
-import static io.nightshift.harness.Scenarios.judgeAgrees;
-import static io.nightshift.harness.Scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nightshift.harness.DisclosedJudgment;
-import io.nightshift.harness.DisclosedScenario;
-import io.nightshift.harness.Disclosure;
-import io.nightshift.harness.JudgeListener;
-import io.nightshift.harness.TrialResult;
-import io.nightshift.harness.judge.LlmJudge;
-import io.nightshift.harness.judge.ScenarioRunner;
-import io.nightshift.llm.Client;
-import io.nightshift.llm.ProviderConfig;
-import io.nightshift.llm.Providers;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.RunStatus;
 import io.nightshift.pipeline.human.AutoApproveInterviewer;
-import io.nightshift.runtime.harness.HarnessCall;
-import io.nightshift.runtime.harness.HarnessGateway;
-import io.nightshift.sandbox.LocalExecutionEnvironment;
+import io.nightshift.runtime.harness.TwinJudgeGateway;
 import io.nightshift.twin.TwinScripts;
 import io.nightshift.twin.TwinServer;
 import java.nio.file.Files;
@@ -36,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14: the model calls of a judge ({@code Then a judge agrees that ...}) count into the run's spend and
- * budgets like the agents'. The gateway double judges as the store gateway does: through a client over the twin
- * wrapped in the call's metering, with the real {@link LlmJudge}. Every judge answer bills 1,000 input and 100
+ * budgets like the agents'. The gateway double ({@link TwinJudgeGateway}) judges as the store gateway does:
+ * through a client over the twin wrapped in the call's metering, with the real LLM judge. Every judge answer bills 1,000 input and 100
  * output tokens.
  */
 class JudgeSpendTwinTest {
@@ -65,44 +51,8 @@ class JudgeSpendTwinTest {
     @TempDir
     Path tmp;
 
-    /** Judges one scenario with an LLM step, through the twin, metered as the call says. */
-    private static final class JudgingGateway implements HarnessGateway {
-
-        private final TwinServer twin;
-        final List<HarnessCall> calls = new ArrayList<>();
-
-        JudgingGateway(TwinServer twin) {
-            this.twin = twin;
-        }
-
-        @Override
-        public DisclosedJudgment judge(HarnessCall call, JudgeListener listener) {
-            calls.add(call);
-            Client client = Client.builder().provider(Providers.anthropic(ProviderConfig.of(twin.apiKey(),
-                    twin.baseUrl()))).build();
-            if (call.metering() != null) {
-                client = client.withMiddleware(call.metering());
-            }
-            listener.started(call.suite(), "v1", call.commit(), 1, 1);
-            TrialResult trial;
-            try (LocalExecutionEnvironment env = new LocalExecutionEnvironment(call.repository(), HOST)) {
-                env.initialize();
-                trial = new ScenarioRunner(new LlmJudge(client, "claude-sonnet-4-5")).run(scenario("greets",
-                        io.nightshift.harness.Scenarios.run("echo hello"), judgeAgrees("the program greets")), 1, env);
-            } finally {
-                client.close();
-            }
-            int ok = trial.satisfied() ? 1 : 0;
-            DisclosedScenario s = new DisclosedScenario("scenario 1", "greets", "greets", ok, 1, null, null, null,
-                    null);
-            listener.scenarioJudged(1, s);
-            return new DisclosedJudgment(call.suite(), "v1", call.commit(), Disclosure.HINTS, ok, 1, ok, 1.0,
-                    ok == 1, List.of(s), trial.satisfied() ? "all satisfied" : trial.reason(), 1);
-        }
-    }
-
     private RunResult judgedRun(TwinServer twin, Budget budget) throws Exception {
-        RunLauncher launcher = new RunLauncher(new PipelineLoader(), HOST, Clock.systemUTC(), new JudgingGateway(twin));
+        RunLauncher launcher = new RunLauncher(new PipelineLoader(), HOST, Clock.systemUTC(), new TwinJudgeGateway(twin));
         RunRequest request = new RunRequest(RunFixtures.dot(tmp, "judged.dot", PIPELINE), false, true,
                 tmp.resolve("run"), null, Map.of(), null, "local", null, null, false, false, true, null, false,
                 budget, null);
