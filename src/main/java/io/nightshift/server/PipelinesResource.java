@@ -110,6 +110,16 @@ public class PipelinesResource {
         return Response.accepted(RunStatusJson.of(registry.resume(id))).build();
     }
 
+    /** With a body of raised bounds, e.g. {@code {"max_tokens": 500000}} for a run that ended budget_exhausted. */
+    @POST
+    @Path("/{id}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resume(@PathParam("id") String id, ResumeRequest body) {
+        RunBounds raised = body == null ? RunBounds.NONE : BoundsFields.read(body.maxTokens(), body.maxCostUsd(),
+                body.maxTime(), body.stallTimeout());
+        return Response.accepted(RunStatusJson.of(registry.resume(id, raised))).build();
+    }
+
     @GET
     @Path("/{id}/checkpoint")
     public Response checkpoint(@PathParam("id") String id) {

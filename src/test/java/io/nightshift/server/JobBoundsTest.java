@@ -90,7 +90,7 @@ class JobBoundsTest {
     }
 
     @Test
-    void aJobThatReachesItsTimeBudgetEndsBudgetExhaustedAndItsStatusShowsTheBudgetAndSpend() {
+    void aJobThatReachesItsTimeBudgetEndsBudgetExhaustedShowsItsBudgetAndSpendAndResumesWithALargerOne() {
         Http.Reply created = http().postJson("/jobs", job(twoStages("sleep 2"), Map.of("max_tokens", 200000,
                 "max_cost_usd", "2.5", "max_time", "1s", "stall_timeout", "10m")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -111,6 +111,17 @@ class JobBoundsTest {
         assertThat(job.path("cost_usd").isNumber()).isTrue();
         assertThat(job.path("cost_complete").isBoolean()).isTrue();
         assertThat(http().get("/pipelines/" + id).json().path("budget").path("max_time").asText()).isEqualTo("1s");
+
+        Http.Reply refused = http().postJson("/pipelines/" + id + "/resume", Map.of("max_time", "later"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("error").asText()).contains("\"max_time\"");
+        Http.Reply resumed = http().postJson("/pipelines/" + id + "/resume", Map.of("max_time", "1h"));
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(202);
+        JsonNode done = http().awaitJson("/jobs/" + id, j -> j.path("status").asText().equals("succeeded"),
+                Duration.ofSeconds(90));
+        assertThat(done.path("run").path("completed_nodes").toString()).contains("second");
+        assertThat(done.path("budget").path("max_time").asText()).isEqualTo("1h");
+        assertThat(done.path("budget").path("max_tokens").asLong()).as("the bounds not raised stay").isEqualTo(200_000);
     }
 
     @Test

@@ -39,6 +39,13 @@ public record RunBounds(Long maxTokens, Double maxCostUsd, String maxTime, Strin
         return toDuration("stall_timeout", stallTimeout);
     }
 
+    /** Each bound set here, or {@code fallback}'s where this sets none. */
+    public RunBounds over(RunBounds fallback) {
+        return new RunBounds(maxTokens != null ? maxTokens : fallback.maxTokens,
+                maxCostUsd != null ? maxCostUsd : fallback.maxCostUsd, maxTime != null ? maxTime : fallback.maxTime,
+                stallTimeout != null ? stallTimeout : fallback.stallTimeout);
+    }
+
     public boolean isEmpty() {
         return maxTokens == null && maxCostUsd == null && maxTime == null && stallTimeout == null;
     }

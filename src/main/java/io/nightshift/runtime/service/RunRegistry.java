@@ -132,15 +132,33 @@ public final class RunRegistry implements AutoCloseable {
         return run;
     }
 
-    /** Continues an interrupted or cancelled run from its checkpoint. */
+    /** Continues an interrupted, cancelled, budget-exhausted or stalled run from its checkpoint. */
     public ManagedRun resume(String id) {
+        return resume(id, RunBounds.NONE);
+    }
+
+    /**
+     * As {@link #resume(String)}, under the run's bounds with each one {@code raised} sets replacing it (a run that
+     * ended {@code budget_exhausted} continues with a larger budget; its spend so far still counts).
+     */
+    public ManagedRun resume(String id, RunBounds raised) {
         ManagedRun run = get(id);
         RunState state = run.state();
-        if (state != RunState.INTERRUPTED && state != RunState.CANCELLED) {
+        if (state != RunState.INTERRUPTED && state != RunState.CANCELLED && state != RunState.BUDGET_EXHAUSTED
+                && state != RunState.STALLED) {
             throw new RunStateException("run '" + id + "' is " + state.wireName()
-                    + "; only interrupted or cancelled runs can be resumed", state);
+                    + "; only interrupted, cancelled, budget_exhausted or stalled runs can be resumed", state);
         }
         checkSandbox(run.submission());
+        if (raised != null && !raised.isEmpty()) {
+            RunSubmission updated = run.submission().withBounds(raised.over(run.submission().bounds()));
+            try {
+                Json.mapper().writeValue(run.dir().resolve(SUBMISSION).toFile(), updated);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record the raised bounds in " + run.dir(), e);
+            }
+            run.rebound(updated);
+        }
         start(run, true);
         return run;
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14: a job's own token budget stops a model that never stops calling tools, at the call that reaches it;
- * the job ends {@code budget_exhausted} with its spend, and a service restarted on the runs directory still knows
- * the job's bounds. Every twin answer bills 1,000 input and 100 output tokens.
+ * the job ends {@code budget_exhausted} with its spend, a resume with a larger budget finishes it, and a service
+ * restarted on the runs directory still knows the job's bounds. Every twin answer bills 1,000 input and 100 output tokens.
  */
 class JobBudgetTwinTest {
 
@@ -36,11 +36,16 @@ class JobBudgetTwinTest {
                   usage: {input_tokens: 1000, output_tokens: 100}
             """;
 
+    private static final String FINISHES = """
+            rules:
+              - reply: {text: "Done.", usage: {input_tokens: 1000, output_tokens: 100}}
+            """;
+
     @TempDir
     Path runs;
 
     @Test
-    void aJobsTokenBudgetStopsItAtTheCallThatReachesItAndItsStatusKeepsTheBounds() throws Exception {
+    void aJobsTokenBudgetStopsItAtTheCallThatReachesItAndALargerOneResumesItToSuccess() throws Exception {
         try (TwinServer twin = TwinServer.start(TwinScripts.parse(FOREVER))) {
             Map<String, String> env = new HashMap<>(twin.environment());
             env.keySet().removeIf(k -> !k.startsWith("ANTHROPIC_"));
@@ -63,11 +68,22 @@ class JobBudgetTwinTest {
                 assertThat(run.snapshot().spend().total().tokens()).isEqualTo(3_300);
                 JsonNode fin = Json.mapper().readTree(run.dir().resolve("final.json").toFile());
                 assertThat(fin.path("status").asText()).isEqualTo("budget_exhausted");
+
+                // resumed with a larger token budget, the job continues where it stopped and its spend carries over
+                twin.reset(TwinScripts.parse(FINISHES));
+                registry.resume(id, RunBounds.parse("50000", null, null, null));
+                deadline = System.nanoTime() + 120_000_000_000L;
+                while (!run.state().terminal() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(run.state()).as(run.snapshot().failure()).isEqualTo(RunState.SUCCEEDED);
+                assertThat(twin.requests()).hasSize(1);
+                assertThat(run.snapshot().spend().total().tokens()).isEqualTo(4_400);
             }
             try (RunRegistry restarted = new RunRegistry(runs, new PipelineLoader(), env, e -> { }, 1, 64, true)) {
                 restarted.recover();
-                assertThat(restarted.get(id).submission().bounds()).isEqualTo(new RunBounds(3000L, null, "1h",
-                        "10m"));
+                assertThat(restarted.get(id).submission().bounds()).as("the raised budget, the other bounds kept")
+                        .isEqualTo(new RunBounds(50_000L, null, "1h", "10m"));
             }
         }
     }
