@@ -31,7 +31,7 @@ async function showRuns() {
     body.append(el('tr', { 'data-run': run.id }, el('td', {}, link),
       el('td', {}, el('span', { class: 'status ' + run.status, text: run.status })),
       el('td', { text: run.current_node || '' }), el('td', { text: String(run.completed_nodes.length) }),
-      el('td', { text: run.started_at || '' })));
+      el('td', { class: 'spend', text: spendText(run) }), el('td', { text: run.started_at || '' })));
   });
   document.getElementById('empty').hidden = list.runs.length > 0;
 }
@@ -41,12 +41,24 @@ async function refreshStatus(id) {
   const status = document.getElementById('status');
   status.textContent = run.status;
   status.className = 'status ' + run.status;
+  document.getElementById('spend').textContent = spendText(run);
   const satisfaction = document.getElementById('satisfaction');
   if (satisfaction && typeof run.satisfaction === 'number') {
     satisfaction.textContent = 'satisfaction ' + percent(run.satisfaction);
     satisfaction.hidden = false;
   }
   return run;
+}
+
+/**
+ * What a run's model calls spent, as the CLI's final line says it: "1,100 tokens, $0.0045". A cost that leaves out
+ * calls of models with no known price is a lower bound ("≥"); a simulated run says so, as it spent nothing real.
+ */
+function spendText(run) {
+  const tokens = Number(run.tokens || 0).toLocaleString('en-US') + ' tokens';
+  const cost = (run.cost_complete === false ? '≥ $' : '$') + Number(run.cost_usd || 0).toFixed(4);
+  return tokens + ', ' + cost + (run.cost_complete === false ? ' (a price is unknown)' : '')
+    + (run.simulated ? ' (simulated)' : '');
 }
 
 function percent(fraction) {
@@ -138,7 +150,8 @@ async function showRun() {
     events.append(el('li', { 'data-seq': msg.lastEventId, 'data-type': e.type, text: '#' + msg.lastEventId + ' ' + e.type + detail }));
     clearTimeout(pending);
     pending = setTimeout(refreshAll, 100);
-    if (['pipeline_completed', 'pipeline_failed', 'pipeline_cancelled'].includes(e.type)) {
+    if (['pipeline_completed', 'pipeline_failed', 'pipeline_cancelled', 'pipeline_budget_exhausted',
+      'pipeline_stalled'].includes(e.type)) {
       source.close();
       settle();
     }
@@ -149,7 +162,7 @@ async function showRun() {
       await new Promise(resolve => setTimeout(resolve, 500));
       await refreshAll();
       const shown = document.getElementById('status').textContent;
-      if (['succeeded', 'failed', 'cancelled'].includes(shown)) return;
+      if (['succeeded', 'failed', 'cancelled', 'budget_exhausted', 'stalled'].includes(shown)) return;
     }
   };
 }

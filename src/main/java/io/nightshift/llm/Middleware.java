@@ -6,7 +6,7 @@ package io.nightshift.llm;
  * default to passing straight through, so a middleware overrides only what it cares about. Implementations
  * must be safe for concurrent use.
  */
-interface Middleware {
+public interface Middleware {
 
     /** The rest of the chain, ending at the provider adapter chosen by {@link Request#provider()}. */
     interface Next {

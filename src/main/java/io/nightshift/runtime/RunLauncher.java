@@ -179,12 +179,13 @@ public final class RunLauncher {
             tools.initialize();
             try (NodeSandboxes sandboxes = new NodeSandboxes(workspace, tools, plan.sandbox(), plan.graph(), runId,
                     plan.logsRoot())) {
-                Judging judging = new Judging(harness, workspace,
-                        "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock);
                 SpendMeter meter = new SpendMeter();
+                SpendGate spend = new SpendGate(meter, Prices.fromEnvironment(environment));
+                // a judge's model calls count into the run's spend and budgets like the agents'
+                Judging judging = new Judging(harness, workspace,
+                        "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock, spend::forJudge);
                 CodergenBackend backend = CodergenBackends.open(request.simulate(), environment,
-                        sandboxes::forNode, new InStageJudge(judging), request.model(),
-                        new SpendGate(meter, Prices.fromEnvironment(environment)));
+                        sandboxes::forNode, new InStageJudge(judging), request.model(), spend);
                 HarnessHandler harnessHandler = new HarnessHandler(judging);
                 RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                         .runId(runId)

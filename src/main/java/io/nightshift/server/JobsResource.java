@@ -63,9 +63,11 @@ public class JobsResource {
             RunFiles.deliverables(run).forEach(n -> links.put(n, "/jobs/" + id + "/deliverables/" + n));
         }
         // with no sandbox asked for, runs use Docker (SandboxChoice) and refuse to start without it
+        RunStatusJson status = RunStatusJson.of(run);
         return new JobStatusJson(id, run.state().jobStatus(), s.repository(), s.ref(), s.goal(), s.name(), s.model(),
-                s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), RunStatusJson.of(run.snapshot()), links,
-                "/pipelines/" + id + "/events", s.provider(), s.simulate(), DeliveryFiles.readPullRequest(run.dir())
+                s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), status, links,
+                "/pipelines/" + id + "/events", s.provider(), s.simulate(), s.bounds(), status.tokens(),
+                status.costUsd(), status.costComplete(), DeliveryFiles.readPullRequest(run.dir())
                         .map(p -> new JobStatusJson.PullRequestJson(p.url(), p.number())).orElse(null));
     }
 

@@ -3,6 +3,7 @@ package io.nightshift.server;
 import io.nightshift.runtime.service.GraphRenderer;
 import io.nightshift.runtime.service.ManagedRun;
 import io.nightshift.runtime.service.RunFiles;
+import io.nightshift.runtime.service.RunBounds;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunSubmission;
 import io.nightshift.runtime.service.SubmissionGate;
@@ -55,17 +56,21 @@ public class PipelinesResource {
             return Response.status(400).entity(ErrorJson.of("the body needs \"dot\": the pipeline's DOT source")).build();
         }
         return start(RunSubmission.pipeline(body.dot(), Boolean.TRUE.equals(body.simulate()),
-                Boolean.TRUE.equals(body.autoApprove()), body.goal(), body.set()));
+                Boolean.TRUE.equals(body.autoApprove()), body.goal(), body.set()).withBounds(BoundsFields.read(
+                        body.maxTokens(), body.maxCostUsd(), body.maxTime(), body.stallTimeout())));
     }
 
     @POST
     @Consumes({DOT_TYPE, MediaType.TEXT_PLAIN})
     public Response submitDot(String dot, @QueryParam("auto_approve") boolean autoApprove,
-            @QueryParam("goal") String goal, @QueryParam("simulate") boolean simulate) {
+            @QueryParam("goal") String goal, @QueryParam("simulate") boolean simulate,
+            @QueryParam("max_tokens") String maxTokens, @QueryParam("max_cost_usd") String maxCostUsd,
+            @QueryParam("max_time") String maxTime, @QueryParam("stall_timeout") String stallTimeout) {
         if (dot == null || dot.isBlank()) {
             return Response.status(400).entity(ErrorJson.of("the body is empty: send the pipeline's DOT source")).build();
         }
-        return start(RunSubmission.pipeline(dot, simulate, autoApprove, goal, Map.of()));
+        return start(RunSubmission.pipeline(dot, simulate, autoApprove, goal, Map.of())
+                .withBounds(RunBounds.parse(maxTokens, maxCostUsd, maxTime, stallTimeout)));
     }
 
     private Response start(RunSubmission submission) {
@@ -89,21 +94,21 @@ public class PipelinesResource {
         int from = Math.clamp(offset, 0, all.size());
         int size = Math.clamp(limit, 1, 500);
         List<RunStatusJson> page = all.subList(from, Math.min(all.size(), from + size)).stream()
-                .map(r -> RunStatusJson.of(r.snapshot())).toList();
+                .map(r -> RunStatusJson.of(r)).toList();
         return new RunListJson(page, from, size, all.size());
     }
 
     @GET
     @Path("/{id}")
     public RunStatusJson status(@PathParam("id") String id) {
-        return RunStatusJson.of(registry.get(id).snapshot());
+        return RunStatusJson.of(registry.get(id));
     }
 
     @POST
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("id") String id) {
         boolean cancelled = registry.cancel(id);
-        return Response.status(cancelled ? 202 : 409).entity(cancelled ? RunStatusJson.of(registry.get(id).snapshot())
+        return Response.status(cancelled ? 202 : 409).entity(cancelled ? RunStatusJson.of(registry.get(id))
                 : ErrorJson.of("run '" + id + "' has already ended (" + registry.get(id).state().wireName() + ")"))
                 .build();
     }
@@ -111,7 +116,17 @@ public class PipelinesResource {
     @POST
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") String id) {
-        return Response.accepted(RunStatusJson.of(registry.resume(id).snapshot())).build();
+        return Response.accepted(RunStatusJson.of(registry.resume(id))).build();
+    }
+
+    /** With a body of raised bounds, e.g. {@code {"max_tokens": 500000}} for a run that ended budget_exhausted. */
+    @POST
+    @Path("/{id}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resume(@PathParam("id") String id, ResumeRequest body) {
+        RunBounds raised = body == null ? RunBounds.NONE : BoundsFields.read(body.maxTokens(), body.maxCostUsd(),
+                body.maxTime(), body.stallTimeout());
+        return Response.accepted(RunStatusJson.of(registry.resume(id, raised))).build();
     }
 
     @GET

@@ -125,6 +125,10 @@ class HoldoutFactoryIT {
                     deliverables.resolve("changes.patch").toString());
             assertThat(Files.readString(clone.resolve("tally.py"))).contains("argparse");
             git(source, "bundle", "verify", deliverables.resolve("run.bundle").toString());
+            // Issue 14: the twin reports usage, so the summary and the final line say what the model calls spent
+            assertThat(output).containsPattern("succeeded in .*[0-9,]+ tokens, \\$[0-9]+\\.[0-9]{4}");
+            assertThat(Files.readString(deliverables.resolve("summary.md"))).containsPattern(
+                    "- spend: [0-9,]+ tokens, \\$[0-9]+\\.[0-9]{4}\n").contains("| stage | calls | tokens");
             assertThat(Files.readString(deliverables.resolve("summary.md"))).contains("## Holdout scenarios")
                     .contains("suite " + suite + ": satisfaction 100.0% (7/7 trials");
             assertThat(run.resolve("harness/1.json")).exists();

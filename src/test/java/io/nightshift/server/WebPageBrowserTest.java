@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.runtime.harness.FakeGateway;
 import io.nightshift.runtime.harness.HoldoutGuard;
+import io.nightshift.runtime.harness.TwinJudgeGateway;
 import io.nightshift.runtime.service.RunRegistry;
+import io.nightshift.twin.TwinScripts;
+import io.nightshift.twin.TwinServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -113,6 +116,70 @@ class WebPageBrowserTest {
                     .contains("judge: suite greet, satisfaction 100.0% (2/2 trials, threshold 90.0%)");
         } finally {
             registry.useHarness(HoldoutGuard.production(Map.of()));
+        }
+    }
+
+    @Test
+    void theRunPageAndTheListShowWhatTheRunsModelCallsSpent() throws Exception {
+        Optional<Path> chromium = Chromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "SKIPPED: chromium is not installed (apt-get install -y chromium); .ci/run installs it in CI");
+        Files.writeString(repo.resolve("README.md"), "a job's repository\n");
+        git("init", "-q", "-b", "main");
+        git("add", "-A");
+        git("-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "initial");
+        // the judge's one model call over the twin bills 1,000 input and 100 output tokens of claude-sonnet-4-5
+        try (TwinServer twin = TwinServer.start(TwinScripts.parse("""
+                rules:
+                  - reply:
+                      text: '{"agrees": true, "reason": "it greeted"}'
+                      usage: {input_tokens: 1000, output_tokens: 100}
+                """));
+                Chromium browser = new Chromium(chromium.get())) {
+            registry.useHarness(new TwinJudgeGateway(twin));
+            Http http = new Http(root.toString());
+            String dot = """
+                    digraph spent {
+                        start [shape=Mdiamond]
+                        exit  [shape=Msquare]
+                        judge [type="harness", harness.suite="greet", harness.threshold=1]
+                        start -> judge -> exit
+                    }
+                    """;
+            String id = http.postJson("/jobs", Map.of("repository", Map.of("path", repo.toString()), "goal", "Greet",
+                    "dot", dot)).json().path("id").asText();
+            http.awaitStatus(id, "succeeded");
+            JsonNode run = http.get("/pipelines/" + id).json();
+            assertThat(run.path("tokens").asLong()).as("what the page fetches").isEqualTo(1_100);
+            assertThat(run.path("cost_complete").asBoolean()).isTrue();
+
+            browser.navigate(root + "run.html?id=" + id);
+            browser.await("(document.getElementById('spend') || {}).textContent === '1,100 tokens, $0.0045'",
+                    15_000);
+
+            browser.navigate(root.toString());
+            browser.await("!!document.querySelector('tr[data-run=\"" + id + "\"] td.spend')", 15_000);
+            assertThat(browser.eval("document.querySelector('tr[data-run=\"" + id + "\"] td.spend').textContent")
+                    .asText()).isEqualTo("1,100 tokens, $0.0045");
+        } finally {
+            registry.useHarness(HoldoutGuard.production(Map.of()));
+        }
+    }
+
+    @Test
+    void aSimulatedRunSaysSoWhereItsSpendIsShown() throws Exception {
+        Optional<Path> chromium = Chromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "SKIPPED: chromium is not installed (apt-get install -y chromium); .ci/run installs it in CI");
+        try (Chromium browser = new Chromium(chromium.get())) {
+            Http http = new Http(root.toString());
+            String id = http.postJson("/pipelines", Map.of("dot", Pipelines.linear("simulatedspend", 1),
+                    "simulate", true)).json().path("id").asText();
+            http.awaitStatus(id, "succeeded");
+
+            browser.navigate(root + "run.html?id=" + id);
+            browser.await("(document.getElementById('spend') || {}).textContent === '0 tokens, $0.0000 (simulated)'",
+                    15_000);
         }
     }
 

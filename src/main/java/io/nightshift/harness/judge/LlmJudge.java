@@ -14,7 +14,7 @@ import io.nightshift.llm.Llm;
  * @param client null when no provider is configured (the step then fails, saying so)
  * @param model null when neither the suite nor the run names one
  */
-record LlmJudge(Client client, String model) {
+public record LlmJudge(Client client, String model) {
 
     static final String SYSTEM = """
             You are the judge of an acceptance test. A scenario has been run against a program; you receive the \

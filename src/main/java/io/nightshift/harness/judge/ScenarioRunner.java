@@ -12,7 +12,7 @@ import io.nightshift.sandbox.SandboxException;
  * actions in the environment, expectations in Java; the first failing step ends the trial. Services the trial
  * started are stopped and its temporary files removed before it returns. Thread-safe (no state between trials).
  */
-final class ScenarioRunner {
+public final class ScenarioRunner {
 
     private final LlmJudge llm;
     private final boolean disposableEnvironments;

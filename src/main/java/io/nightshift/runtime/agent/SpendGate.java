@@ -2,6 +2,11 @@ package io.nightshift.runtime.agent;
 
 import io.nightshift.agent.session.UsageGate;
 import io.nightshift.llm.BilledTokens;
+import io.nightshift.llm.EventStream;
+import io.nightshift.llm.Middleware;
+import io.nightshift.llm.Request;
+import io.nightshift.llm.Response;
+import io.nightshift.llm.StreamEvent;
 import io.nightshift.llm.Usage;
 import io.nightshift.pipeline.budget.BudgetBreach;
 import io.nightshift.pipeline.budget.ModelCall;
@@ -32,6 +37,45 @@ public final class SpendGate {
         }
         return (provider, model, usage) -> meter.record(call(node.get(), provider, model, usage))
                 .map(BudgetBreach::reason).orElse(null);
+    }
+
+    /**
+     * A client middleware that records every model call a judge makes for the stage {@code nodeId} (an {@code a judge
+     * agrees} step), so judge calls count into the run's spend and budgets like agent calls. A judgment in progress
+     * is not interrupted by a breach; the engine ends the run after the stage.
+     */
+    public Middleware forJudge(String nodeId) {
+        if (meter == null) {
+            return new Middleware() { };
+        }
+        return new Middleware() {
+            @Override
+            public Response complete(Request request, Next next) {
+                Response response = next.complete(request);
+                record(nodeId, request, response.provider(), response.model(), response.usage());
+                return response;
+            }
+
+            @Override
+            public EventStream stream(Request request, Next next) {
+                return next.stream(request).peek(event -> {
+                    if (event instanceof StreamEvent.Finish finish) {
+                        Response r = finish.response();
+                        record(nodeId, request, r == null ? null : r.provider(), r == null ? null : r.model(),
+                                finish.usage() != null ? finish.usage() : r == null ? null : r.usage());
+                    }
+                });
+            }
+        };
+    }
+
+    private void record(String nodeId, Request request, String provider, String model, Usage usage) {
+        if (usage == null) {
+            return;
+        }
+        String p = provider != null && !provider.isBlank() ? provider : request.provider();
+        String m = model != null && !model.isBlank() ? model : request.model();
+        meter.record(call(nodeId, p == null ? "unknown" : p, m, usage));
     }
 
     ModelCall call(String nodeId, String provider, String model, Usage usage) {

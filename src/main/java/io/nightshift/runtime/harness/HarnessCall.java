@@ -1,6 +1,7 @@
 package io.nightshift.runtime.harness;
 
 import io.nightshift.llm.CancellationToken;
+import io.nightshift.llm.Middleware;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -19,14 +20,23 @@ import java.util.Objects;
  * @param sandboxImage the run's sandbox image, for the judge containers; null when the run's tools work on this
  *                     machine ({@code --sandbox local} with {@code --allow-local-holdout}): judge here too
  * @param cancellation cancelled together with the interrupt of the calling thread
+ * @param metering     wraps the judge's model calls ({@code a judge agrees} steps) to count them into the run's
+ *                     spend and budgets; null counts nothing
  */
 public record HarnessCall(String runId, String nodeId, String suite, Path repository, String commit, Integer trials,
-                          Double threshold, String sandboxImage, CancellationToken cancellation) {
+                          Double threshold, String sandboxImage, CancellationToken cancellation,
+                          Middleware metering) {
 
     public HarnessCall {
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(commit, "commit");
         cancellation = cancellation == null ? CancellationToken.NONE : cancellation;
+    }
+
+    /** With the judge's model calls counted nowhere. */
+    public HarnessCall(String runId, String nodeId, String suite, Path repository, String commit, Integer trials,
+            Double threshold, String sandboxImage, CancellationToken cancellation) {
+        this(runId, nodeId, suite, repository, commit, trials, threshold, sandboxImage, cancellation, null);
     }
 }

@@ -4,6 +4,7 @@ import io.nightshift.harness.DisclosedJudgment;
 import io.nightshift.harness.DisclosedScenario;
 import io.nightshift.harness.JudgeListener;
 import io.nightshift.llm.CancellationToken;
+import io.nightshift.llm.Middleware;
 import io.nightshift.event.EventEmitter;
 import io.nightshift.event.PipelineEvent;
 import io.nightshift.pipeline.graph.Node;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * One judgment of one stage, the same for harness nodes and stages judged in place: snapshot the stage's working
@@ -69,12 +71,20 @@ public final class Judging {
     private final Snapshots snapshots;
     private final String sandboxImage;
     private final Clock clock;
+    private final Function<String, Middleware> metering;
 
     public Judging(HarnessGateway gateway, Snapshots snapshots, String sandboxImage, Clock clock) {
+        this(gateway, snapshots, sandboxImage, clock, null);
+    }
+
+    /** @param metering for a stage's id, the middleware that counts its judge's model calls; null for none */
+    public Judging(HarnessGateway gateway, Snapshots snapshots, String sandboxImage, Clock clock,
+            Function<String, Middleware> metering) {
         this.gateway = gateway;
         this.snapshots = snapshots;
         this.sandboxImage = sandboxImage;
         this.clock = clock;
+        this.metering = metering;
     }
 
     /**
@@ -89,7 +99,8 @@ public final class Judging {
                 + settings.suite();
         String commit = snapshots.snapshot(context, subject);
         HarnessCall call = new HarnessCall(runId, node.id(), settings.suite(), snapshots.repository(context), commit,
-                settings.trials(), settings.threshold(), sandboxImage, new CancellationToken());
+                settings.trials(), settings.threshold(), sandboxImage, new CancellationToken(),
+                metering == null ? null : metering.apply(node.id()));
         AtomicBoolean started = new AtomicBoolean();
         String id = node.id();
         JudgeListener listener = new JudgeListener() {

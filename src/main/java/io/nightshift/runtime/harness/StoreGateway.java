@@ -97,6 +97,9 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
                     + "imported by another version of Nightshift?); import it again: " + e.getMessage(), e);
         }
         Client llm = Client.fromEnv(environment);
+        if (call.metering() != null) {
+            llm = llm.withMiddleware(call.metering());
+        }
         JudgeRequest request = JudgeRequest.of(suite, call.repository(), call.commit())
                 .withTrials(call.trials())
                 .withThreshold(call.threshold())

@@ -54,7 +54,7 @@ public final class JobIntake {
         String dot = byName ? read(name) : job.dot();
         return new RunSubmission("job", dot, name, job.simulate(), job.autoApprove(), job.goal(), job.settings(),
                 null, repo, job.ref(), job.sandbox(), job.model(), job.allowLocalHoldout(), job.provider(),
-                job.pullRequest());
+                job.pullRequest(), job.bounds());
     }
 
     private String read(String fileName) {

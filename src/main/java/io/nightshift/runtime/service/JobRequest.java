@@ -18,16 +18,33 @@ import java.util.Map;
  * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
  * @param provider the provider of LLM stages that name none; null for the model's (catalog) or the default
  * @param pullRequest deliver as a pull request ({@code "deliver": "pull_request"}); null for a branch (the default)
+ * @param bounds the job's {@code max_tokens}, {@code max_cost_usd}, {@code max_time} and {@code stall_timeout}
  */
 public record JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
         String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
-        boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest) {
+        boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest, RunBounds bounds) {
+
+    /** Delivered as {@code pullRequest} asks, under the pipeline's bounds. */
+    public JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
+            String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
+            boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest) {
+        this(repository, ref, goal, pipeline, dot, sandbox, model, simulate, autoApprove, settings, allowLocalHoldout,
+                provider, pullRequest, null);
+    }
+
+    /** Delivered as a branch, under {@code bounds}. */
+    public JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
+            String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
+            boolean allowLocalHoldout, String provider, RunBounds bounds) {
+        this(repository, ref, goal, pipeline, dot, sandbox, model, simulate, autoApprove, settings, allowLocalHoldout,
+                provider, null, bounds);
+    }
 
     public JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,
             String model, boolean simulate, boolean autoApprove, Map<String, String> settings,
             boolean allowLocalHoldout, String provider) {
         this(repository, ref, goal, pipeline, dot, sandbox, model, simulate, autoApprove, settings, allowLocalHoldout,
-                provider, null);
+                provider, null, null);
     }
 
     public JobRequest(String repository, String ref, String goal, String pipeline, String dot, String sandbox,

@@ -22,7 +22,7 @@ public final class ManagedRun implements EventSink {
 
     private final String id;
     private final Path dir;
-    private final RunSubmission submission;
+    private volatile RunSubmission submission;
     private final Instant createdAt;
     private final EventHistory history;
     private final QuestionBroker questions;
@@ -65,6 +65,11 @@ public final class ManagedRun implements EventSink {
 
     public RunSubmission submission() {
         return submission;
+    }
+
+    /** A resume with raised bounds: the run continues under {@code raised}. */
+    void rebound(RunSubmission raised) {
+        submission = raised;
     }
 
     public EventHistory history() {

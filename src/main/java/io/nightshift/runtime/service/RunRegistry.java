@@ -16,6 +16,7 @@ import io.nightshift.runtime.harness.HarnessGateway;
 import io.nightshift.runtime.harness.HoldoutGuard;
 import io.nightshift.runtime.ValidationResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,15 +178,33 @@ public final class RunRegistry implements AutoCloseable {
         return e == null ? 0 : e.seq();
     }
 
-    /** Continues an interrupted or cancelled run from its checkpoint. */
+    /** Continues an interrupted, cancelled, budget-exhausted or stalled run from its checkpoint. */
     public ManagedRun resume(String id) {
+        return resume(id, RunBounds.NONE);
+    }
+
+    /**
+     * As {@link #resume(String)}, under the run's bounds with each one {@code raised} sets replacing it (a run that
+     * ended {@code budget_exhausted} continues with a larger budget; its spend so far still counts).
+     */
+    public ManagedRun resume(String id, RunBounds raised) {
         ManagedRun run = get(id);
         RunState state = run.state();
-        if (state != RunState.INTERRUPTED && state != RunState.CANCELLED) {
+        if (state != RunState.INTERRUPTED && state != RunState.CANCELLED && state != RunState.BUDGET_EXHAUSTED
+                && state != RunState.STALLED) {
             throw new RunStateException("run '" + id + "' is " + state.wireName()
-                    + "; only interrupted or cancelled runs can be resumed", state);
+                    + "; only interrupted, cancelled, budget_exhausted or stalled runs can be resumed", state);
         }
         checkSandbox(run.submission());
+        if (raised != null && !raised.isEmpty()) {
+            RunSubmission updated = run.submission().withBounds(raised.over(run.submission().bounds()));
+            try {
+                AtomicFiles.write(run.dir().resolve(SUBMISSION), Json.mapper().writeValueAsBytes(updated), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record the raised bounds in " + run.dir(), e);
+            }
+            run.rebound(updated);
+        }
         start(run, true);
         return run;
     }
@@ -340,7 +359,8 @@ public final class RunRegistry implements AutoCloseable {
         RunRequest request = new RunRequest(pipeline, s.simulate(), s.autoApprove(), resume ? null : run.dir(),
                 resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
                 handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout(),
-                ModelRequirement.choose(s.provider(), s.model()), false, null, null, s.pullRequest());
+                ModelRequirement.choose(s.provider(), s.model()), false, s.bounds().budget(),
+                s.bounds().stallTimeoutDuration(), s.pullRequest());
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
         try {
             if (!handedOver) {

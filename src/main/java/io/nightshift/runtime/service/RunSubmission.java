@@ -21,22 +21,32 @@ import java.util.Map;
  * @param allowLocalHoldout accept held-out scenario suites although the sandbox is {@code local}
  * @param provider the provider of LLM stages that name none; null for the model's or the default
  * @param pullRequest for jobs delivered as a pull request ({@code "deliver": "pull_request"}); null for a branch
+ * @param bounds the run's budgets and stall timeout as submitted; each one set wins over the graph's
  */
 public record RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
         String goal, Map<String, String> settings, String workspace, String repository, String ref,
-        String sandbox, String model, boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest) {
+        String sandbox, String model, boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest,
+        RunBounds bounds) {
 
     public RunSubmission {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         kind = kind == null ? "pipeline" : kind;
+        bounds = bounds == null ? RunBounds.NONE : bounds;
     }
 
-    /** Delivered as a branch. */
+
+    /** This submission with {@code newBounds} instead of its own. */
+    public RunSubmission withBounds(RunBounds newBounds) {
+        return new RunSubmission(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref,
+                sandbox, model, allowLocalHoldout, provider, pullRequest, newBounds);
+    }
+
+    /** Delivered as a branch, with the graph's bounds only. */
     public RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove, String goal,
             Map<String, String> settings, String workspace, String repository, String ref, String sandbox,
             String model, boolean allowLocalHoldout, String provider) {
         this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model,
-                allowLocalHoldout, provider, null);
+                allowLocalHoldout, provider, null, null);
     }
 
     /** The default provider (or the model's). */
