@@ -101,6 +101,10 @@ final class StageExecutor {
             deleteStaleStatus(stageDir);
             bus.emit((run, seq, at) -> new PipelineEvent.StageStarted(run, seq, at, id, label, type, index, n));
             long t0 = System.nanoTime();
+            if (attempt == 1) {
+                dir.writeStageFile(id, StageContextFile.NAME, StageContextFile.render(ctx.snapshot(),
+                        fidelity.mode(), runId));
+            }
             StageContext sc = new StageContext(node, ctx, graph, dir.root(), stageDir, runId, attempt, fidelity.mode(),
                     fidelity.threadId(), bus, artifacts, branches, children, dir.fsync(), runSoFar);
             Outcome outcome;
@@ -109,7 +113,8 @@ final class StageExecutor {
                 outcome = runHandler(resolved, sc, stageTimeout(node, type));
                 if (outcome == null) {
                     outcome = StatusFile.read(stageDir).orElse(node.autoStatus()
-                            ? Outcome.success("auto-status: handler completed without writing status")
+                            ? Outcome.success("auto_status synthesized success: auto-status: handler completed"
+                                    + " without writing status")
                             : Outcome.fail("handler '" + type + "' of node '" + id
                                     + "' reported no outcome and wrote no status.json (set auto_status=true to accept this)"));
                 }
