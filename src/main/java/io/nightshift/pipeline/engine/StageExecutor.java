@@ -113,8 +113,7 @@ final class StageExecutor {
                 outcome = runHandler(resolved, sc, stageTimeout(node, type));
                 if (outcome == null) {
                     outcome = StatusFile.read(stageDir).orElse(node.autoStatus()
-                            ? Outcome.success("auto_status synthesized success: auto-status: handler completed"
-                                    + " without writing status")
+                            ? Outcome.success("auto-status: handler completed without writing status")
                             : Outcome.fail("handler '" + type + "' of node '" + id
                                     + "' reported no outcome and wrote no status.json (set auto_status=true to accept this)"));
                 }
