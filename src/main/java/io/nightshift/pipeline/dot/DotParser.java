@@ -571,7 +571,8 @@ public final class DotParser {
 
         NodeDraft(String id, Scope scope, SourceLocation at, Map<String, Attribute> explicit, boolean declared) {
             this.id = id;
-            this.attrs = new LinkedHashMap<>(scope.nodeDefaults);
+            this.attrs = new LinkedHashMap<>();
+            scope.nodeDefaults.forEach((k, a) -> this.attrs.put(k, a.asInherited()));
             this.attrs.putAll(explicit);
             this.scopes.add(scope);
             this.location = at;

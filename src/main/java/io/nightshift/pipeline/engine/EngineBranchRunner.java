@@ -20,11 +20,15 @@ final class EngineBranchRunner implements BranchRunner {
     private final Graph graph;
     private final StageExecutor executor;
     private final Router router;
+    private final java.util.function.BiConsumer<Node, Outcome> stageDone;
 
-    EngineBranchRunner(Graph graph, StageExecutor executor, Router router) {
+    /** {@code stageDone} hears of every stage a branch completes (the run's progress records them). */
+    EngineBranchRunner(Graph graph, StageExecutor executor, Router router,
+            java.util.function.BiConsumer<Node, Outcome> stageDone) {
         this.graph = graph;
         this.executor = executor;
         this.router = router;
+        this.stageDone = stageDone;
     }
 
     static boolean isJoin(Node node) {
@@ -56,6 +60,7 @@ final class EngineBranchRunner implements BranchRunner {
                 throw new InterruptedException(e.getMessage());
             }
             completed.add(node.id());
+            stageDone.accept(node, last);
             ctx.applyUpdates(last.contextUpdates());
             if (last.status() != StageStatus.SKIPPED) {
                 ctx.set("outcome", last.status().wireName());

@@ -326,7 +326,7 @@ public final class PipelineEngine {
                     + target.id() + "); raise RunConfig.maxLoopRestarts if the loop is intended", from.id()));
         }
         RunDirectory old = dir;
-        RunDirectory fresh = new RunDirectory(restartRoot(old.root()), config.fsync()).create();
+        RunDirectory fresh = new RunDirectory(restartRoot(), config.fsync()).create();
         bus.emit((run, seq, at) -> new PipelineEvent.LoopRestarted(run, seq, at, from.id(), target.id(),
                 fresh.root().toString()));
         saveCheckpoint("restarted", "");
@@ -346,11 +346,15 @@ public final class PipelineEngine {
         return new Step(target, null, "");
     }
 
-    private static Path restartRoot(Path root) {
-        String base = root.getFileName().toString().replaceFirst("-restart-\\d+$", "");
-        Path parent = root.getParent();
+    /**
+     * Where the {@code n}th fresh start of a loop_restart runs: {@code <logs root>/restart-<n>}, inside the run's
+     * own directory (as other implementations lay it out; the run's lock covers it), the earlier attempts' files
+     * staying where they were.
+     */
+    private Path restartRoot() {
+        Path root = config.logsRoot().toAbsolutePath();
         for (int n = 1; ; n++) {
-            Path candidate = parent.resolve(base + "-restart-" + n);
+            Path candidate = root.resolve("restart-" + n);
             if (!Files.exists(candidate)) {
                 return candidate;
             }
@@ -360,7 +364,7 @@ public final class PipelineEngine {
     private void useDirectory(Graph graph, RunDirectory runDir) {
         dir = runDir;
         artifacts = new ArtifactStore(runDir.root(), config.fsync(), config.clock());
-        EngineBranchRunner branches = new EngineBranchRunner(graph, executor, router);
+        EngineBranchRunner branches = new EngineBranchRunner(graph, executor, router, progress::recordBranchStage);
         executor.useRunDirectory(runDir, artifacts, branches, (child, root) -> EngineChildRun.start(
                 childConfig(root), child));
     }

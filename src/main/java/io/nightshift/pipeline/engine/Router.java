@@ -52,6 +52,10 @@ final class Router {
             }
             String reason = outcome.failureReason().isEmpty() ? "stage '" + node.id() + "' failed"
                     : outcome.failureReason();
+            if (node.goalGate()) {
+                reason = "goal gate '" + node.id() + "' failed and has no fail edge, retry_target or"
+                        + " fallback_retry_target to recover through: " + reason;
+            }
             return new End(reason);
         }
         if (parallel) {

@@ -5,6 +5,7 @@ import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.ParallelHandler;
 import io.nightshift.pipeline.handler.RunSoFar;
 import io.nightshift.pipeline.run.Checkpoint;
+import io.nightshift.pipeline.run.NodeOutcome;
 import io.nightshift.pipeline.state.Context;
 import io.nightshift.pipeline.state.Outcome;
 import io.nightshift.pipeline.state.StageStatus;
@@ -27,6 +28,7 @@ final class RunProgress {
     final Map<String, Integer> retries = new ConcurrentHashMap<>();
     final AtomicInteger stageIndex = new AtomicInteger();
     private final Map<String, String> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, NodeOutcome> details = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile String lastNode = "";
     private volatile Outcome lastOutcome;
 
@@ -40,6 +42,7 @@ final class RunProgress {
         context.applyUpdates(outcome.contextUpdates());
         if (outcome.status() != StageStatus.SKIPPED) {
             outcomes.put(node.id(), outcome.status().wireName());
+            details.put(node.id(), NodeOutcome.of(outcome));
             context.set("outcome", outcome.status().wireName());
             if (!outcome.preferredLabel().isEmpty()) {
                 context.set("preferred_label", outcome.preferredLabel());
@@ -53,10 +56,23 @@ final class RunProgress {
         lastOutcome = outcome;
     }
 
+    /**
+     * Records a stage a parallel branch ran (on the branch's thread): it joins {@code completed_nodes} and
+     * {@code node_outcomes}, as other implementations record branches; the branch's context stays its own.
+     */
+    void recordBranchStage(Node node, Outcome outcome) {
+        completed.add(node.id());
+        if (outcome.status() != StageStatus.SKIPPED) {
+            outcomes.put(node.id(), outcome.status().wireName());
+            details.put(node.id(), NodeOutcome.of(outcome));
+        }
+    }
+
     void clear() {
         completed.clear();
         retries.clear();
         outcomes.clear();
+        details.clear();
         lastNode = "";
         lastOutcome = null;
     }
@@ -65,7 +81,10 @@ final class RunProgress {
     void restore(Checkpoint cp) {
         completed.addAll(cp.completedNodes());
         retries.putAll(cp.nodeRetries());
-        outcomes.putAll(cp.nodeOutcomes());
+        cp.nodeOutcomes().forEach((id, o) -> {
+            outcomes.put(id, o.status());
+            details.put(id, o);
+        });
         stageIndex.set(cp.stageIndex());
         lastNode = cp.currentNode();
         lastOutcome = cp.currentNode().isEmpty() ? null : outcomeFrom(cp);
@@ -118,7 +137,15 @@ final class RunProgress {
 
     Checkpoint checkpoint(String timestamp, Context context, String status,
             io.nightshift.event.SpendReport spend, String resumeNode) {
-        return new Checkpoint(timestamp, lastNode, List.copyOf(completed), new LinkedHashMap<>(retries), outcomes(),
+        Map<String, NodeOutcome> recorded;
+        synchronized (details) {
+            recorded = new LinkedHashMap<>(details);
+        }
+        List<String> done;
+        synchronized (completed) {
+            done = List.copyOf(completed);
+        }
+        return new Checkpoint(timestamp, lastNode, done, new LinkedHashMap<>(retries), recorded,
                 context.snapshot(), context.logs(), outcomeMap(lastOutcome), status, stageIndex.get(), spend,
                 resumeNode);
     }
@@ -144,7 +171,7 @@ final class RunProgress {
     private static Outcome outcomeFrom(Checkpoint cp) {
         Map<String, Object> m = cp.lastOutcome();
         String status = m.containsKey("outcome") ? String.valueOf(m.get("outcome"))
-                : cp.nodeOutcomes().getOrDefault(cp.currentNode(), "success");
+                : cp.nodeOutcomes().getOrDefault(cp.currentNode(), NodeOutcome.ofStatus("success")).status();
         List<String> next = new ArrayList<>();
         if (m.get("suggested_next_ids") instanceof List<?> l) {
             l.forEach(x -> next.add(String.valueOf(x)));

@@ -101,6 +101,10 @@ final class StageExecutor {
             deleteStaleStatus(stageDir);
             bus.emit((run, seq, at) -> new PipelineEvent.StageStarted(run, seq, at, id, label, type, index, n));
             long t0 = System.nanoTime();
+            if (attempt == 1) {
+                dir.writeStageFile(id, StageContextFile.NAME, StageContextFile.render(ctx.snapshot(),
+                        fidelity.mode(), runId));
+            }
             StageContext sc = new StageContext(node, ctx, graph, dir.root(), stageDir, runId, attempt, fidelity.mode(),
                     fidelity.threadId(), bus, artifacts, branches, children, dir.fsync(), runSoFar);
             Outcome outcome;

@@ -18,7 +18,10 @@ import java.util.Map;
  * this process on its own engine, in {@code <stage>/child}. Each cycle (at most {@code manager.max_cycles},
  * default 1000) it observes the child into {@code context.stack.child.status}, {@code .outcome},
  * {@code .current_node} and {@code .completed_nodes}, ends when the child ended or
- * {@code manager.stop_condition} holds, else waits up to {@code manager.poll_interval} (default 45s). Steering is
+ * {@code manager.stop_condition} holds (or the context key named by {@code stop_condition_key} is set, as the
+ * community conformance suite writes it), else waits up to {@code manager.poll_interval} (default 45s; or
+ * {@code wait_ms}). Without {@code stack.child_dotfile} but with a stop condition, it waits for that condition on
+ * the run's context, with no child. Steering is
  * not implemented: {@code steer} in {@code manager.actions} is ignored.
  */
 final class ManagerLoopHandler implements Handler {
@@ -36,7 +39,10 @@ final class ManagerLoopHandler implements Handler {
         var attrs = stage.node().attrs();
         String nodeId = stage.node().id();
         String dotfile = attrs.string("stack.child_dotfile", stage.graph().attrs().string("stack.child_dotfile", ""));
-        Duration poll = attrs.duration("manager.poll_interval").orElse(Duration.ofSeconds(45));
+        Duration poll = attrs.duration("manager.poll_interval")
+                .orElse(attrs.integer("wait_ms").isPresent() ? Duration.ofMillis(attrs.integer("wait_ms").getAsInt())
+                        : Duration.ofSeconds(45));
+        String stopKey = attrs.string("stop_condition_key", "").strip();
         int maxCycles = Math.max(1, attrs.integer("manager.max_cycles").orElse(1000));
         String stopText = attrs.string("manager.stop_condition", "");
         List<String> actions = Arrays.stream(attrs.string("manager.actions", "observe,wait").split(","))
@@ -49,7 +55,9 @@ final class ManagerLoopHandler implements Handler {
                     + ": " + e.getMessage());
         }
         ChildRun child = null;
-        if (attrs.bool("stack.child_autostart", true)) {
+        // without a child, a manager that has a stop condition waits for it on the run's context
+        boolean childless = dotfile.isEmpty() && (!stop.isEmpty() || !stopKey.isEmpty());
+        if (attrs.bool("stack.child_autostart", true) && !childless) {
             if (dotfile.isEmpty()) {
                 return Outcome.fail("manager '" + nodeId + "' has no stack.child_dotfile (set it on the node or graph)");
             }
@@ -74,6 +82,10 @@ final class ManagerLoopHandler implements Handler {
                             + (child == null || child.failureReason().isEmpty() ? "" : ": " + child.failureReason()))
                             .withContextUpdates(last);
                 }
+                if (!stopKey.isEmpty() && truthy(stage.context().get(stopKey))) {
+                    return Outcome.success("Stop key " + stopKey + " is set")
+                            .withContextUpdates(child == null ? Map.of() : observe(child));
+                }
                 if (!stop.isEmpty() && stop.evaluate(OutcomeScope.contextOnly(stage.context()))) {
                     return Outcome.success("Stop condition satisfied: " + stopText)
                             .withContextUpdates(child == null ? Map.of() : observe(child));
@@ -86,12 +98,21 @@ final class ManagerLoopHandler implements Handler {
                     }
                 }
             }
-            return Outcome.fail("manager '" + nodeId + "': max cycles (" + maxCycles + ") exceeded");
+            return Outcome.fail("manager '" + nodeId + "': max_cycles (" + maxCycles + ") exceeded without the child"
+                    + " ending or the stop condition holding; raise manager.max_cycles or check the stop condition");
         } finally {
             if (child != null && child.status().equals("running")) {
                 child.cancel();
             }
         }
+    }
+
+    private static boolean truthy(Object value) {
+        if (value == null) {
+            return false;
+        }
+        String text = String.valueOf(value).strip();
+        return !text.isEmpty() && !text.equalsIgnoreCase("false") && !text.equals("0");
     }
 
     private static Map<String, Object> observe(ChildRun child) {

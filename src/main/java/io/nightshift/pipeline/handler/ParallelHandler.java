@@ -23,7 +23,8 @@ import java.util.concurrent.Semaphore;
  * time. {@code join_policy}: {@code wait_all} (default; SUCCESS when none failed, else PARTIAL_SUCCESS) or
  * {@code first_success} (SUCCESS as soon as one branch succeeds, the others are cancelled; FAIL when none does).
  * Context updates: {@code parallel.results} (list of {@link BranchResult#toMap()}), {@code parallel.success_count},
- * {@code parallel.failure_count} and {@code parallel.join_node}, where the engine continues. With
+ * {@code parallel.failure_count} (also as {@code parallel.fail_count}), {@code parallel.branch.<id>.status} (and
+ * {@code .failure_reason} when it failed) for each branch, and {@code parallel.join_node}, where the engine continues. With
  * {@link WorkspaceHooks}, each branch works in its own workspace scope; the commit it ended at is recorded as
  * {@code workspace_commit} in its result and in {@code parallel.commits} (branch id to commit).
  */
@@ -69,6 +70,7 @@ public final class ParallelHandler implements Handler {
         List<Map<String, Object>> serialised = new ArrayList<>();
         String join = "";
         Map<String, Object> commitsById = new LinkedHashMap<>();
+        Map<String, Object> perBranch = new LinkedHashMap<>();
         for (int i = 0; i < results.length; i++) {
             BranchResult r = results[i];
             success += r.status().isSuccess() ? 1 : 0;
@@ -79,6 +81,10 @@ public final class ParallelHandler implements Handler {
                 commitsById.put(r.id(), commits[i]);
             }
             serialised.add(entry);
+            perBranch.put("parallel.branch." + r.id() + ".status", r.status().wireName());
+            if (!r.failureReason().isEmpty()) {
+                perBranch.put("parallel.branch." + r.id() + ".failure_reason", r.failureReason());
+            }
             if (join.isEmpty()) {
                 join = r.joinNode();
             }
@@ -91,6 +97,9 @@ public final class ParallelHandler implements Handler {
         updates.put("parallel.results", serialised);
         updates.put("parallel.success_count", success);
         updates.put("parallel.failure_count", failure);
+        // the names other implementations write, read by their tools and the community conformance suite
+        updates.put("parallel.fail_count", failure);
+        updates.putAll(perBranch);
         updates.put(JOIN_NODE_KEY, join);
         if (!commitsById.isEmpty()) {
             updates.put("parallel.commits", commitsById);

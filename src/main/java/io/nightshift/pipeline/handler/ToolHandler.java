@@ -14,7 +14,9 @@ import java.util.Map;
  * {@code ATTRACTOR_STAGE_DIR}, {@code ATTRACTOR_LOGS_ROOT}, {@code ATTRACTOR_NODE_ID} and, when the node has a
  * prompt, writes it to {@code <stage>/prompt.txt} and sets {@code ATTRACTOR_PROMPT_FILE}. Exit 0 succeeds with
  * {@code tool.output} = stdout, unless the command left a {@code status.json} in its stage directory, which then
- * decides. A non-zero exit or a timeout fails with the exit code and the tail of stderr.
+ * decides. A non-zero exit or a timeout fails with the exit code and the tail of stderr. {@code tool_hooks.pre} and
+ * {@code .post} (node, else graph) run before and after the command; a pre-hook that exits non-zero fails the
+ * stage without running it.
  */
 final class ToolHandler implements Handler {
 
@@ -59,13 +61,30 @@ final class ToolHandler implements Handler {
             env.put("ATTRACTOR_PROMPT_FILE", stage.stageDir().resolve("prompt.txt").toString());
         }
         Duration timeout = stage.node().timeout().orElse(defaultTimeout);
+        StageToolHooks hooks = StageToolHooks.resolve(stage.node(), stage.graph());
+        if (!hooks.pre().isEmpty()) {
+            ExecResult pre = runHook(environment, hooks.pre(), env, null, timeout);
+            if (pre.exitCode() != 0 || pre.timedOut()) {
+                stage.writeFile("tool_output.txt", out(pre));
+                return Outcome.fail("tool_hooks.pre of '" + nodeId + "' exited with code " + pre.exitCode()
+                        + ", so the tool command did not run (a pre-hook vetoes the call): " + hooks.pre()
+                        + tail(pre.stderr() == null ? "" : pre.stderr()));
+            }
+        }
         ExecResult result = environment.execCommand(command, timeout.toMillis(), null, env);
+        if (!hooks.post().isEmpty()) {
+            // a post-hook audits; its failure does not change the stage's outcome (attractor-spec 9.7)
+            runHook(environment, hooks.post(), env, result.exitCode(), timeout);
+        }
         String stdout = result.stdout() == null ? "" : result.stdout();
         String stderr = result.stderr() == null ? "" : result.stderr();
         stage.writeFile("tool_output.txt", stdout + stderr);
         if (result.timedOut()) {
             return Outcome.fail("tool command timed out after " + timeout.toMillis() + "ms: " + command
                     + tail(stderr));
+        }
+        if (result.exitCode() != 0 && stage.node().autoStatus()) {
+            return autoStatus(stage, command, result.exitCode(), stdout);
         }
         if (result.exitCode() != 0) {
             return Outcome.fail("tool command exited with code " + result.exitCode() + ": " + command + tail(stderr))
@@ -79,6 +98,44 @@ final class ToolHandler implements Handler {
                     return fromTool.withContextUpdates(merged);
                 })
                 .orElseGet(() -> Outcome.success("Tool completed: " + command).withContextUpdates(updates));
+    }
+
+    /**
+     * A tool with {@code auto_status=true} that exited non-zero (attractor-spec Appendix C, our reading: the node's
+     * own status is its {@code status.json}; the exit code is only the fallback when auto_status is off). A status
+     * the tool wrote decides; without one the engine synthesizes SUCCESS, and the notes, {@code tool.exit_code} and
+     * {@code tool_output.txt} keep the exit code so an edge can still route on it.
+     */
+    private static Outcome autoStatus(StageContext stage, String command, int exitCode, String stdout) {
+        Map<String, Object> updates = Map.of("tool.output", cap(stdout), "tool.exit_code", exitCode);
+        return StatusFile.read(stage.stageDir())
+                .map(fromTool -> {
+                    Map<String, Object> merged = new LinkedHashMap<>(updates);
+                    merged.putAll(fromTool.contextUpdates());
+                    return fromTool.withContextUpdates(merged);
+                })
+                .orElseGet(() -> Outcome.success("auto_status synthesized success: the tool exited with code "
+                        + exitCode + " and wrote no status.json (" + command + ")").withContextUpdates(updates));
+    }
+
+    /**
+     * Runs a tool hook around the node's command (attractor-spec 9.7, applied to the tool node's one shell call)
+     * in the same environment, with {@code TOOL_NAME=shell}, {@code NODE_ID} and, after the call, {@code EXIT_CODE}
+     * (the names other implementations' hooks read), besides the stage's own variables.
+     */
+    private static ExecResult runHook(ExecutionEnvironment environment, String hook, Map<String, String> stageEnv,
+            Integer exitCode, Duration timeout) {
+        Map<String, String> env = new LinkedHashMap<>(stageEnv);
+        env.put("TOOL_NAME", "shell");
+        env.put("NODE_ID", stageEnv.get("ATTRACTOR_NODE_ID"));
+        if (exitCode != null) {
+            env.put("EXIT_CODE", String.valueOf(exitCode));
+        }
+        return environment.execCommand(hook, timeout.toMillis(), null, env);
+    }
+
+    private static String out(ExecResult r) {
+        return (r.stdout() == null ? "" : r.stdout()) + (r.stderr() == null ? "" : r.stderr());
     }
 
     private static String tail(String stderr) {

@@ -17,6 +17,8 @@ import java.util.UUID;
 /**
  * A human gate (attractor-spec 4.6, 6.5): the outgoing edges become the options; the chosen one is returned as
  * preferred label and suggested next id and recorded in {@code human.gate.selected} / {@code human.gate.label}.
+ * The question (the node's label, else its prompt) and its options go to {@code prompt.md}, the answer to
+ * {@code response.md}, as for every other stage that asks something.
  * Node attributes: {@code human.timeout} (a duration, passed to the interviewer) and {@code human.default_choice}
  * (target node id, key or label used when the answer is a timeout). A timeout without default is RETRY, a
  * skipped question FAIL.
@@ -50,11 +52,15 @@ final class WaitHumanHandler implements Handler {
         Double timeoutSeconds = stage.node().attrs().duration("human.timeout")
                 .map(d -> d.toMillis() / 1000.0).orElse(null);
         String text = stage.node().attrs().string("label", "");
+        if (text.isEmpty()) {
+            text = stage.node().prompt().replace("$goal", stage.graph().goal());
+        }
         Question question = new Question(UUID.randomUUID().toString(), text.isEmpty() ? "Select an option:" : text,
                 QuestionType.MULTIPLE_CHOICE, choices.stream().map(c -> new Option(c.key(), c.label())).toList(),
                 null, timeoutSeconds, nodeId, Map.of("node_id", nodeId));
         stage.events().emit((run, seq, at) -> new PipelineEvent.InterviewStarted(run, seq, at, nodeId,
                 question.id(), question.text(), question.options().stream().map(Option::label).toList()));
+        stage.writeFile("prompt.md", promptText(question));
         long started = System.nanoTime();
         Answer answer = interviewer.ask(question);
         long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -82,10 +88,23 @@ final class WaitHumanHandler implements Handler {
                 selected = choices.get(0);
             }
         }
+        String typed = answer == null || answer.value() == null ? "" : answer.value();
+        stage.writeFile("response.md", "Selected: " + selected.label() + " (" + selected.key() + " -> "
+                + selected.to() + ")\n" + (typed.isBlank() || typed.equals(selected.key()) ? ""
+                        : "\nAnswer: " + typed + "\n"));
         return Outcome.success("human selected: " + selected.label())
                 .withPreferredLabel(selected.label())
                 .withSuggestedNextIds(List.of(selected.to()))
                 .withContextUpdates(Map.of("human.gate.selected", selected.key(), "human.gate.label", selected.label()));
+    }
+
+    /** {@code prompt.md}: what the gate asked, with its options, as a codergen stage records its prompt. */
+    private static String promptText(Question q) {
+        StringBuilder out = new StringBuilder(q.text()).append("\n\n");
+        for (Option o : q.options()) {
+            out.append("- [").append(o.key()).append("] ").append(o.label()).append('\n');
+        }
+        return out.toString();
     }
 
     /** A choice by target id, exact label, accelerator key or normalised label, in that order. */

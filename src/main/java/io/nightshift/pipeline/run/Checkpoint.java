@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * {@code checkpoint.json} (attractor-spec 5.3), saved after every stage. {@code current_node} is the last
- * completed stage, {@code node_outcomes} maps node id to status wire name, {@code context} is the context
+ * completed stage, {@code node_outcomes} maps node id to its latest {@link NodeOutcome} (status, notes, reason), {@code context} is the context
  * snapshot. Our additions: {@code last_outcome} (the full outcome of {@code current_node}, so a resume routes
  * exactly as the original run would have), {@code status} ({@code running}, {@code success}, {@code fail},
  * {@code cancelled}, {@code budget_exhausted}, {@code stalled}), {@code stage_index}, {@code spend} (tokens and
@@ -20,7 +20,7 @@ import java.util.Set;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Checkpoint(String timestamp, String currentNode, List<String> completedNodes,
-        Map<String, Integer> nodeRetries, Map<String, String> nodeOutcomes, Map<String, Object> context,
+        Map<String, Integer> nodeRetries, Map<String, NodeOutcome> nodeOutcomes, Map<String, Object> context,
         List<String> logs, Map<String, Object> lastOutcome, String status, int stageIndex,
         io.nightshift.event.SpendReport spend, String resumeNode) {
 

@@ -49,7 +49,7 @@ final class DialectTransform implements Transform {
         for (Attribute a : attrs.all()) {
             String canonical = aliases.get(a.key());
             if (canonical != null && !attrs.has(canonical)) {
-                out.add(new Attribute(canonical, a.value(), a.quoted(), a.location()));
+                out.add(new Attribute(canonical, a.value(), a.quoted(), a.location(), a.inherited()));
                 changed = true;
             } else {
                 out.add(a);

@@ -22,7 +22,8 @@ final class AttributeSupportedRule implements LintRule {
     private static final Set<String> NODE = Set.of("label", "shape", "type", "prompt", "max_retries", "goal_gate",
             "retry_target", "fallback_retry_target", "fidelity", "thread_id", "class", "timeout", "llm_model",
             "llm_provider", "reasoning_effort", "auto_status", "allow_partial", "tool_command", "join_policy",
-            "max_parallel", "error_policy", "retry_policy", "max_visits", "context_updates", "judge_model");
+            "max_parallel", "error_policy", "retry_policy", "max_visits", "context_updates", "judge_model",
+            "stop_condition_key", "wait_ms");
     private static final Set<String> EDGE = Set.of("label", "condition", "weight", "fidelity", "thread_id",
             "loop_restart");
     private static final Set<String> GRAPH = Set.of("goal", "label", "model_stylesheet", "default_max_retries",

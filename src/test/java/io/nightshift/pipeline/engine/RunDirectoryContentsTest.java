@@ -57,7 +57,7 @@ class RunDirectoryContentsTest {
         assertThat(checkpoint.path("current_node").asText()).isEqualTo("done");
         assertThat(checkpoint.path("completed_nodes").toString())
                 .isEqualTo("[\"start\",\"plan\",\"implement\",\"review\",\"done\"]");
-        assertThat(checkpoint.path("node_outcomes").path("implement").asText()).isEqualTo("success");
+        assertThat(checkpoint.path("node_outcomes").path("implement").path("status").asText()).isEqualTo("success");
         assertThat(checkpoint.path("node_retries").isObject()).isTrue();
         assertThat(checkpoint.path("context").path("graph.goal").asText())
                 .isEqualTo("Create a hello world Python script");

@@ -148,7 +148,7 @@ class StageLifecycleTest {
     }
 
     @Test
-    void loopRestartRelaunchesInAFreshDirectoryNextToTheFirst() throws Exception {
+    void loopRestartRelaunchesInAFreshRestartDirectoryInsideTheFirst() throws Exception {
         String dot = """
                 digraph loop {
                     start [shape=Mdiamond]
@@ -165,7 +165,7 @@ class StageLifecycleTest {
                 .run(TestPipelines.prepare(dot));
 
         assertThat(r.status()).isEqualTo(RunStatus.SUCCESS);
-        assertThat(r.logsRoot()).isEqualTo(tmp.resolve("run-restart-1").toAbsolutePath());
+        assertThat(r.logsRoot()).isEqualTo(tmp.resolve("run/restart-1").toAbsolutePath());
         assertThat(r.completedNodes()).containsExactly("attempt", "done");
         assertThat(sink.trace()).contains("loop_restarted:attempt>attempt");
         JsonNode manifest = Json.mapper().readTree(r.logsRoot().resolve("manifest.json").toFile());

@@ -121,4 +121,49 @@ class StylesheetTransformTest {
 
         assertThat(new StylesheetTransform().apply(parsed)).isSameAs(parsed);
     }
+
+    @Test
+    void anAttributeOnTheNodeBeatsTheStylesheetWhichBeatsNodeDefaultsWhichBeatTheGraphsModel() {
+        Graph g = prepare("""
+                digraph G {
+                    graph [llm_model="graph-model", llm_provider="openai", reasoning_effort="low",
+                           model_stylesheet=".code { llm_model: class-model; } #special { llm_model: id-model; }"]
+                    node [llm_model="default-model"]
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    defaulted [prompt="a"]
+                    classed   [prompt="b", class="code"]
+                    special   [prompt="c", class="code"]
+                    written   [prompt="d", class="code", llm_model="written-model", llm_provider="anthropic"]
+                    start -> defaulted -> classed -> special -> written -> exit
+                }
+                """);
+
+        assertThat(attr(g, "written", "llm_model")).isEqualTo("written-model");
+        assertThat(attr(g, "written", "llm_provider")).isEqualTo("anthropic");
+        assertThat(attr(g, "special", "llm_model")).isEqualTo("id-model");
+        assertThat(attr(g, "classed", "llm_model")).isEqualTo("class-model");
+        assertThat(attr(g, "defaulted", "llm_model")).isEqualTo("default-model");
+        assertThat(attr(g, "defaulted", "llm_provider")).isEqualTo("openai");
+        assertThat(attr(g, "classed", "reasoning_effort")).isEqualTo("low");
+    }
+
+    @Test
+    void theGraphsModelAndProviderApplyWithoutAStylesheet() {
+        Graph g = prepare("""
+                digraph G {
+                    graph [llm_model="graph-model", llm_provider="gemini"]
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    a [prompt="a"]
+                    b [prompt="b", llm_model="own-model"]
+                    start -> a -> b -> exit
+                }
+                """);
+
+        assertThat(attr(g, "a", "llm_model")).isEqualTo("graph-model");
+        assertThat(attr(g, "a", "llm_provider")).isEqualTo("gemini");
+        assertThat(attr(g, "b", "llm_model")).isEqualTo("own-model");
+        assertThat(attr(g, "b", "llm_provider")).isEqualTo("gemini");
+    }
 }
