@@ -240,6 +240,16 @@ public class ScenariosCommand implements Runnable {
                             j.commit().substring(0, Math.min(12, j.commit().length())), satisfaction,
                             String.format(Locale.ROOT, "%.1f%%", 100 * j.threshold()), j.reached() ? "yes" : "no");
                     reached += j.reached() ? 1 : 0;
+                    if (!j.certainty().isBlank()) {
+                        out.println("  how sure: " + j.certainty());
+                    }
+                    for (String title : j.flaky()) {
+                        out.println("  flaky: \"" + title + "\" (its trials disagreed on the same commit)");
+                    }
+                    if (j.judgeErrors() > 0) {
+                        out.println("  judge errors: " + j.judgeErrors() + " trial(s) the judge could not complete, "
+                                + "not counted");
+                    }
                 }
                 out.printf(Locale.ROOT, "%d judgments, %d reached the threshold; mean satisfaction %.1f%%%n",
                         judgments.size(), reached,

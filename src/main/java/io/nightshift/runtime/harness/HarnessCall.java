@@ -1,5 +1,7 @@
 package io.nightshift.runtime.harness;
 
+import io.nightshift.harness.Gate;
+import io.nightshift.harness.GateRule;
 import io.nightshift.llm.CancellationToken;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,9 +21,25 @@ import java.util.Objects;
  * @param sandboxImage the run's sandbox image, for the judge containers; null when the run's tools work on this
  *                     machine ({@code --sandbox local} with {@code --allow-local-holdout}): judge here too
  * @param cancellation cancelled together with the interrupt of the calling thread
+ * @param gate         {@code harness.gate}; null for the suite's
+ * @param confidence   {@code harness.confidence}; null for the suite's
+ * @param maxTrials    {@code harness.max_trials}; null for the suite's
  */
 public record HarnessCall(String runId, String nodeId, String suite, Path repository, String commit, Integer trials,
-                          Double threshold, String sandboxImage, CancellationToken cancellation) {
+                          Double threshold, String sandboxImage, CancellationToken cancellation, GateRule gate,
+                          Double confidence, Integer maxTrials) {
+
+    public HarnessCall(String runId, String nodeId, String suite, Path repository, String commit, Integer trials,
+                       Double threshold, String sandboxImage, CancellationToken cancellation) {
+        this(runId, nodeId, suite, repository, commit, trials, threshold, sandboxImage, cancellation, null, null,
+                null);
+    }
+
+    /** The suite's gate with this call's overrides. */
+    public Gate gateOver(Gate suites) {
+        Gate g = gate == null ? suites : suites.withRule(gate);
+        return confidence == null ? g : g.withConfidence(confidence);
+    }
 
     public HarnessCall {
         Objects.requireNonNull(suite, "suite");

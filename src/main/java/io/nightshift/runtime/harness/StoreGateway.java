@@ -96,6 +96,11 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
             throw new IllegalStateException("the stored suite '" + call.suite() + "' no longer validates (was it "
                     + "imported by another version of Nightshift?); import it again: " + e.getMessage(), e);
         }
+        double threshold = call.threshold() != null ? call.threshold() : suite.settings().threshold();
+        String impossible = call.gateOver(suite.settings().gate()).impossibleAt(threshold);
+        if (impossible != null) {
+            throw new IllegalStateException("cannot judge suite '" + call.suite() + "': " + impossible);
+        }
         Client llm = Client.fromEnv(environment);
         JudgeRequest request = JudgeRequest.of(suite, call.repository(), call.commit())
                 .withTrials(call.trials())
@@ -103,6 +108,7 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
                 .withImage(call.sandboxImage())
                 .withRunId(call.runId())
                 .withParallelism(parallelism)
+                .withGate(call.gateOver(suite.settings().gate()), call.maxTrials())
                 .withLlm(llm.providerNames().isEmpty() ? null : llm, judgeModel(llm));
         Judge judge = call.sandboxImage() == null
                 ? new LocalJudge(environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"))

@@ -1,6 +1,7 @@
 package io.nightshift.runtime.scenario;
 
 import io.nightshift.harness.JudgmentJson;
+import io.nightshift.harness.ScenarioResult;
 import io.nightshift.harness.Suite;
 import io.nightshift.harness.SuiteFiles;
 import io.nightshift.harness.SuiteVersion;
@@ -87,7 +88,9 @@ public final class ScenarioCatalog implements AutoCloseable {
     public List<JudgmentRecord> judgments(String name) {
         return withStore(store -> store.judgments(name).stream().map(JudgmentJson::readJudgment)
                 .map(j -> new JudgmentRecord(j.startedAt(), j.version(), j.commit(), j.satisfiedTrials(),
-                        j.totalTrials(), j.satisfaction(), j.threshold(), j.reached()))
+                        j.totalTrials(), j.satisfaction(), j.threshold(), j.reached(), j.estimate().describe(),
+                        j.scenarios().stream().filter(ScenarioResult::flaky).map(s -> s.scenario().title()).toList(),
+                        j.judgeErrors()))
                 .toList());
     }
 
