@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import io.nightshift.runtime.scenario.JudgmentRecord;
 import io.nightshift.runtime.scenario.ScenarioCatalog;
+import io.nightshift.runtime.scenario.ScenarioCatalog;
 import io.nightshift.runtime.scenario.ScenarioStoreUnavailableException;
 import io.nightshift.runtime.scenario.StoredSuite;
 import io.nightshift.runtime.scenario.SuiteCheck;
@@ -254,10 +255,29 @@ public class ScenariosCommand implements Runnable {
                 out.printf(Locale.ROOT, "%d judgments, %d reached the threshold; mean satisfaction %.1f%%%n",
                         judgments.size(), reached,
                         100 * judgments.stream().mapToDouble(JudgmentRecord::satisfaction).average().orElse(0));
+                printExposure(out, catalog.exposure(name));
                 return ExitCodes.OK;
             });
         }
 
+    }
+
+    /** The leak ledger: what of each scenario reached the agents, and which are withheld and due for rotation. */
+    static void printExposure(PrintWriter out, ScenarioCatalog.ExposureReport report) {
+        out.println();
+        out.println("Exposure to agents (judgments whose feedback disclosed more than a scenario's counts"
+                + (report.maxExposure() == null ? "; no max_exposure set):" : "; max_exposure "
+                + report.maxExposure() + "):"));
+        if (report.scenarios().isEmpty()) {
+            out.println("  no scenario has been disclosed to an agent beyond its counts");
+        }
+        for (ScenarioCatalog.ScenarioExposure e : report.scenarios()) {
+            boolean rotate = e.rotate();
+            out.printf(Locale.ROOT, "  \"%s\": %d time(s), %s to %s (%s)%s%n", e.title(), e.count(),
+                    e.first() == null ? "?" : e.first().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    e.last() == null ? "?" : e.last().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    String.join(", ", e.kinds()), rotate ? "; WITHHELD from feedback: rotate it" : "");
+        }
     }
 
     /** A subcommand on one suite of the store. */
