@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import io.nightshift.runtime.scenario.JudgmentRecord;
 import io.nightshift.runtime.scenario.ScenarioCatalog;
+import io.nightshift.runtime.scenario.ScenarioCatalog;
 import io.nightshift.runtime.scenario.ScenarioStoreUnavailableException;
 import io.nightshift.runtime.scenario.StoredSuite;
 import io.nightshift.runtime.scenario.SuiteCheck;
@@ -240,14 +241,43 @@ public class ScenariosCommand implements Runnable {
                             j.commit().substring(0, Math.min(12, j.commit().length())), satisfaction,
                             String.format(Locale.ROOT, "%.1f%%", 100 * j.threshold()), j.reached() ? "yes" : "no");
                     reached += j.reached() ? 1 : 0;
+                    if (!j.certainty().isBlank()) {
+                        out.println("  how sure: " + j.certainty());
+                    }
+                    for (String title : j.flaky()) {
+                        out.println("  flaky: \"" + title + "\" (its trials disagreed on the same commit)");
+                    }
+                    if (j.judgeErrors() > 0) {
+                        out.println("  judge errors: " + j.judgeErrors() + " trial(s) the judge could not complete, "
+                                + "not counted");
+                    }
                 }
                 out.printf(Locale.ROOT, "%d judgments, %d reached the threshold; mean satisfaction %.1f%%%n",
                         judgments.size(), reached,
                         100 * judgments.stream().mapToDouble(JudgmentRecord::satisfaction).average().orElse(0));
+                printExposure(out, catalog.exposure(name));
                 return ExitCodes.OK;
             });
         }
 
+    }
+
+    /** The leak ledger: what of each scenario reached the agents, and which are withheld and due for rotation. */
+    static void printExposure(PrintWriter out, ScenarioCatalog.ExposureReport report) {
+        out.println();
+        out.println("Exposure to agents (judgments whose feedback disclosed more than a scenario's counts"
+                + (report.maxExposure() == null ? "; no max_exposure set):" : "; max_exposure "
+                + report.maxExposure() + "):"));
+        if (report.scenarios().isEmpty()) {
+            out.println("  no scenario has been disclosed to an agent beyond its counts");
+        }
+        for (ScenarioCatalog.ScenarioExposure e : report.scenarios()) {
+            boolean rotate = e.rotate();
+            out.printf(Locale.ROOT, "  \"%s\": %d time(s), %s to %s (%s)%s%n", e.title(), e.count(),
+                    e.first() == null ? "?" : e.first().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    e.last() == null ? "?" : e.last().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    String.join(", ", e.kinds()), rotate ? "; WITHHELD from feedback: rotate it" : "");
+        }
     }
 
     /** A subcommand on one suite of the store. */

@@ -32,33 +32,53 @@ public final class Disclosures {
     }
 
     public static DisclosedJudgment disclose(Judgment judgment) {
+        return disclose(judgment, Set.of());
+    }
+
+    /**
+     * As {@link #disclose(Judgment)}, with the scenarios at {@code withheld} (0-based indexes: past their suite's
+     * exposure limit) shown by their counts only, whatever the level. They still count in satisfaction.
+     */
+    public static DisclosedJudgment disclose(Judgment judgment, Set<Integer> withheld) {
         List<DisclosedScenario> scenarios = new ArrayList<>();
         for (int i = 0; i < judgment.scenarios().size(); i++) {
-            scenarios.add(scenario(i, judgment.scenarios().get(i), judgment.disclosure()));
+            scenarios.add(withheld.contains(i) ? withheldScenario(i, judgment.scenarios().get(i))
+                    : scenario(i, judgment.scenarios().get(i), judgment.disclosure()));
         }
         return new DisclosedJudgment(judgment.suite(), judgment.version(), judgment.commit(), judgment.disclosure(),
                 judgment.satisfiedTrials(), judgment.totalTrials(), judgment.satisfaction(), judgment.threshold(),
-                judgment.reached(), scenarios, Feedback.text(judgment, scenarios), judgment.durationMs());
+                judgment.reached(), scenarios, Feedback.text(judgment, scenarios), judgment.durationMs(),
+                judgment.estimate(), judgment.judgeErrors());
+    }
+
+    private static DisclosedScenario withheldScenario(int index, ScenarioResult result) {
+        return new DisclosedScenario("scenario " + (index + 1), null, null, result.satisfiedTrials(),
+                result.countedTrials(), null, null, null, null, result.flaky(), result.judgeErrors(), true);
     }
 
     /** Scenario {@code index} (0-based) of a judgment at {@code level}. */
     public static DisclosedScenario scenario(int index, ScenarioResult result, Disclosure level) {
         String label = "scenario " + (index + 1);
         int satisfied = result.satisfiedTrials();
-        int trials = result.trials().size();
-        TrialResult failed = result.trials().stream().filter(t -> !t.satisfied())
+        int trials = result.countedTrials();
+        boolean flaky = result.flaky();
+        int errors = result.judgeErrors();
+        TrialResult failed = result.trials().stream().filter(t -> t.counted() && !t.satisfied())
                 .min(Comparator.comparingInt(TrialResult::trial)).orElse(null);
         Scenario scenario = result.scenario();
         return switch (level) {
-            case VERDICT -> new DisclosedScenario(label, null, null, satisfied, trials, null, null, null, null);
+            case VERDICT -> new DisclosedScenario(label, null, null, satisfied, trials, null, null, null, null, flaky,
+                    errors, false);
             case HINTS -> failed == null
-                    ? new DisclosedScenario(label, null, null, satisfied, trials, null, null, null, null)
+                    ? new DisclosedScenario(label, null, null, satisfied, trials, null, null, null, null, flaky,
+                            errors, false)
                     : new DisclosedScenario(label, scenario.title(), scenario.story(), satisfied, trials,
-                            failed.failedKind(), hintObservation(failed.observed(), scenario), null, null);
+                            failed.failedKind(), hintObservation(failed.observed(), scenario), null, null, flaky,
+                            errors, false);
             case FULL -> new DisclosedScenario(label, scenario.title(), scenario.story(), satisfied, trials,
                     failed == null ? null : failed.failedKind(), failed == null ? null : failed.observed(),
                     failed == null ? null : stepText(scenario, failed.failedStep()),
-                    failed == null ? null : failed.expected());
+                    failed == null ? null : failed.expected(), flaky, errors, false);
         };
     }
 

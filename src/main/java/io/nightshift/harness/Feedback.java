@@ -14,12 +14,32 @@ final class Feedback {
         b.append(String.format(Locale.ROOT, "Acceptance check of commit %s: %d of %d scenario runs passed"
                         + " (satisfaction %.2f, needed %.2f).%n", shortId(judgment.commit()), judgment.satisfiedTrials(),
                 judgment.totalTrials(), judgment.satisfaction(), judgment.threshold()));
+        SatisfactionEstimate estimate = judgment.estimate();
+        if (judgment.totalTrials() > 0) {
+            b.append("How sure: ").append(estimate.describe()).append(".\n");
+        }
+        if (judgment.judgeErrors() > 0) {
+            b.append(judgment.judgeErrors()).append(" scenario run(s) could not be judged (a failure of the judge, not"
+                    + " of your work); they are not counted.\n");
+        }
+        long flaky = scenarios.stream().filter(DisclosedScenario::flaky).count();
+        if (flaky > 0) {
+            b.append(flaky).append(" scenario(s) passed some runs and failed others on the same commit (flaky): the"
+                    + " program behaves inconsistently there.\n");
+        }
+        long withheld = scenarios.stream().filter(DisclosedScenario::withheld).count();
+        if (withheld > 0) {
+            b.append(withheld).append(" scenario(s) have been disclosed often enough: only their counts are shared"
+                    + " now.\n");
+        }
         if (judgment.totalTrials() == 0) {
             return b.append("The suite has no scenarios, so nothing could pass; this is a problem of the suite, not of"
                     + " your work.\n").toString();
         }
         if (judgment.satisfiedTrials() == judgment.totalTrials()) {
-            return b.append("Every scenario passed. Nothing to fix.\n").toString();
+            return b.append(judgment.reached() ? "Every scenario passed. Nothing to fix.\n"
+                    : "Every counted run passed, but not enough runs to be sure of the threshold; nothing to fix.\n")
+                    .toString();
         }
         if (judgment.reached()) {
             b.append("That is enough to pass, but some runs failed; the program may behave inconsistently.\n");
@@ -47,7 +67,7 @@ final class Feedback {
                         + " trying to guess the checks.\n");
         int n = 0;
         for (DisclosedScenario s : scenarios) {
-            if (s.satisfiedTrials() == s.trials() || s.failedKind() == null) {
+            if (s.satisfiedTrials() == s.trials() || s.failedKind() == null || s.withheld()) {
                 continue;
             }
             n++;

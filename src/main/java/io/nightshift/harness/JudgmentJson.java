@@ -79,6 +79,8 @@ public final class JudgmentJson {
         SimpleModule module = new SimpleModule("nightshift-harness-wire-names");
         module.addSerializer(Disclosure.class, new WireSerializer<>(Disclosure.class, Disclosure::wireName));
         module.addDeserializer(Disclosure.class, new WireDeserializer<>(Disclosure.class, Disclosure::parse));
+        module.addSerializer(GateRule.class, new WireSerializer<>(GateRule.class, GateRule::wireName));
+        module.addDeserializer(GateRule.class, new WireDeserializer<>(GateRule.class, GateRule::parse));
         module.addSerializer(StepKind.class, new WireSerializer<>(StepKind.class, StepKind::wireName));
         module.addDeserializer(StepKind.class, new WireDeserializer<>(StepKind.class,
                 text -> StepKind.valueOf(text.toUpperCase(java.util.Locale.ROOT))));
@@ -144,5 +146,11 @@ public final class JudgmentJson {
 
         @JsonProperty(value = "reached", access = JsonProperty.Access.READ_ONLY)
         abstract boolean reached();
+
+        @JsonProperty(value = "estimate", access = JsonProperty.Access.READ_ONLY)
+        abstract SatisfactionEstimate estimate();
+
+        @JsonProperty(value = "judgeErrors", access = JsonProperty.Access.READ_ONLY)
+        abstract int judgeErrors();
     }
 }

@@ -26,4 +26,7 @@ public interface ScenarioStore {
 
     /** Keeps the full record of a judgment (JSON) beside the suite, for satisfaction over time. */
     void recordJudgment(String suite, String judgmentJson);
+
+    /** Every judgment recorded for {@code suite}, oldest first, as JSON text (with its leak-ledger entry). */
+    List<String> judgments(String suite);
 }

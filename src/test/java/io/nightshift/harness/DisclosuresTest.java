@@ -86,7 +86,7 @@ class DisclosuresTest {
         assertThat(d.satisfaction()).isEqualTo(0.5);
         assertThat(d.reached()).isFalse();
         assertThat(d.scenarios()).containsExactly(
-                new DisclosedScenario("scenario 1", null, null, 1, 2, null, null, null, null),
+                new DisclosedScenario("scenario 1", null, null, 1, 2, null, null, null, null, true, 0, false),
                 new DisclosedScenario("scenario 2", null, null, 0, 2, null, null, null, null),
                 new DisclosedScenario("scenario 3", null, null, 2, 2, null, null, null, null));
         String json = JudgmentJson.write(d);

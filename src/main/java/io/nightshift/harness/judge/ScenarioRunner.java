@@ -47,8 +47,9 @@ public final class ScenarioRunner {
                 try {
                     check = execute(step.action(), state);
                 } catch (SandboxException | IllegalStateException e) {
-                    check = StepCheck.failed("the judge environment failed while running this step",
-                            null, "judge environment failure: " + e.getMessage());
+                    // The judge's side failed (its environment, its own housekeeping): not the program's failure.
+                    return new Run(TrialResult.judgeError(trial, i, "judge environment failure: " + e.getMessage(),
+                            millis(start)), state.commandMs());
                 }
                 if (!check.passed()) {
                     return new Run(new TrialResult(trial, false, i, step.kind(), check.observed(), check.expected(),

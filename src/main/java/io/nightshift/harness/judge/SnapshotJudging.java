@@ -1,6 +1,7 @@
 package io.nightshift.harness.judge;
 
-import io.nightshift.harness.DisclosedJudgment;
+import io.nightshift.harness.Gate;
+import io.nightshift.harness.TrialPlan;
 import io.nightshift.harness.Disclosures;
 import io.nightshift.harness.JudgeException;
 import io.nightshift.harness.JudgeListener;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The judging both judges share: resolves the commit, then runs every (scenario, trial) pair as a task on a pool
- * of {@link JudgeRequest#effectiveParallelism()} threads; each task exports the commit into its own fresh
+ * of {@link JudgeRequest#effectiveParallelism()} threads, in rounds while adaptive trials ({@link TrialPlan}) find
+ * the gate's decision unsettled; each task exports the commit into its own fresh
  * directory, starts its own environment over it, runs the scenario and removes environment and directory, in a
  * {@code finally}. The listener hears of a scenario as soon as its last trial ends. When a trial's environment
  * cannot start, or the caller is interrupted, the remaining tasks are cancelled, every environment is removed and
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SnapshotJudging {
 
     private static final long STOP_WAIT_SECONDS = 60;
+    /** How often a trial that failed on the judge's side is run again before it is kept as a judge error. */
+    static final int JUDGE_RETRIES = 2;
 
     private final TrialEnvironments environments;
 
@@ -58,54 +62,101 @@ final class SnapshotJudging {
             throw new JudgeException("Cannot judge suite '" + suite.name() + "': " + e.getMessage(), false, e);
         }
         environments.prepare(request);
-        int trials = request.effectiveTrials();
+        TrialPlan plan = new TrialPlan(request.effectiveTrials(), request.effectiveMaxTrials());
+        Gate gate = request.effectiveGate();
         List<Scenario> scenarios = suite.scenarios();
         SerialListener events = new SerialListener(listener, suite.settings().disclosure());
-        events.started(suite.name(), suite.version(), commit, scenarios.size(), trials);
+        events.started(suite.name(), suite.version(), commit, scenarios.size(), plan.initial());
         Path root = temporaryRoot();
         ScenarioRunner runner = new ScenarioRunner(new LlmJudge(request.llm(), request.judgeModel()),
                 environments.disposable());
-        TrialResult[][] results = new TrialResult[scenarios.size()][trials];
-        AtomicInteger[] remaining = new AtomicInteger[scenarios.size()];
-        Arrays.setAll(remaining, i -> new AtomicInteger(trials));
+        List<List<TrialResult>> results = new ArrayList<>();
+        scenarios.forEach(s -> results.add(new ArrayList<>()));
         Counters counters = new Counters();
         ExecutorService pool = Executors.newFixedThreadPool(request.effectiveParallelism(), daemonThreads());
+        int done = 0;
+        int add = plan.initial();
         try {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int s = 0; s < scenarios.size(); s++) {
-                for (int t = 0; t < trials; t++) {
-                    int si = s;
-                    int ti = t;
-                    tasks.add(pool.submit(() -> {
-                        Path dir = root.resolve("s" + si + "-t" + ti);
-                        try {
-                            results[si][ti] = trial(request, commit, scenarios.get(si), ti + 1, dir, runner, counters);
-                        } finally {
-                            Trees.delete(dir);
-                        }
-                        if (remaining[si].decrementAndGet() == 0) {
-                            events.scenarioJudged(si, new ScenarioResult(scenarios.get(si), List.of(results[si])));
-                        }
-                        return null;
-                    }));
-                }
+            while (add > 0) {
+                runRound(request, commit, scenarios, done, add, plan.adaptive() ? null : events, results, root,
+                        runner, counters, pool);
+                done += add;
+                Judgment sofar = judgment(request, commit, results, startedAt, 0, gate);
+                add = plan.more(done, sofar.estimate());
             }
-            awaitAll(tasks, pool, suite.name());
         } finally {
             pool.shutdownNow();
             awaitStopped(pool);
             Trees.delete(root);
         }
-        List<ScenarioResult> scenarioResults = new ArrayList<>();
-        for (int s = 0; s < scenarios.size(); s++) {
-            scenarioResults.add(new ScenarioResult(scenarios.get(s), List.of(results[s])));
+        if (plan.adaptive()) {
+            for (int s = 0; s < scenarios.size(); s++) {
+                events.scenarioJudged(s, new ScenarioResult(scenarios.get(s), results.get(s)));
+            }
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
-        Judgment judgment = new Judgment(suite.name(), suite.version(), commit, suite.settings().disclosure(),
-                request.effectiveThreshold(), scenarioResults, startedAt, wallMs);
+        Judgment judgment = judgment(request, commit, results, startedAt, wallMs, gate);
         events.completed(Disclosures.disclose(judgment));
         return new MeasuredJudgment(judgment, new JudgeFigures(wallMs, counters.export.get(), counters.environment.get(),
-                counters.command.get(), counters.trial.get(), scenarios.size() * trials));
+                counters.command.get(), counters.trial.get(), counters.trials.get()));
+    }
+
+    private static Judgment judgment(JudgeRequest request, String commit, List<List<TrialResult>> results,
+            Instant startedAt, long wallMs, Gate gate) {
+        Suite suite = request.suite();
+        List<ScenarioResult> scenarioResults = new ArrayList<>();
+        for (int s = 0; s < suite.scenarios().size(); s++) {
+            List<TrialResult> trials = new ArrayList<>(results.get(s));
+            trials.sort(java.util.Comparator.comparingInt(TrialResult::trial));
+            scenarioResults.add(new ScenarioResult(suite.scenarios().get(s), trials));
+        }
+        return new Judgment(suite.name(), suite.version(), commit, suite.settings().disclosure(),
+                request.effectiveThreshold(), scenarioResults, startedAt, wallMs, gate);
+    }
+
+    /**
+     * Runs trials {@code done + 1 .. done + add} of every scenario on the pool and waits for them. A trial the judge
+     * itself could not complete is run again, up to {@value #JUDGE_RETRIES} times, and kept as a judge error after.
+     * {@code events}, when given, hears of a scenario as soon as its last trial of the round ends.
+     */
+    private void runRound(JudgeRequest request, String commit, List<Scenario> scenarios, int done, int add,
+            SerialListener events, List<List<TrialResult>> results, Path root, ScenarioRunner runner,
+            Counters counters, ExecutorService pool) {
+        AtomicInteger[] remaining = new AtomicInteger[scenarios.size()];
+        Arrays.setAll(remaining, i -> new AtomicInteger(add));
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int s = 0; s < scenarios.size(); s++) {
+            for (int t = done; t < done + add; t++) {
+                int si = s;
+                int ti = t;
+                tasks.add(pool.submit(() -> {
+                    TrialResult result = null;
+                    for (int attempt = 0; attempt <= JUDGE_RETRIES && (result == null || result.judgeError());
+                            attempt++) {
+                        Path dir = root.resolve("s" + si + "-t" + ti + "-a" + attempt);
+                        try {
+                            result = trial(request, commit, scenarios.get(si), ti + 1, dir, runner, counters);
+                        } finally {
+                            Trees.delete(dir);
+                        }
+                    }
+                    List<TrialResult> mine = results.get(si);
+                    synchronized (mine) {
+                        mine.add(result);
+                    }
+                    if (remaining[si].decrementAndGet() == 0 && events != null) {
+                        List<TrialResult> copy;
+                        synchronized (mine) {
+                            copy = new ArrayList<>(mine);
+                        }
+                        copy.sort(java.util.Comparator.comparingInt(TrialResult::trial));
+                        events.scenarioJudged(si, new ScenarioResult(scenarios.get(si), copy));
+                    }
+                    return null;
+                }));
+            }
+        }
+        awaitAll(tasks, pool, request.suite().name());
     }
 
     private TrialResult trial(JudgeRequest request, String commit, Scenario scenario, int number, Path dir,
@@ -132,6 +183,7 @@ final class SnapshotJudging {
         }
         counters.command.addAndGet(run.commandMs());
         counters.trial.addAndGet((System.nanoTime() - t0) / 1_000_000);
+        counters.trials.incrementAndGet();
         return run.result();
     }
 
@@ -202,5 +254,7 @@ final class SnapshotJudging {
         final AtomicLong environment = new AtomicLong();
         final AtomicLong command = new AtomicLong();
         final AtomicLong trial = new AtomicLong();
+        /** Judge containers started (trials run, judge-error retries included). */
+        final AtomicInteger trials = new AtomicInteger();
     }
 }

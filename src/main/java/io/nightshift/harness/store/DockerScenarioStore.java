@@ -130,7 +130,7 @@ public final class DockerScenarioStore implements ScenarioStore {
         call(request("record_judgment", suite).put("judgment", judgmentJson));
     }
 
-    /** Every judgment recorded for {@code suite}, oldest first, as JSON text. */
+    @Override
     public List<String> judgments(String suite) {
         List<String> out = new ArrayList<>();
         call(request("judgments", suite)).path("judgments").forEach(j -> out.add(j.asText()));

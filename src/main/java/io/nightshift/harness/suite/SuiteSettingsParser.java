@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.nightshift.harness.Disclosure;
+import io.nightshift.harness.Gate;
+import io.nightshift.harness.GateRule;
 import io.nightshift.harness.SuiteSettings;
 import java.io.IOException;
 import java.util.HashMap;
@@ -24,13 +26,21 @@ import java.util.regex.Pattern;
  *   disclosure: hints        # verdict | hints | full (default hints)
  *   threshold: 0.9           # satisfaction needed by default, 0-1 (default 1.0)
  *   judge_model: some-model  # the model of "a judge agrees that" steps (default: the run's model)
+ *   gate: lower_bound        # point | lower_bound (default point): what is compared with the threshold
+ *   confidence: 0.95         # of the Wilson interval, strictly between 0 and 1 (default 0.95)
+ *   max_trials: 20           # adaptive trials per scenario up to this while undecided (default: trials)
+ *   flaky_weight: 0.5        # how much a flaky scenario's trials count in the gate, 0-1 (default 1)
+ *   max_exposure: 5          # judgments that may disclose a scenario to agents before it is withheld
  * </pre>
  * Unknown keys and bad values are problems, each with its line.
  */
 final class SuiteSettingsParser {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Set<String> KEYS = Set.of("name", "trials", "disclosure", "threshold", "judge_model");
+    private static final Set<String> KEYS = Set.of("name", "trials", "disclosure", "threshold", "judge_model", "gate",
+            "confidence", "max_trials", "flaky_weight", "max_exposure");
+    private static final String KNOWN = "name, trials, disclosure, threshold, judge_model, gate, confidence, "
+            + "max_trials, flaky_weight, max_exposure";
     private static final int MAX_TRIALS = 100;
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -61,7 +71,7 @@ final class SuiteSettingsParser {
         root.fieldNames().forEachRemaining(key -> {
             if (!KEYS.contains(key)) {
                 problems.add(new SuiteProblem(file, lines.getOrDefault(key, 0), "unknown key '" + key
-                        + "' (known: name, trials, disclosure, threshold, judge_model)"));
+                        + "' (known: " + KNOWN + ")"));
             }
         });
         String name = null;
@@ -112,7 +122,64 @@ final class SuiteSettingsParser {
                 judgeModel = m.asText().strip();
             }
         }
-        return problems.size() > before ? null : new SuiteSettings(name, trials, disclosure, threshold, judgeModel);
+        GateRule rule = GateRule.POINT;
+        JsonNode g = root.get("gate");
+        if (g != null) {
+            try {
+                rule = GateRule.parse(g.isTextual() ? g.asText() : g.toString());
+            } catch (IllegalArgumentException e) {
+                problems.add(new SuiteProblem(file, lines.get("gate"), e.getMessage()));
+            }
+        }
+        double confidence = Gate.DEFAULT_CONFIDENCE;
+        JsonNode c = root.get("confidence");
+        if (c != null) {
+            if (!c.isNumber() || !(c.asDouble() > 0 && c.asDouble() < 1)) {
+                problems.add(new SuiteProblem(file, lines.get("confidence"), "confidence must be a number strictly "
+                        + "between 0 and 1 (the level of the Wilson interval, e.g. 0.95); was '" + c.asText() + "'"));
+            } else {
+                confidence = c.asDouble();
+            }
+        }
+        double flakyWeight = 1.0;
+        JsonNode fw = root.get("flaky_weight");
+        if (fw != null) {
+            if (!fw.isNumber() || fw.asDouble() < 0 || fw.asDouble() > 1) {
+                problems.add(new SuiteProblem(file, lines.get("flaky_weight"), "flaky_weight must be a number from 0 "
+                        + "(flaky scenarios do not count in the gate) to 1 (they count fully); was '" + fw.asText()
+                        + "'"));
+            } else {
+                flakyWeight = fw.asDouble();
+            }
+        }
+        int maxTrials = trials;
+        JsonNode mt = root.get("max_trials");
+        if (mt != null) {
+            if (!mt.isIntegralNumber() || mt.asInt() < trials || mt.asInt() > MAX_TRIALS) {
+                problems.add(new SuiteProblem(file, lines.get("max_trials"), "max_trials must be a whole number from "
+                        + "trials (" + trials + ") to " + MAX_TRIALS + "; was '" + mt.asText() + "'"));
+            } else {
+                maxTrials = mt.asInt();
+            }
+        }
+        Integer maxExposure = null;
+        JsonNode me = root.get("max_exposure");
+        if (me != null) {
+            if (!me.isIntegralNumber() || me.asInt() < 0) {
+                problems.add(new SuiteProblem(file, lines.get("max_exposure"), "max_exposure must be a whole number, 0 "
+                        + "or more (judgments whose feedback may disclose a scenario before it is withheld); was '"
+                        + me.asText() + "'"));
+            } else {
+                maxExposure = me.asInt();
+            }
+        }
+        Gate gate = new Gate(rule, confidence, flakyWeight);
+        String impossible = gate.impossibleAt(threshold);
+        if (impossible != null && problems.size() == before) {
+            problems.add(new SuiteProblem(file, lines.getOrDefault("gate", 0), impossible));
+        }
+        return problems.size() > before ? null : new SuiteSettings(name, trials, disclosure, threshold, judgeModel,
+                gate, maxTrials, maxExposure);
     }
 
     /** The line of each top-level key. */

@@ -1,5 +1,7 @@
 package io.nightshift.runtime.harness;
 
+import io.nightshift.harness.Gate;
+import io.nightshift.harness.GateRule;
 import io.nightshift.llm.CancellationToken;
 import io.nightshift.llm.Middleware;
 import java.nio.file.Path;
@@ -22,10 +24,19 @@ import java.util.Objects;
  * @param cancellation cancelled together with the interrupt of the calling thread
  * @param metering     wraps the judge's model calls ({@code a judge agrees} steps) to count them into the run's
  *                     spend and budgets; null counts nothing
+ * @param gate         {@code harness.gate}; null for the suite's
+ * @param confidence   {@code harness.confidence}; null for the suite's
+ * @param maxTrials    {@code harness.max_trials}; null for the suite's
  */
 public record HarnessCall(String runId, String nodeId, String suite, Path repository, String commit, Integer trials,
                           Double threshold, String sandboxImage, CancellationToken cancellation,
-                          Middleware metering) {
+                          Middleware metering, GateRule gate, Double confidence, Integer maxTrials) {
+
+    /** The suite's gate with this call's overrides. */
+    public Gate gateOver(Gate suites) {
+        Gate g = gate == null ? suites : suites.withRule(gate);
+        return confidence == null ? g : g.withConfidence(confidence);
+    }
 
     public HarnessCall {
         Objects.requireNonNull(suite, "suite");
@@ -37,6 +48,7 @@ public record HarnessCall(String runId, String nodeId, String suite, Path reposi
     /** With the judge's model calls counted nowhere. */
     public HarnessCall(String runId, String nodeId, String suite, Path repository, String commit, Integer trials,
             Double threshold, String sandboxImage, CancellationToken cancellation) {
-        this(runId, nodeId, suite, repository, commit, trials, threshold, sandboxImage, cancellation, null);
+        this(runId, nodeId, suite, repository, commit, trials, threshold, sandboxImage, cancellation, null, null,
+                null, null);
     }
 }

@@ -28,6 +28,19 @@ public final class HarnessReport {
                     .append(Judging.percent(last.satisfaction())).append(" (").append(last.satisfiedTrials())
                     .append('/').append(last.totalTrials()).append(" trials, threshold ")
                     .append(Judging.percent(last.threshold())).append(last.reached() ? ", reached)" : ", not reached)");
+            if (!last.certainty().isBlank()) {
+                line.append("; how sure: ").append(last.certainty());
+            }
+            if (!last.flaky().isEmpty()) {
+                line.append("; flaky (trials disagreed on the same commit): ").append(String.join(", ", last.flaky()));
+            }
+            if (last.judgeErrors() > 0) {
+                line.append("; ").append(last.judgeErrors()).append(" judge error(s), not counted");
+            }
+            if (!last.withheld().isEmpty()) {
+                line.append("; withheld from feedback (exposure limit, rotate them): ")
+                        .append(String.join(", ", last.withheld()));
+            }
             if (entries.size() > 1) {
                 line.append(" after ").append(entries.size()).append(" judgments: ");
                 for (int i = 0; i < entries.size(); i++) {

@@ -59,11 +59,24 @@ public final class Judging {
             return updates;
         }
 
-        /** E.g. {@code suite todo: satisfaction 50.0% (3/6 trials), threshold 100.0%}. */
+        /**
+         * E.g. {@code suite todo: satisfaction 50.0% (3/6 trials), threshold 100.0%}, then how sure the decision is
+         * (the Wilson interval), the flaky scenarios and the judge errors, when there are any.
+         */
         public String summary() {
-            return "suite " + judgment.suite() + ": satisfaction " + percent(judgment.satisfaction()) + " ("
-                    + judgment.satisfiedTrials() + "/" + judgment.totalTrials() + " trials), threshold "
-                    + percent(threshold);
+            StringBuilder b = new StringBuilder("suite " + judgment.suite() + ": satisfaction "
+                    + percent(judgment.satisfaction()) + " (" + judgment.satisfiedTrials() + "/"
+                    + judgment.totalTrials() + " trials), threshold " + percent(threshold));
+            if (judgment.estimate() != null && judgment.totalTrials() > 0) {
+                b.append("; ").append(judgment.estimate().withThreshold(threshold).describe());
+            }
+            if (!judgment.flakyScenarios().isEmpty()) {
+                b.append("; flaky: ").append(String.join(", ", judgment.flakyScenarios()));
+            }
+            if (judgment.judgeErrors() > 0) {
+                b.append("; ").append(judgment.judgeErrors()).append(" judge error(s), not counted");
+            }
+            return b.toString();
         }
     }
 
@@ -100,7 +113,8 @@ public final class Judging {
         String commit = snapshots.snapshot(context, subject);
         HarnessCall call = new HarnessCall(runId, node.id(), settings.suite(), snapshots.repository(context), commit,
                 settings.trials(), settings.threshold(), sandboxImage, new CancellationToken(),
-                metering == null ? null : metering.apply(node.id()));
+                metering == null ? null : metering.apply(node.id()), settings.gate(), settings.confidence(),
+                settings.maxTrials());
         AtomicBoolean started = new AtomicBoolean();
         String id = node.id();
         JudgeListener listener = new JudgeListener() {
@@ -131,7 +145,9 @@ public final class Judging {
                     judgment.version(), judgment.commit(), scenarios, trials, round));
         }
         double threshold = settings.threshold() != null ? settings.threshold() : judgment.threshold();
-        boolean reached = judgment.totalTrials() > 0 && judgment.satisfaction() >= threshold;
+        boolean reached = judgment.estimate() == null || judgment.threshold() != threshold
+                ? judgment.totalTrials() > 0 && judgment.satisfaction() >= threshold
+                : judgment.reached();
         int number = JudgmentFiles.write(runDir, id, round, judgment, reached, clock.instant());
         events.emit((run, seq, at) -> new PipelineEvent.HarnessCompleted(run, seq, at, id, judgment.suite(),
                 judgment.version(), judgment.commit(), round, number, judgment.satisfiedTrials(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightshift.harness.DisclosedJudgment;
 import io.nightshift.harness.DisclosedScenario;
+import io.nightshift.harness.SatisfactionEstimate;
 import io.nightshift.pipeline.run.AtomicFiles;
 import io.nightshift.pipeline.run.Json;
 import java.io.IOException;
@@ -33,7 +34,8 @@ public final class JudgmentFiles {
 
     /** One stored judgment as read back: enough for summaries. */
     public record Entry(int number, String nodeId, int round, String suite, String commit, double satisfaction,
-                        double threshold, boolean reached, int satisfiedTrials, int totalTrials) {
+                        double threshold, boolean reached, int satisfiedTrials, int totalTrials, String certainty,
+                        List<String> flaky, int judgeErrors, List<String> withheld) {
     }
 
     /** Writes the next file of {@code runDir}; returns its number. Synchronised: parallel branches may judge at once. */
@@ -67,6 +69,18 @@ public final class JudgmentFiles {
         root.put("threshold", j.threshold());
         root.put("reached", reached);
         root.put("duration_ms", j.durationMs());
+        if (j.estimate() != null) {
+            SatisfactionEstimate e = j.estimate().withThreshold(j.threshold());
+            ObjectNode stat = root.putObject("estimate");
+            stat.put("gate", e.rule().wireName());
+            stat.put("interval", "wilson");
+            stat.put("confidence", e.interval().confidence());
+            stat.put("lower", e.interval().lower());
+            stat.put("upper", e.interval().upper());
+            stat.put("settled", e.settled());
+            stat.put("certainty", e.describe());
+        }
+        root.put("judge_errors", j.judgeErrors());
         ArrayNode scenarios = root.putArray("scenarios");
         for (DisclosedScenario s : j.scenarios()) {
             ObjectNode o = scenarios.addObject();
@@ -79,6 +93,9 @@ public final class JudgmentFiles {
             o.put("observed", s.observed());
             o.put("step", s.step());
             o.put("expected", s.expected());
+            o.put("flaky", s.flaky());
+            o.put("judge_errors", s.judgeErrors());
+            o.put("withheld", s.withheld());
         }
         root.put("feedback", j.feedback());
         return root;
@@ -98,11 +115,22 @@ public final class JudgmentFiles {
                 out.add(new Entry(n, j.path("node_id").asText(), j.path("round").asInt(), j.path("suite").asText(),
                         j.path("commit").asText(), j.path("satisfaction").asDouble(), j.path("threshold").asDouble(),
                         j.path("reached").asBoolean(), j.path("satisfied_trials").asInt(),
-                        j.path("total_trials").asInt()));
+                        j.path("total_trials").asInt(), j.path("estimate").path("certainty").asText(""),
+                        labels(j, "flaky"), j.path("judge_errors").asInt(), labels(j, "withheld")));
             } catch (IOException | RuntimeException e) {
                 // a missing or torn file leaves a gap, not a failed summary
             }
         }
+        return out;
+    }
+
+    private static List<String> labels(JsonNode judgment, String flag) {
+        List<String> out = new ArrayList<>();
+        judgment.path("scenarios").forEach(s -> {
+            if (s.path(flag).asBoolean()) {
+                out.add(s.path("label").asText());
+            }
+        });
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.nightshift.runtime.harness;
 
 import io.nightshift.harness.DisclosedJudgment;
 import io.nightshift.harness.Disclosures;
+import io.nightshift.harness.ExposureLedger;
 import io.nightshift.harness.Judge;
 import io.nightshift.harness.JudgeException;
 import io.nightshift.harness.JudgeListener;
@@ -55,13 +56,21 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
 
     @Override
     public DisclosedJudgment judge(HarnessCall call, JudgeListener listener) throws Exception {
-        return judge(call, 0, listener);
+        return judge(call, 0, listener, true);
     }
 
-    /** As {@link #judge(HarnessCall, JudgeListener)}, with at most {@code parallelism} trials at once (0: automatic). */
+    /**
+     * As {@link #judge(HarnessCall, JudgeListener)} for the operator ({@code nightshift judge}): at most
+     * {@code parallelism} trials at once (0: automatic), and its feedback goes to no agent, so it adds no exposure.
+     */
     public DisclosedJudgment judge(HarnessCall call, int parallelism, JudgeListener listener) throws Exception {
+        return judge(call, parallelism, listener, false);
+    }
+
+    private DisclosedJudgment judge(HarnessCall call, int parallelism, JudgeListener listener, boolean toAgents)
+            throws Exception {
         try {
-            return judgeOrThrow(call, parallelism, listener);
+            return judgeOrThrow(call, parallelism, listener, toAgents);
         } catch (DockerUnavailableException e) {
             throw new IllegalStateException(dockerMissing(e), e);
         }
@@ -84,8 +93,8 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
         }
     }
 
-    private DisclosedJudgment judgeOrThrow(HarnessCall call, int parallelism, JudgeListener listener)
-            throws Exception {
+    private DisclosedJudgment judgeOrThrow(HarnessCall call, int parallelism, JudgeListener listener,
+            boolean toAgents) throws Exception {
         ScenarioStore scenarios = store();
         SuiteFiles files = scenarios.files(call.suite()).orElseThrow(() -> new IllegalStateException(
                 ScenarioCatalog.missingSuites(List.of(call.suite()))));
@@ -95,6 +104,11 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
         } catch (SuiteValidationException e) {
             throw new IllegalStateException("the stored suite '" + call.suite() + "' no longer validates (was it "
                     + "imported by another version of Nightshift?); import it again: " + e.getMessage(), e);
+        }
+        double threshold = call.threshold() != null ? call.threshold() : suite.settings().threshold();
+        String impossible = call.gateOver(suite.settings().gate()).impossibleAt(threshold);
+        if (impossible != null) {
+            throw new IllegalStateException("cannot judge suite '" + call.suite() + "': " + impossible);
         }
         Client llm = Client.fromEnv(environment);
         if (call.metering() != null) {
@@ -106,6 +120,7 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
                 .withImage(call.sandboxImage())
                 .withRunId(call.runId())
                 .withParallelism(parallelism)
+                .withGate(call.gateOver(suite.settings().gate()), call.maxTrials())
                 .withLlm(llm.providerNames().isEmpty() ? null : llm, judgeModel(llm));
         Judge judge = call.sandboxImage() == null
                 ? new LocalJudge(environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"))
@@ -121,8 +136,13 @@ public final class StoreGateway implements HarnessGateway, AutoCloseable {
             }
             throw e;
         }
-        scenarios.recordJudgment(suite.name(), JudgmentJson.write(judgment));
-        return Disclosures.disclose(judgment);
+        // The leak ledger: scenarios disclosed to agents often enough are withheld (still judged and counted).
+        Set<Integer> withheld = suite.settings().maxExposure() == null ? Set.of()
+                : ExposureLedger.withheld(suite, ExposureLedger.exposure(scenarios.judgments(suite.name())));
+        DisclosedJudgment disclosed = Disclosures.disclose(judgment, withheld);
+        scenarios.recordJudgment(suite.name(), ExposureLedger.record(judgment, disclosed,
+                toAgents ? call.runId() + "/" + call.nodeId() : null));
+        return disclosed;
     }
 
     /** The default model of the first configured provider, for {@code a judge agrees} steps of suites naming none. */

@@ -1,6 +1,8 @@
 package io.nightshift.runtime.scenario;
 
+import io.nightshift.harness.ExposureLedger;
 import io.nightshift.harness.JudgmentJson;
+import io.nightshift.harness.ScenarioResult;
 import io.nightshift.harness.Suite;
 import io.nightshift.harness.SuiteFiles;
 import io.nightshift.harness.SuiteVersion;
@@ -15,6 +17,7 @@ import io.nightshift.sandbox.docker.DockerEngine;
 import io.nightshift.sandbox.docker.DockerUnavailableException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -87,8 +90,44 @@ public final class ScenarioCatalog implements AutoCloseable {
     public List<JudgmentRecord> judgments(String name) {
         return withStore(store -> store.judgments(name).stream().map(JudgmentJson::readJudgment)
                 .map(j -> new JudgmentRecord(j.startedAt(), j.version(), j.commit(), j.satisfiedTrials(),
-                        j.totalTrials(), j.satisfaction(), j.threshold(), j.reached()))
+                        j.totalTrials(), j.satisfaction(), j.threshold(), j.reached(), j.estimate().describe(),
+                        j.scenarios().stream().filter(ScenarioResult::flaky).map(s -> s.scenario().title()).toList(),
+                        j.judgeErrors()))
                 .toList());
+    }
+
+    /**
+     * The leak ledger of {@code name}: each scenario's exposure to agents so far (oldest first), whether it is
+     * withheld from feedback now and due for rotation, and the suite's limit (null: none).
+     */
+    public ExposureReport exposure(String name) {
+        return withStore(store -> {
+            Map<String, ExposureLedger.Exposure> exposure = ExposureLedger.exposure(store.judgments(name));
+            Optional<SuiteFiles> files = store.files(name);
+            Integer max = null;
+            List<String> rotate = List.of();
+            if (files.isPresent()) {
+                try {
+                    Suite suite = new SuiteLoader().load(files.get());
+                    max = suite.settings().maxExposure();
+                    rotate = ExposureLedger.dueForRotation(suite, exposure);
+                } catch (SuiteValidationException e) {
+                    // an old suite this version cannot read: its exposure is still shown, without a limit
+                }
+            }
+            List<String> due = rotate;
+            return new ExposureReport(exposure.values().stream().map(e -> new ScenarioExposure(e.title(), e.count(),
+                    e.first(), e.last(), List.copyOf(e.kinds()), due.contains(e.title()))).toList(), max);
+        });
+    }
+
+    /** What {@link #exposure} found. */
+    public record ExposureReport(List<ScenarioExposure> scenarios, Integer maxExposure) {
+    }
+
+    /** One scenario's exposure: how often and when its details reached agents, what kinds, and whether to rotate it. */
+    public record ScenarioExposure(String title, int count, java.time.Instant first, java.time.Instant last,
+                                   List<String> kinds, boolean rotate) {
     }
 
     /** @return false when there was no such suite */

@@ -421,11 +421,48 @@ class SuiteLoaderTest {
                 "suite.yaml:4: threshold must be a number from 0 to 1 (the fraction of trials that must be "
                         + "satisfied); was '1.5'",
                 "suite.yaml:5: judge_model must be a model name",
-                "suite.yaml:6: unknown key 'retries' (known: name, trials, disclosure, threshold, judge_model)");
+                "suite.yaml:6: unknown key 'retries' (known: name, trials, disclosure, threshold, judge_model, gate, confidence, max_trials, flaky_weight, max_exposure)");
         assertThat(problems(Map.of("a.feature", feature, "suite.yaml", "name: [unclosed\n")))
                 .singleElement().asString().startsWith("suite.yaml:").contains("not valid YAML");
         assertThat(problems(Map.of("a.feature", feature, "suite.yaml", "trials: 2\n"))).containsExactly(
                 "suite.yaml:1: name is missing: add 'name: <suite name>'");
+    }
+
+    @Test
+    void readsTheGateAdaptiveTrialsFlakyWeightAndExposureLimitAndRefusesBadOnes() {
+        String feature = "Feature: f\n  Scenario: s\n    When I run \"a\"\n    Then the exit code is 0\n";
+        Suite suite = loader.load(new SuiteFiles(Map.of("a.feature", feature, "suite.yaml", """
+                name: stats
+                trials: 3
+                threshold: 0.8
+                gate: lower_bound
+                confidence: 0.9
+                max_trials: 20
+                flaky_weight: 0.5
+                max_exposure: 4
+                """)));
+        assertThat(suite.settings()).isEqualTo(new SuiteSettings("stats", 3, Disclosure.HINTS, 0.8, null,
+                new io.nightshift.harness.Gate(io.nightshift.harness.GateRule.LOWER_BOUND, 0.9, 0.5), 20, 4));
+        assertThat(problems(Map.of("a.feature", feature, "suite.yaml", """
+                name: stats
+                trials: 3
+                gate: median
+                confidence: 1
+                max_trials: 2
+                flaky_weight: 2
+                max_exposure: -1
+                """))).containsExactly(
+                "suite.yaml:3: unknown gate 'median' (use point or lower_bound)",
+                "suite.yaml:4: confidence must be a number strictly between 0 and 1 (the level of the Wilson "
+                        + "interval, e.g. 0.95); was '1'",
+                "suite.yaml:5: max_trials must be a whole number from trials (3) to 100; was '2'",
+                "suite.yaml:6: flaky_weight must be a number from 0 (flaky scenarios do not count in the gate) to 1 "
+                        + "(they count fully); was '2'",
+                "suite.yaml:7: max_exposure must be a whole number, 0 or more (judgments whose feedback may disclose "
+                        + "a scenario before it is withheld); was '-1'");
+        assertThat(problems(Map.of("a.feature", feature, "suite.yaml", "name: s\ngate: lower_bound\n")))
+                .containsExactly("suite.yaml:2: a lower_bound gate can never reach a threshold of 1 (the lower bound "
+                        + "of a proportion is below 1 however many trials pass): set a threshold below 1, e.g. 0.9");
     }
 
     @Test

@@ -90,6 +90,52 @@ class StoreGatewayTest {
         assertThat(records).allSatisfy(r -> assertThat(r).contains(CHECK));
     }
 
+    @Test
+    void repeatedFeedbackRoundsPushAScenarioPastItsExposureLimitAndItIsWithheldButStillJudged() throws Exception {
+        store.importSuite(suite, new SuiteFiles(Map.of(
+                "suite.yaml", "name: " + suite + "\nmax_exposure: 2\n",
+                "greeting.feature", """
+                        Feature: Greeting
+                          As an operator I want to be greeted
+
+                          Scenario: Greets the operator
+                            When I run "%s"
+                            Then stdout contains "hello, operator"
+                        """.formatted(CHECK))));
+        String wrong = commit("good bye\n");
+
+        DisclosedJudgment operator = gateway.judge(call(wrong, null), 1, JudgeListener.NONE);
+        DisclosedJudgment first = gateway.judge(call(wrong, null), JudgeListener.NONE);
+        DisclosedJudgment second = gateway.judge(call(wrong, null), JudgeListener.NONE);
+        DisclosedJudgment third = gateway.judge(call(wrong, null), JudgeListener.NONE);
+
+        assertThat(operator.feedback()).as("nightshift judge shows the operator; no agent").contains("Greets the operator");
+        assertThat(first.feedback()).contains("Greets the operator").contains("good bye");
+        assertThat(second.feedback()).contains("Greets the operator");
+        assertThat(third.scenarios()).singleElement().satisfies(s -> {
+            assertThat(s.withheld()).isTrue();
+            assertThat(s.title()).isNull();
+            assertThat(s.observed()).isNull();
+            assertThat(s.trials()).isEqualTo(1);
+        });
+        assertThat(third.feedback()).doesNotContain("Greets the operator").doesNotContain("good bye")
+                .contains("only their counts are shared");
+        assertThat(third.totalTrials()).as("still judged").isEqualTo(1);
+
+        List<String> records = store.judgments(suite);
+        assertThat(records).hasSize(4);
+        Map<String, io.nightshift.harness.ExposureLedger.Exposure> exposure =
+                io.nightshift.harness.ExposureLedger.exposure(records);
+        assertThat(exposure.get("Greets the operator").count()).isEqualTo(2);
+        assertThat(exposure.get("Greets the operator").kinds()).contains("title", "story", "observed");
+        assertThat(records.get(0)).contains("\"to\": null");
+        assertThat(records.get(3)).contains("\"withheld\": true").contains("\"to\": \"gw-test/judge\"");
+        io.nightshift.harness.Suite loaded = new io.nightshift.harness.suite.SuiteLoader()
+                .load(store.files(suite).orElseThrow());
+        assertThat(io.nightshift.harness.ExposureLedger.dueForRotation(loaded, exposure))
+                .containsExactly("Greets the operator");
+    }
+
     private HarnessCall call(String commit, String image) {
         return new HarnessCall("gw-test", "judge", suite, repo, commit, null, null, image, new CancellationToken());
     }
