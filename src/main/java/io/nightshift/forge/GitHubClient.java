@@ -13,7 +13,7 @@ import java.util.Map;
  * body. The REST update has no draft field, so a pull request opened as a draft stays one until marked ready on
  * GitHub (docs/forge-twins.md).
  */
-public final class GitHubClient implements ForgeClient {
+final class GitHubClient implements ForgeClient {
 
     private final ForgeTarget target;
     private final ForgeHttp http;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * find the open one, {@code POST /projects/:id/merge_requests} to open it, {@code PUT .../merge_requests/:iid} to
  * update it. A draft is a title starting with {@code Draft: }, which works on create and update alike.
  */
-public final class GitLabClient implements ForgeClient {
+final class GitLabClient implements ForgeClient {
 
     private static final Pattern DRAFT_PREFIX = Pattern.compile("^\\s*(\\[draft\\]|\\(draft\\)|draft:)\\s*",
             Pattern.CASE_INSENSITIVE);

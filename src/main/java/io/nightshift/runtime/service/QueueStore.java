@@ -7,7 +7,7 @@ import java.util.List;
  * {@link #save saved} before a crash is {@link #load loaded} after it, whole, old or new, never torn. One service
  * process owns a store at a time. Implementations are thread-safe.
  */
-public interface QueueStore extends AutoCloseable {
+interface QueueStore extends AutoCloseable {
 
     /**
      * Takes the store for this process.

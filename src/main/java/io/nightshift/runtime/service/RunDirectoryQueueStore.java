@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * keeps a second service off the same queue; the kernel drops it when the process dies, however it dies.
  * docs/queue.md argues why this is enough and lists the failure cases.
  */
-public final class RunDirectoryQueueStore implements QueueStore {
+final class RunDirectoryQueueStore implements QueueStore {
 
     static final String ENTRY = "queue.json";
     static final String LOCK = "queue.lock";

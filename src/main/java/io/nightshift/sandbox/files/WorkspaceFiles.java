@@ -141,7 +141,15 @@ public final class WorkspaceFiles {
             return;
         }
         createDirectories(dir.getParent());
-        Files.createDirectory(dir);
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // another tool call of the same turn (they run in parallel) made it first
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+            return;
+        }
         own(dir);
     }
 
