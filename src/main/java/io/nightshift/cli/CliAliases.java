@@ -11,8 +11,8 @@ import java.util.Set;
  */
 final class CliAliases {
 
-    private static final Set<String> COMMANDS = Set.of("run", "validate", "serve", "twin", "forge-twin", "models", "ask",
-            "sandbox", "scenarios", "judge", "help", "bench");
+    private static final Set<String> COMMANDS = Set.of("run", "validate", "serve", "twin", "forge-twin", "mcp", "models",
+            "ask", "sandbox", "scenarios", "judge", "help", "bench");
 
     private CliAliases() {
     }
