@@ -174,8 +174,10 @@ class CliContractIT {
 
     @Test
     void withoutAReachableDockerEngineTheDefaultSandboxRefusesAndSaysWhatToDo() throws Exception {
-        write("linear.dot", LINEAR);
-        ProcessBuilder pb = CliProcess.builder(dir, "run", "linear.dot", "--logs-dir", "nodocker", "--simulate");
+        // a tool stage needs the sandbox (a simulated run of LLM stages alone starts none and needs no engine)
+        write("tool.dot", LINEAR.replace("start -> greet -> exit",
+                "check [shape=parallelogram, tool_command=\"true\"]\n    start -> greet -> check -> exit"));
+        ProcessBuilder pb = CliProcess.builder(dir, "run", "tool.dot", "--logs-dir", "nodocker", "--simulate");
         pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-such.sock"));
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes());

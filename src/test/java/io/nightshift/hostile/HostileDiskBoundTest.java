@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.RunStatus;
-import io.nightshift.pipeline.human.AutoApproveInterviewer;
-import io.nightshift.runtime.PipelineLoader;
-import io.nightshift.runtime.RunLauncher;
-import io.nightshift.runtime.RunRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +46,9 @@ class HostileDiskBoundTest {
                     start -> small -> fill -> exit
                 }
                 """);
-        RunRequest request = new RunRequest(pipeline, true, true, logs, null, Map.of(), null, sandbox,
-                source.toString(), null, false, false);
-        RunLauncher launcher = new RunLauncher(new PipelineLoader(), Map.of());
         List<String> notices = new ArrayList<>();
 
-        RunResult result = launcher.run(request, launcher.plan(request), new AutoApproveInterviewer(), List.of(),
-                notices::add);
+        RunResult result = HostileRepos.runPipeline(pipeline, source, logs, sandbox, notices);
 
         assertThat(result.status()).isEqualTo(RunStatus.FAIL);
         assertThat(result.failedNode()).isEqualTo("fill");

@@ -67,4 +67,18 @@ final class HostileRepos {
     static String hookScript(Path markers) {
         return "#!/bin/sh\ntouch " + markers.resolve("hook-ran") + "\nexit 0\n";
     }
+
+    /**
+     * Runs {@code pipeline} (simulated, gates auto-approved) on a clone of {@code source} in {@code logs}, with the
+     * given sandbox; the run's notices go to {@code notices}.
+     */
+    static io.nightshift.pipeline.engine.RunResult runPipeline(Path pipeline, Path source, Path logs, String sandbox,
+            List<String> notices) {
+        io.nightshift.runtime.RunRequest request = new io.nightshift.runtime.RunRequest(pipeline, true, true, logs, null,
+                java.util.Map.of(), null, sandbox, source.toString(), null, false, false);
+        io.nightshift.runtime.RunLauncher launcher = new io.nightshift.runtime.RunLauncher(
+                new io.nightshift.runtime.PipelineLoader(), java.util.Map.of());
+        return launcher.run(request, launcher.plan(request), new io.nightshift.pipeline.human.AutoApproveInterviewer(),
+                List.of(), notices::add);
+    }
 }

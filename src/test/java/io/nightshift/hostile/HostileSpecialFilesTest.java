@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.pipeline.engine.RunResult;
 import io.nightshift.pipeline.engine.RunStatus;
-import io.nightshift.pipeline.human.AutoApproveInterviewer;
-import io.nightshift.runtime.PipelineLoader;
-import io.nightshift.runtime.RunLauncher;
-import io.nightshift.runtime.RunRequest;
 import io.nightshift.runtime.RunWorkspace;
 import io.nightshift.sandbox.FileAccessException;
 import io.nightshift.sandbox.GrepOptions;
@@ -19,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,13 +78,9 @@ class HostileSpecialFilesTest {
                     start -> make -> again -> exit
                 }
                 """);
-        RunRequest request = new RunRequest(pipeline, true, true, logs, null, Map.of(), null, sandbox,
-                source.toString(), null, false, false);
-        RunLauncher launcher = new RunLauncher(new PipelineLoader(), Map.of());
         List<String> notices = new ArrayList<>();
 
-        RunResult result = launcher.run(request, launcher.plan(request), new AutoApproveInterviewer(), List.of(),
-                notices::add);
+        RunResult result = HostileRepos.runPipeline(pipeline, source, logs, sandbox, notices);
 
         assertThat(result.status()).as(result.failureReason()).isEqualTo(RunStatus.SUCCESS);
         assertThat(logs.resolve("workspace/p")).as("the FIFO stays where the agent made it").exists();
