@@ -40,11 +40,7 @@ class ResourceEdgesTest {
 
     @Test
     void aForkBombInItsOwnProcessGroupDiesWithItsCommandAndIsReportedAsTheProcessLimit() {
-        // the bomb forks in the background; the command stays 2 s more so the bomb meets the limit before the sweep
-        // (returning at once, the sweep sometimes won the race at a dozen processes); a sleep that cannot fork
-        // means the limit was already reached
-        ExecResult bomb = env.execCommand("timeout -s KILL 15 bash -c ':(){ :|:& };:'; sleep 2; true", 4_000, null,
-                null);
+        ExecResult bomb = env.execCommand("timeout -s KILL 15 bash -c ':(){ :|:& };:'; true", 4_000, null, null);
 
         assertThat(bomb.stderr()).contains("process limit (" + PIDS).doesNotContain("memory limit");
         ExecResult after = env.execCommand("echo alive; ps -e -o pid=,comm= | grep -vc -e ps -e grep -e bash -e "
@@ -61,40 +57,6 @@ class ResourceEdgesTest {
 
         ExecResult left = env.execCommand("ps -e -o args= | grep -c '^sleep 30[01]'", 10_000, null, null);
         assertThat(left.stdout()).isEqualTo("0\n");
-    }
-
-    /** {@code sandbox.exec=engine}: one engine exec per command, and the same sweep after each. */
-    @Test
-    void withEngineExecsTooADetachedProcessDiesWithItsCommandWhileAConcurrentCommandLivesOn() throws Exception {
-        SandboxPolicy policy = SandboxPolicy.DEFAULTS.withLimits(512L * 1024 * 1024, 1.0, PIDS);
-        DockerExecutionEnvironment engineExecs = new DockerExecutionEnvironment(engine, policy, workspace,
-                "resource-edges-engine");
-        engineExecs.initialize();
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var concurrent = threads.submit(() -> engineExecs.execCommand("sleep 6; echo still-here", 30_000, null,
-                    null));
-            waitUntil(() -> engineExecs.execCommand("ps -e -o args= | grep -c '^sleep 6'", 10_000, null, null)
-                    .stdout().equals("1\n"));
-            ExecResult started = engineExecs.execCommand("setsid sleep 300 >/dev/null 2>&1 < /dev/null & disown; "
-                    + "(nohup sleep 301 >/dev/null 2>&1 &); echo started", 10_000, null, null);
-            assertThat(started.stdout()).isEqualTo("started\n");
-            assertThat(started.stderr()).contains("the command left running (in the background or detached)");
-
-            ExecResult left = engineExecs.execCommand("ps -e -o args= | grep -c '^sleep 30[01]'", 10_000, null,
-                    null);
-            assertThat(left.stdout()).isEqualTo("0\n");
-            assertThat(concurrent.get().stdout()).as("the command running meanwhile was not swept")
-                    .isEqualTo("still-here\n");
-        } finally {
-            engineExecs.cleanup();
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(condition.getAsBoolean()).as("the condition held in time").isTrue();
     }
 
     @Test

@@ -33,8 +33,6 @@ final class ContainerExec {
     static final String RUNNER = "timeout -k 2 -s TERM \"$2\" /bin/bash -c \"$1\" & t=$!; wait $t; rc=$?; "
             + "kill -KILL -- -$t 2>/dev/null; exit $rc";
     private static final long ENGINE_MARGIN_MS = 5_000;
-    /** One sweep, printing how many processes it killed. */
-    static final String SWEEP_COMMAND = "set -f\n" + ResidentRunner.SWEEP + "sweep; printf '%d' \"$swept\"\n";
 
     private final SandboxContainer container;
     private final long outputCapBytes;
@@ -108,37 +106,7 @@ final class ContainerExec {
             note = "\n[nightshift: the command was killed by SIGKILL; usually the sandbox memory limit ("
                     + container.definition().policy().memoryBytes() / (1024 * 1024) + " MiB) was exceeded]";
         }
-        return new ExecResult(out.text(), err.text() + note + LimitNotes.swept(sweep()), code, timedOut, ms);
-    }
-
-    /**
-     * Kills what the command left running, as the resident runner does after each command: orphans (detached, in
-     * another session or group) die, while other engine execs running now and their descendants live on. Returns the
-     * number killed; 0 when the sweep itself could not run (the command's result stands).
-     */
-    private long sweep() {
-        DockerEngine engine = container.engine();
-        try {
-            String id = engine.call("create the process sweep in " + container.name(), () -> engine.client()
-                    .execCreateCmd(container.id())
-                    .withCmd("/bin/bash", "-c", SWEEP_COMMAND)
-                    .withAttachStdout(true).withAttachStderr(true).withAttachStdin(false).withTty(false)
-                    .exec().getId());
-            OutputCollector out = new OutputCollector(4096);
-            Collector callback = new Collector(out, new OutputCollector(4096));
-            engine.run("run the process sweep in " + container.name(),
-                    () -> engine.client().execStartCmd(id).withDetach(false).withTty(false).exec(callback));
-            if (!awaitCompletion(callback, 30_000)) {
-                closeQuietly(callback);
-                return 0;
-            }
-            return Long.parseLong(out.text().strip());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        } catch (SandboxException | NumberFormatException e) {
-            return 0;
-        }
+        return new ExecResult(out.text(), err.text() + note, code, timedOut, ms);
     }
 
     /** Waits for the end of the output; a transport error ends it too and is left in {@code callback.error}. */

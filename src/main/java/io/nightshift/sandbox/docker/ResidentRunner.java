@@ -47,11 +47,14 @@ final class ResidentRunner implements AutoCloseable {
      * killed, and the sweep repeats until nothing is left, so a process forking meanwhile is caught. The cgroup's
      * event counters (v2 or v1), read before and after, say which limit the command met.
      */
-    /**
-     * The sweep function of {@link #SCRIPT}, shared with engine execs ({@link ContainerExec}), which run it after each
-     * command: it sets {@code swept} to the number of processes it killed.
-     */
-    static final String SWEEP = """
+    static final String SCRIPT = """
+            set -f
+            d=$(mktemp -d /tmp/.nightshift-runner.XXXXXX) || exit 1
+            trap 'rm -rf "$d"' EXIT
+            ev() { local k v; printf -v "$1" 0; [ -r "$3" ] || return 1
+              while read -r k v; do [ "$k" = "$2" ] && printf -v "$1" %s "$v"; done < "$3"; return 0; }
+            counters() { ev pm max /sys/fs/cgroup/pids.events || ev pm max /sys/fs/cgroup/pids/pids.events
+              ev oom oom_kill /sys/fs/cgroup/memory.events || ev oom oom_kill /sys/fs/cgroup/memory/memory.oom_control; }
             sweep() {
               local i p k l r main mst all; local -a v; local -A par; swept=0
               for ((i = 0; i < 60; i++)); do
@@ -77,17 +80,6 @@ final class ResidentRunner implements AutoCloseable {
                 kill -STOP "${v[@]}" 2>/dev/null; kill -KILL "${v[@]}" 2>/dev/null
               done
             }
-            """;
-
-    static final String SCRIPT = """
-            set -f
-            d=$(mktemp -d /tmp/.nightshift-runner.XXXXXX) || exit 1
-            trap 'rm -rf "$d"' EXIT
-            ev() { local k v; printf -v "$1" 0; [ -r "$3" ] || return 1
-              while read -r k v; do [ "$k" = "$2" ] && printf -v "$1" %s "$v"; done < "$3"; return 0; }
-            counters() { ev pm max /sys/fs/cgroup/pids.events || ev pm max /sys/fs/cgroup/pids/pids.events
-              ev oom oom_kill /sys/fs/cgroup/memory.events || ev oom oom_kill /sys/fs/cgroup/memory/memory.oom_control; }
-            """ + SWEEP + """
             sweep
             while read -r nonce secs dir envs cmd; do
               printf -v dir '%b' "${dir#_}"
