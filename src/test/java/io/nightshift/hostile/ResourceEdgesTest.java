@@ -40,7 +40,11 @@ class ResourceEdgesTest {
 
     @Test
     void aForkBombInItsOwnProcessGroupDiesWithItsCommandAndIsReportedAsTheProcessLimit() {
-        ExecResult bomb = env.execCommand("timeout -s KILL 15 bash -c ':(){ :|:& };:'; true", 4_000, null, null);
+        // the bomb forks in the background; the command stays 2 s more so the bomb meets the limit before the sweep
+        // (returning at once, the sweep sometimes won the race at a dozen processes); a sleep that cannot fork
+        // means the limit was already reached
+        ExecResult bomb = env.execCommand("timeout -s KILL 15 bash -c ':(){ :|:& };:'; sleep 2; true", 4_000, null,
+                null);
 
         assertThat(bomb.stderr()).contains("process limit (" + PIDS).doesNotContain("memory limit");
         ExecResult after = env.execCommand("echo alive; ps -e -o pid=,comm= | grep -vc -e ps -e grep -e bash -e "
