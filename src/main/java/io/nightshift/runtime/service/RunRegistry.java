@@ -337,9 +337,15 @@ public final class RunRegistry implements AutoCloseable {
         }
     }
 
-    /** The run ended because the service is stopping (not by itself, nor by a cancel over HTTP). */
+    /**
+     * The run may have ended because the service is stopping (not by itself, nor by a cancel over HTTP). A run that
+     * succeeded or met a bound ended by itself even when the stop came just after: its end is recorded, or the next
+     * service would resume a finished run.
+     */
     private boolean stopping(ManagedRun run) {
-        return pool.isShutdown() && !run.cancelRequested();
+        RunState s = run.state();
+        boolean byItself = s == RunState.SUCCEEDED || s == RunState.BUDGET_EXHAUSTED || s == RunState.STALLED;
+        return !byItself && pool.isShutdown() && !run.cancelRequested();
     }
 
     private void doExecute(ManagedRun run, RunLauncher launcher, boolean resume) {
@@ -394,10 +400,17 @@ public final class RunRegistry implements AutoCloseable {
     /** Records how a run ended; a failure to record it is left for recovery, which reads the checkpoint. */
     private void recordEnd(ManagedRun run) {
         RunSnapshot s = run.snapshot();
+        // a stopping service interrupts its runs' threads; an interrupt would close the file channel mid-write and
+        // lose the record of a run that had already ended, so it waits until the record is down
+        boolean interrupted = Thread.interrupted();
         try {
             update(run.id(), e -> e.phase() == QueueEntry.Phase.ENDED ? e : e.ended(s.state(), s.failure()));
         } catch (QueueStoreException ignored) {
             // the engine's checkpoint says how it ended; recovery reads it
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
