@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -123,11 +122,6 @@ public class NightshiftMcp {
         if (httpServer != null) {
             httpServer.close();
         }
-    }
-
-    /** For tests and listings: the tools' names, in order. */
-    List<String> toolNames() {
-        return tools().all().stream().map(NightshiftTools.Tool::name).toList();
     }
 
     static Map<String, Object> callerContext(String token) {
