@@ -164,6 +164,8 @@ public final class PipelineEngine {
                     runDir.root().toString()));
             saveCheckpoint("running", "");
             return loop(graph, new Step(start, null, ""));
+        } catch (RunStoppedException e) {
+            throw e;
         } catch (PipelineException e) {
             return failed(e.getMessage(), progress.lastNode());
         } catch (RuntimeException e) {
@@ -221,7 +223,11 @@ public final class PipelineEngine {
             try {
                 outcome = executor.execute(node, context, fidelity, progress.retries);
             } catch (RunCancelledException e) {
-                cancellation.cancel(e.getMessage());
+                if (!cancellation.isCancelled()) {
+                    // nobody cancelled the run: its thread's owner interrupted it, so it stops as if killed (the
+                    // checkpoint keeps the last completed stage) and stays resumable
+                    throw new RunStoppedException(node.id());
+                }
                 return cancelled(node.id());
             }
             Optional<BudgetBreach> breach = config.meter().breach().or(() -> config.meter().checkTime());

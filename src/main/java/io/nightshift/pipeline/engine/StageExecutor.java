@@ -228,6 +228,11 @@ final class StageExecutor {
         if (cancellation.isCancelled() && outcome == null) {
             throw new RunCancelledException(cancellation.reason());
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // not the engine's own interrupt (exit() cleared those): the thread's owner is stopping the run, and what
+            // the handler returned on the way out (a gate answered SKIPPED) is not the stage's result; resume reruns it
+            throw new RunCancelledException("the stage's thread was interrupted");
+        }
         return outcome;
     }
 

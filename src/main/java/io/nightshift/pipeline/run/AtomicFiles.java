@@ -1,12 +1,11 @@
 package io.nightshift.pipeline.run;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -29,13 +28,12 @@ public final class AtomicFiles {
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp" + ProcessHandle.current().pid() + "-"
                 + COUNTER.incrementAndGet());
         try {
-            try (FileChannel ch = open(tmp, dir)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+            // a stream, not a FileChannel: an interrupt (a stopping service interrupts its runs) closes a channel
+            // mid-write and would lose the record of something that already happened
+            try (FileOutputStream out = open(tmp, dir)) {
+                out.write(bytes);
                 if (fsync) {
-                    ch.force(true);
+                    out.getFD().sync();
                 }
             }
             try {
@@ -53,13 +51,48 @@ public final class AtomicFiles {
         }
     }
 
-    /** Creates the temporary file; the directory is only created when missing (one syscall saved per write). */
-    private static FileChannel open(Path tmp, Path dir) throws IOException {
+    /**
+     * Forces a directory's entries (a rename, a new file) to disk. Only a channel can do that, and a channel gives up
+     * when its thread is interrupted, so the sync runs with the interrupt set aside and restores it after.
+     */
+    public static void syncDirectory(Path dir) throws IOException {
+        boolean interrupted = Thread.interrupted();
         try {
-            return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
+            for (int attempt = 0; ; attempt++) {
+                try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    ch.force(true);
+                    return;
+                } catch (java.nio.channels.ClosedByInterruptException e) {
+                    interrupted = true;
+                    Thread.interrupted();
+                    if (attempt == 2) {
+                        throw e;
+                    }
+                } catch (IOException e) {
+                    // some file systems (and Windows) cannot open a directory for syncing; the rename stands anyway
+                    if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                        throw e;
+                    }
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Creates the temporary file; the directory is only created when missing (one syscall saved per write). */
+    private static FileOutputStream open(Path tmp, Path dir) throws IOException {
+        if (Files.exists(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileAlreadyExistsException(tmp.toString());
+        }
+        try {
+            return new FileOutputStream(tmp.toFile());
+        } catch (java.io.FileNotFoundException e) {
             Files.createDirectories(dir);
-            return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new FileOutputStream(tmp.toFile());
         }
     }
 

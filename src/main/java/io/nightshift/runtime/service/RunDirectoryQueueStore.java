@@ -73,9 +73,9 @@ final class RunDirectoryQueueStore implements QueueStore {
             boolean fresh = !Files.exists(dir.resolve(ENTRY));
             byte[] bytes = Json.mapper().writeValueAsBytes(entry);
             AtomicFiles.write(dir.resolve(ENTRY), bytes, true);
-            syncDirectory(dir);
+            AtomicFiles.syncDirectory(dir);
             if (fresh) {
-                syncDirectory(runsDir);
+                AtomicFiles.syncDirectory(runsDir);
             }
         } catch (IOException | RuntimeException e) {
             throw new QueueStoreException("cannot record job '" + entry.id() + "' in the queue at " + dir + " ("
@@ -122,14 +122,4 @@ final class RunDirectoryQueueStore implements QueueStore {
         }
     }
 
-    /** Makes a rename or a new entry in the directory durable (Linux and macOS allow fsync of a directory). */
-    private static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            if (!System.getProperty("os.name", "").startsWith("Windows")) {
-                throw e;
-            }
-        }
-    }
 }

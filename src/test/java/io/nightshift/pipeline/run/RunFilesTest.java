@@ -104,4 +104,19 @@ class RunFilesTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("file.json");
         }
     }
+
+    /** A stopping service interrupts its runs' threads; what they were recording (a checkpoint, a job's end) lands. */
+    @Test
+    void anInterruptedThreadStillWritesAndSyncsAndKeepsItsInterrupt() throws Exception {
+        Path target = tmp.resolve("queue/entry.json");
+        Thread.currentThread().interrupt();
+        try {
+            AtomicFiles.writeString(target, "ended", true);
+            AtomicFiles.syncDirectory(target.getParent());
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(Files.readString(target)).isEqualTo("ended");
+    }
 }

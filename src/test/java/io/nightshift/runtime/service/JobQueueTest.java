@@ -60,7 +60,12 @@ class JobQueueTest {
     }
 
     private static void answer(ManagedRun run) throws InterruptedException {
-        await(() -> run.state() == RunState.WAITING, "the gate of " + run.id());
+        try {
+            await(() -> run.state() == RunState.WAITING, "the gate of " + run.id());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (it is " + run.state() + ": " + run.snapshot().failure()
+                    + "; completed " + run.snapshot().completedNodes() + ")", e);
+        }
         run.questions().answer(run.questions().pending().get(0).question().id(), "S", null);
     }
 
