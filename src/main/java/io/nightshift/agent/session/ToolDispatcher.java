@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one round of tool calls (coding-agent spec 2.5 {@code execute_tool_calls}, 3.8 pipeline): lookup,
@@ -35,13 +38,15 @@ final class ToolDispatcher {
     private final Session session;
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    /** How long an abort waits for a killed command's thread to report its end. */
+    private static final java.time.Duration CANCEL_GRACE = java.time.Duration.ofSeconds(30);
 
     ToolDispatcher(Session session) {
         this.session = session;
     }
 
     List<ToolResult> execute(List<ToolCall> calls, boolean parallel) throws InterruptedException {
-        List<Future<ToolResult>> futures = new ArrayList<>(calls.size());
+        List<Task> futures = new ArrayList<>(calls.size());
         List<ToolResult> results = new ArrayList<>(calls.size());
         if (parallel && calls.size() > 1) {
             for (ToolCall call : calls) {
@@ -58,21 +63,40 @@ final class ToolDispatcher {
         return results;
     }
 
-    private Future<ToolResult> submit(ToolCall call) {
-        Future<ToolResult> future = threads.submit(() -> executeOne(call));
-        running.add(future);
-        return future;
+    /** A submitted call; {@code finished} opens when its thread is done, even after a cancel. */
+    private record Task(Future<ToolResult> future, AtomicBoolean started, CountDownLatch finished) {
     }
 
-    private ToolResult await(Future<ToolResult> future, ToolCall call) throws InterruptedException {
+    private Task submit(ToolCall call) {
+        AtomicBoolean started = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Future<ToolResult> future = threads.submit(() -> {
+            started.set(true);
+            try {
+                return executeOne(call);
+            } finally {
+                finished.countDown();
+            }
+        });
+        running.add(future);
+        return new Task(future, started, finished);
+    }
+
+    private ToolResult await(Task task, ToolCall call) throws InterruptedException {
         try {
-            return future.get();
+            return task.future().get();
         } catch (ExecutionException e) {
             return error(call, "Tool error (" + call.name() + "): " + e.getCause());
         } catch (java.util.concurrent.CancellationException e) {
+            // a cancelled future returns at once while its thread still kills the command and reports the call's
+            // end; waiting for that thread keeps TOOL_CALL_END before SESSION_END. A cancel before the call started
+            // leaves nothing to wait for (the task never runs once cancelled)
+            if (task.started().get()) {
+                task.finished().await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return error(call, "Tool call cancelled: the session was aborted");
         } finally {
-            running.remove(future);
+            running.remove(task.future());
         }
     }
 

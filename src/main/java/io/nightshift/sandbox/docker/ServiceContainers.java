@@ -144,7 +144,15 @@ public final class ServiceContainers {
             }
             throw e;
         }
-        engine.run("start container " + d.name(), () -> engine.client().startContainerCmd(id).exec());
+        try {
+            engine.run("start container " + d.name(), () -> engine.client().startContainerCmd(id).exec());
+        } catch (SandboxException e) {
+            // 304: another process sharing the engine started the same service container between our create and
+            // start; it is running, which is all this method promises
+            if (!(e.getCause() instanceof com.github.dockerjava.api.exception.NotModifiedException)) {
+                throw e;
+            }
+        }
     }
 
     private Optional<InspectContainerResponse> inspectRaw(String name) {
