@@ -164,6 +164,9 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.HarnessStarted e -> { }
             case PipelineEvent.ScenarioJudged e -> { }
             case PipelineEvent.HarnessCompleted e -> judged(e.suite(), e.satisfaction());
+            case PipelineEvent.CandidateStarted e -> { }
+            case PipelineEvent.CandidateCompleted e -> { }
+            case PipelineEvent.CandidatesDecided e -> { }
         }
         if (event instanceof PipelineEvent.PipelineStarted && cancelRequested && launcher != null) {
             launcher.cancel("cancelled over HTTP");
