@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Candidates (issue 19): a codergen stage with {@code candidates=N} ({@link CandidateSettings}) runs N independent
@@ -72,24 +73,40 @@ final class CandidatesBackend implements CodergenBackend, AutoCloseable {
         Context[] contexts = new Context[n];
         AtomicInteger stoppedBy = new AtomicInteger();
         Semaphore permits = new Semaphore(settings.parallel());
-        List<Future<?>> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicReferenceArray<Future<?>> running = new AtomicReferenceArray<>(n);
         boolean interrupted = false;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < n; i++) {
-                int index = i + 1;
-                running.add(pool.submit(() -> {
-                    attempts[index - 1] = attempt(call, settings, index, scopes, contexts, permits, stoppedBy,
-                            running);
-                    return null;
-                }));
-            }
             try {
-                for (Future<?> f : running) {
-                    awaitQuietly(f);
+                // candidates start in their order, at most candidates.parallel at a time
+                for (int i = 0; i < n; i++) {
+                    int index = i + 1;
+                    permits.acquire();
+                    if (stoppedBy.get() > 0) {
+                        permits.release();
+                        continue;
+                    }
+                    running.set(i, pool.submit(() -> {
+                        try {
+                            attempts[index - 1] = attempt(call, settings, index, scopes, contexts, stoppedBy,
+                                    running);
+                        } finally {
+                            permits.release();
+                        }
+                        return null;
+                    }));
+                }
+                for (int i = 0; i < n; i++) {
+                    if (running.get(i) != null) {
+                        awaitQuietly(running.get(i));
+                    }
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
-                running.forEach(f -> f.cancel(true));
+                for (int i = 0; i < n; i++) {
+                    if (running.get(i) != null) {
+                        running.get(i).cancel(true);
+                    }
+                }
             }
         }
         List<CandidateAttempt> closed = close(call, settings, attempts, scopes, contexts, stoppedBy.get());
@@ -101,15 +118,10 @@ final class CandidatesBackend implements CodergenBackend, AutoCloseable {
 
     /** One candidate, on its own thread; never throws (what went wrong is its result). */
     private CandidateAttempt attempt(StageCall call, CandidateSettings settings, int index, String[] scopes,
-            Context[] contexts, Semaphore permits, AtomicInteger stoppedBy, List<Future<?>> running) {
+            Context[] contexts, AtomicInteger stoppedBy, AtomicReferenceArray<Future<?>> running) {
         Node node = settings.variant(call.node(), index);
         String provider = node.attrs().get("llm_provider").orElse("");
         String model = node.attrs().get("llm_model").orElse("");
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            return CandidateAttempt.without(index, provider, model, "not_started", stopReason(stoppedBy.get()));
-        }
         try {
             if (stoppedBy.get() > 0) {
                 return CandidateAttempt.without(index, provider, model, "not_started", stopReason(stoppedBy.get()));
@@ -135,9 +147,10 @@ final class CandidatesBackend implements CodergenBackend, AutoCloseable {
                     null, call.toolHooks(), call.events(), context, call.run()));
             CandidateAttempt done = CandidateAttempt.finished(index, provider, model, result);
             if (stops(settings, done) && stoppedBy.compareAndSet(0, index)) {
-                for (int i = 0; i < running.size(); i++) {
-                    if (i != index - 1) {
-                        running.get(i).cancel(true);
+                for (int i = 0; i < running.length(); i++) {
+                    Future<?> other = running.get(i);
+                    if (i != index - 1 && other != null) {
+                        other.cancel(true);
                     }
                 }
             }
@@ -151,8 +164,6 @@ final class CandidatesBackend implements CodergenBackend, AutoCloseable {
             }
             return CandidateAttempt.without(index, provider, model, StageStatus.FAIL.wireName(),
                     "candidate crashed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-        } finally {
-            permits.release();
         }
     }
 
