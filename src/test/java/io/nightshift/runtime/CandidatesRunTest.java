@@ -119,6 +119,11 @@ class CandidatesRunTest {
         s.rule(match("model", model), done);
     }
 
+    /** Candidate {@code model}'s model accepts every request and never answers. */
+    private static void hangs(Script s, String model) {
+        s.rule(match("model", model), Json.object().put("hang", true));
+    }
+
     private static Map<String, String> twinEnv(TwinServer twin) {
         return Map.of("PATH", HOST.get("PATH"), "ANTHROPIC_API_KEY", twin.apiKey(), "ANTHROPIC_BASE_URL",
                 twin.baseUrl());
@@ -295,5 +300,40 @@ class CandidatesRunTest {
         assertThat(decided.path("winner").asInt()).isEqualTo(1);
         assertThat(decided.path("early_stop").asBoolean()).isTrue();
         assertThat(events(result.logsRoot(), "candidate_started")).hasSize(1);
+    }
+
+    @Test
+    void aConfidentPassInterruptsTheCandidatesStillRunningAndTheirWorkIsKept() throws Exception {
+        Script s = script();
+        candidate(s, "model-a", "hello\n", 100);
+        hangs(s, "model-b");
+        hangs(s, "model-c");
+        String dot = """
+                digraph c {
+                    start [shape=Mdiamond]
+                    done  [shape=Msquare]
+                    implement [prompt="Write greet.txt that says hello", llm_provider="anthropic",
+                               candidates=3, candidate_models="model-a,model-b,model-c",
+                               harness.suite="greet", harness.trials=20, harness.threshold=0.8]
+                    start -> implement -> done
+                }
+                """;
+        GradedGateway gateway = new GradedGateway(CandidatesRunTest::greeting);
+        RunResult result;
+        try (TwinServer twin = TwinServer.start(TwinScripts.parse(s.build()))) {
+            result = run(RunFixtures.dot(tmp, "c.dot", dot), gateway, false, twinEnv(twin));
+        }
+
+        assertThat(result.status()).as(result.failureReason()).isEqualTo(RunStatus.SUCCESS);
+        List<JsonNode> completed = events(result.logsRoot(), "candidate_completed");
+        assertThat(completed).extracting(e -> e.path("status").asText()).containsExactly("success", "stopped",
+                "stopped");
+        assertThat(completed.get(2).path("reason").asText())
+                .isEqualTo("stopped early: candidate 1 reached the threshold");
+        assertThat(events(result.logsRoot(), "candidate_started")).as("all three ran at once").hasSize(3);
+        Path ws = result.logsRoot().resolve("workspace");
+        assertThat(candidateRefs(ws, result.runId())).as("a stopped candidate's worktree is kept on its ref too")
+                .hasSize(3);
+        assertThat(git(ws, "show", "nightshift/" + result.runId() + ":greet.txt")).isEqualTo("hello\n");
     }
 }
