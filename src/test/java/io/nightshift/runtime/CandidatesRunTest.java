@@ -115,6 +115,9 @@ class CandidatesRunTest {
         ObjectNode usage = Json.object().put("input_tokens", tokensPerCall - 10).put("output_tokens", 10);
         write.set("usage", usage);
         done.set("usage", usage.deepCopy());
+        // a model takes time to answer; candidates overlap while they wait (nothing here asserts durations)
+        write.put("delay_ms", 150);
+        done.put("delay_ms", 150);
         s.rule(match("model", model, "turn", 1), write);
         s.rule(match("model", model), done);
     }
