@@ -94,6 +94,14 @@ final class ProgressRenderer implements EventSink {
                     + ": satisfaction " + percent(e.satisfaction()) + " (" + e.satisfiedTrials() + "/"
                     + e.totalTrials() + " trials, threshold " + percent(e.threshold()) + ")"
                     + (e.reached() ? "" : " below threshold"));
+            case PipelineEvent.CandidateStarted e -> verbose("    ◇ " + e.nodeId() + ": candidate " + e.index() + " of "
+                    + e.count() + (e.llmModel().isEmpty() ? "" : " (" + e.llmModel() + ")"));
+            case PipelineEvent.CandidateCompleted e -> info("    ◇ " + e.nodeId() + ": candidate " + e.index() + " "
+                    + e.status() + (e.satisfaction() == null ? "" : ", satisfaction " + percent(e.satisfaction())
+                    + " (lower bound " + percent(e.satisfactionLower()) + ")") + ", " + e.spend().describe()
+                    + (e.reason().isEmpty() ? "" : ": " + e.reason()));
+            case PipelineEvent.CandidatesDecided e -> info(paint(e.winner() > 0 ? "32" : "33", "    ◆ ") + e.nodeId()
+                    + ": " + e.reason());
             case PipelineEvent.ModelCallCompleted e -> {
                 stageSpend.put(e.nodeId(), SpendLine.of(e.stageTokens(), e.stageCostUsd(), e.runCostComplete()));
                 verbose(paint("2", "    $ " + e.nodeId() + ": " + e.model() + " " + SpendLine.of(e.tokens(),

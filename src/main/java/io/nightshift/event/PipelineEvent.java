@@ -40,7 +40,10 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = PipelineEvent.AgentActivity.class, name = "agent_event"),
     @JsonSubTypes.Type(value = PipelineEvent.HarnessStarted.class, name = "harness_started"),
     @JsonSubTypes.Type(value = PipelineEvent.ScenarioJudged.class, name = "scenario_judged"),
-    @JsonSubTypes.Type(value = PipelineEvent.HarnessCompleted.class, name = "harness_completed")
+    @JsonSubTypes.Type(value = PipelineEvent.HarnessCompleted.class, name = "harness_completed"),
+    @JsonSubTypes.Type(value = PipelineEvent.CandidateStarted.class, name = "candidate_started"),
+    @JsonSubTypes.Type(value = PipelineEvent.CandidateCompleted.class, name = "candidate_completed"),
+    @JsonSubTypes.Type(value = PipelineEvent.CandidatesDecided.class, name = "candidates_decided")
 })
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public sealed interface PipelineEvent {
@@ -200,5 +203,35 @@ public sealed interface PipelineEvent {
     record HarnessCompleted(String runId, long seq, Instant timestamp, String nodeId, String suite, String version,
             String commit, int round, int judgment, int satisfiedTrials, int totalTrials, double satisfaction,
             double threshold, boolean reached, String feedback, long durationMs) implements PipelineEvent {
+    }
+
+    /**
+     * Candidate {@code index} (1-based) of {@code count} of the codergen stage {@code node_id} begins in its own
+     * worktree and sandbox; {@code llm_provider} and {@code llm_model} are what it runs with (empty: the stage's).
+     */
+    record CandidateStarted(String runId, long seq, Instant timestamp, String nodeId, int index, int count,
+            String llmProvider, String llmModel) implements PipelineEvent {
+    }
+
+    /**
+     * A candidate ended. {@code status} is its stage outcome ({@code success}, {@code fail}, ...) or
+     * {@code stopped} (cancelled by an early stop) or {@code not_started} (the budget was spent or another candidate
+     * had already won). {@code satisfaction} and {@code satisfaction_lower} (the lower confidence bound) are null
+     * when it was never judged; {@code spend} is what its model calls cost; {@code commit} is where its work ends
+     * and {@code ref} the side ref that keeps it ({@code refs/nightshift/<run>/candidates/<n>}); {@code reason} says
+     * why it failed or stopped.
+     */
+    record CandidateCompleted(String runId, long seq, Instant timestamp, String nodeId, int index, String status,
+            Double satisfaction, Double satisfactionLower, Spend spend, String commit, String ref, String reason)
+            implements PipelineEvent {
+    }
+
+    /**
+     * The stage chose candidate {@code winner} (0 when none could be chosen): the highest lower confidence bound of
+     * satisfaction, ties broken by cost. {@code early_stop} says whether a candidate's confident pass stopped the
+     * others; {@code reason} says how the choice was made.
+     */
+    record CandidatesDecided(String runId, long seq, Instant timestamp, String nodeId, int winner, int count,
+            boolean earlyStop, String reason) implements PipelineEvent {
     }
 }

@@ -184,8 +184,9 @@ public final class RunLauncher {
                 // a judge's model calls count into the run's spend and budgets like the agents'
                 Judging judging = new Judging(harness, workspace,
                         "local".equals(plan.sandbox()) ? null : judgeImage(plan.graph()), clock, spend::forJudge);
-                CodergenBackend backend = CodergenBackends.open(request.simulate(), environment,
-                        sandboxes::forNode, new InStageJudge(judging), request.model(), spend);
+                CodergenBackend backend = new CandidatesBackend(CodergenBackends.open(request.simulate(), environment,
+                        sandboxes::forNode, new InStageJudge(judging), request.model(), spend), sandboxes, workspace,
+                        spend);
                 HarnessHandler harnessHandler = new HarnessHandler(judging);
                 RunConfig.Builder config = RunConfig.builder(plan.logsRoot())
                         .runId(runId)
@@ -286,7 +287,8 @@ public final class RunLauncher {
      * when the run judged against holdout scenarios.
      */
     private static void appendHoldout(Path summary, Path logsRoot) {
-        String section = SpendSummary.markdown(logsRoot) + HarnessReport.markdown(logsRoot);
+        String section = SpendSummary.markdown(logsRoot) + HarnessReport.markdown(logsRoot)
+                + CandidatesReport.markdown(logsRoot);
         if (section.isEmpty() || summary == null) {
             return;
         }

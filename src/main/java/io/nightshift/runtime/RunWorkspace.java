@@ -114,6 +114,11 @@ public final class RunWorkspace implements WorkspaceHooks, Judging.Snapshots, Au
         }
     }
 
+    /** Keeps a candidate's head on the next free {@code refs/nightshift/<run>/candidates/<n>}; returns the ref. */
+    public String keepCandidate(String commit) {
+        return run.keepCandidate(commit);
+    }
+
     /** Writes changes.patch, run.bundle and summary.md into {@code directory} and hands the branch to the source. */
     public Deliverables deliver(Path directory, boolean push) {
         return run.deliver(directory, push);

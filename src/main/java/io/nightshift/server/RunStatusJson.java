@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code GET /pipelines/{id}}: status, current node, completed nodes, timings and the run directory; with holdout
  * judging, the last {@code satisfaction} and the last per suite; {@code simulated} is true when LLM stages are
  * answered without a model; {@code tokens}, {@code cost_usd} and {@code spend} (per stage and per provider) say
- * what its model calls spent; {@code budget} the bounds the submission set (a null field: the graph's, or none).
+ * what its model calls spent; {@code budget} the bounds the submission set (a null field: the graph's, or none);
+ * {@code candidates} and {@code candidate_winners}: each candidate of each stage that ran candidates, and the winner.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunStatusJson(String id, String kind, String name, String status, String currentNode,
@@ -21,7 +22,9 @@ public record RunStatusJson(String id, String kind, String name, String status, 
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure,
         String runDirectory, int pendingQuestions, long lastEventId, Double satisfaction,
         Map<String, Double> satisfactionBySuite, boolean simulated, long tokens, double costUsd,
-        boolean costComplete, io.nightshift.event.SpendReport spend, RunBounds budget) {
+        boolean costComplete, io.nightshift.event.SpendReport spend, RunBounds budget,
+        Map<String, List<io.nightshift.event.PipelineEvent.CandidateCompleted>> candidates,
+        Map<String, Integer> candidateWinners) {
 
     static RunStatusJson of(ManagedRun run) {
         return of(run.snapshot(), run.submission().bounds());
@@ -33,6 +36,6 @@ public record RunStatusJson(String id, String kind, String name, String status, 
                 s.stageDurationsMs(), s.failure(), s.runDirectory(), s.pendingQuestions(), s.lastEventSeq(),
                 s.satisfaction(), s.satisfactionBySuite(), s.simulated(),
                 s.spend().total().tokens(), s.spend().total().costUsd(),
-                s.spend().total().costKnown(), s.spend(), budget);
+                s.spend().total().costKnown(), s.spend(), budget, s.candidates(), s.candidateWinners());
     }
 }

@@ -35,6 +35,10 @@ final class Refs {
         return "refs/nightshift/" + runId + "/interrupted/";
     }
 
+    static String candidatesPrefix(String runId) {
+        return "refs/nightshift/" + runId + "/candidates/";
+    }
+
     static String heads(String branch) {
         return Constants.R_HEADS + branch;
     }

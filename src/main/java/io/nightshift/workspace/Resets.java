@@ -76,13 +76,21 @@ final class Resets {
 
     /** Points the next free {@code refs/nightshift/<run-id>/interrupted/<n>} at {@code commit}; returns its name. */
     static String keep(Repository repo, String runId, ObjectId commit) throws IOException {
-        String name = nextSideRef(repo, runId);
-        Refs.update(repo, name, commit, ObjectId.zeroId(), "nightshift: keep interrupted work");
-        return name;
+        return keepUnder(repo, Refs.interruptedPrefix(runId), commit, "nightshift: keep interrupted work");
     }
 
-    private static String nextSideRef(Repository repo, String runId) throws IOException {
-        String prefix = Refs.interruptedPrefix(runId);
+    /** Points the next free {@code <prefix><n>} (n = 1, 2, ...) at {@code commit}; returns its name. */
+    static String keepUnder(Repository repo, String prefix, ObjectId commit, String reflog) throws IOException {
+        // numbering and creating must not interleave: candidates of one stage are kept from one thread, but two
+        // stages could keep theirs at once; the expected zero id makes a lost race fail instead of overwrite
+        synchronized (Resets.class) {
+            String name = nextSideRef(repo, prefix);
+            Refs.update(repo, name, commit, ObjectId.zeroId(), reflog);
+            return name;
+        }
+    }
+
+    private static String nextSideRef(Repository repo, String prefix) throws IOException {
         int highest = 0;
         for (Ref ref : repo.getRefDatabase().getRefsByPrefix(prefix)) {
             try {

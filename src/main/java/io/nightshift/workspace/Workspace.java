@@ -230,6 +230,19 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * Keeps {@code commitId} (a candidate's work) under the next free {@code refs/nightshift/<run-id>/candidates/<n>}
+     * (n = 1, 2, ... over the whole run); returns the ref's name. Works from the run workspace and its forks alike
+     * (they share refs).
+     */
+    public String keepCandidate(String commitId) {
+        return Io.call("keep candidate " + commitId, () -> {
+            GitDirCheck.check(repo);
+            RevCommit commit = Refs.commit(repo, commitId);
+            return Resets.keepUnder(repo, Refs.candidatesPrefix(runId), commit, "nightshift: keep candidate");
+        });
+    }
+
+    /**
      * Writes {@code changes.patch}, {@code run.bundle} and {@code summary.md} into {@code directory} and hands the
      * run branch to the source: a local source repository gets the ref {@code nightshift/<run-id>} (its checkout is
      * never touched); a remote one is pushed to only when {@code pushToRemote} is set, never forced.

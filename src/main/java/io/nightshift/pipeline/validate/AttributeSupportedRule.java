@@ -23,14 +23,14 @@ final class AttributeSupportedRule implements LintRule {
             "retry_target", "fallback_retry_target", "fidelity", "thread_id", "class", "timeout", "llm_model",
             "llm_provider", "reasoning_effort", "auto_status", "allow_partial", "tool_command", "join_policy",
             "max_parallel", "error_policy", "retry_policy", "max_visits", "context_updates", "judge_model",
-            "stop_condition_key", "wait_ms");
+            "stop_condition_key", "wait_ms", "candidates", "candidate_models", "candidate_profiles");
     private static final Set<String> EDGE = Set.of("label", "condition", "weight", "fidelity", "thread_id",
             "loop_restart");
     private static final Set<String> GRAPH = Set.of("goal", "label", "model_stylesheet", "default_max_retries",
             "default_max_retry", "retry_target", "fallback_retry_target", "default_fidelity", "default_thread_id",
             "llm_model", "llm_provider", "reasoning_effort", "max_visits");
     private static final List<String> NAMESPACES = List.of("tool_hooks.", "human.", "manager.", "stack.",
-            "harness.", "sandbox.", "workspace.", "parallel.", "retry_");
+            "harness.", "candidates.", "sandbox.", "workspace.", "parallel.", "retry_");
 
     /** Graphviz attributes that change only how the graph is drawn (graphviz.org/doc/info/attrs.html). */
     private static final Set<String> DRAWING = Set.copyOf(List.of("color", "fillcolor", "fontcolor", "fontname", "fontsize",

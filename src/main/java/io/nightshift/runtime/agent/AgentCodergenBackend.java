@@ -240,7 +240,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         AtomicReference<StageCall> current = new AtomicReference<>(call);
         // each agent event goes into the stream of the stage the session works for now
         Session session = Session.builder(client, profile, environment).config(config)
-                .usageGate(spend.forNode(() -> current.get().node().id()))
+                .usageGate(spend.forStage(current::get))
                 .sink(event -> {
                     StageCall stage = current.get();
                     String nodeId = stage.node().id();

@@ -11,6 +11,12 @@ import io.nightshift.llm.Usage;
 import io.nightshift.pipeline.budget.BudgetBreach;
 import io.nightshift.pipeline.budget.ModelCall;
 import io.nightshift.pipeline.budget.SpendMeter;
+import io.nightshift.event.Spend;
+import io.nightshift.pipeline.handler.StageCall;
+import io.nightshift.pipeline.handler.WorkspaceHooks;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +30,8 @@ public final class SpendGate {
 
     private final SpendMeter meter;
     private final Prices prices;
+    /** What each workspace scope (a parallel branch, a candidate) spent, so candidates can be compared by cost. */
+    private final Map<String, Spend> byScope = new ConcurrentHashMap<>();
 
     public SpendGate(SpendMeter meter, Prices prices) {
         this.meter = meter;
@@ -37,6 +45,35 @@ public final class SpendGate {
         }
         return (provider, model, usage) -> meter.record(call(node.get(), provider, model, usage))
                 .map(BudgetBreach::reason).orElse(null);
+    }
+
+    /**
+     * The gate for a session working for the stage {@code stage} gives at the time of each call: recorded under the
+     * stage's node (so a node's budget covers all its candidates) and tallied by the stage's workspace scope.
+     */
+    public UsageGate forStage(Supplier<StageCall> stage) {
+        if (meter == null) {
+            return UsageGate.NONE;
+        }
+        return (provider, model, usage) -> {
+            StageCall current = stage.get();
+            ModelCall call = call(current.node().id(), provider, model, usage);
+            String scope = current.context().getString(WorkspaceHooks.SCOPE_KEY, "");
+            if (!scope.isEmpty()) {
+                byScope.merge(scope, call.addTo(Spend.ZERO), (before, ignored) -> call.addTo(before));
+            }
+            return meter.record(call).map(BudgetBreach::reason).orElse(null);
+        };
+    }
+
+    /** What the sessions of the workspace scope {@code scope} spent so far ({@link Spend#ZERO} when nothing). */
+    public Spend spentIn(String scope) {
+        return byScope.getOrDefault(scope, Spend.ZERO);
+    }
+
+    /** Why the run's budgets stop further model calls, if one was reached. */
+    public Optional<String> breach() {
+        return meter == null ? Optional.empty() : meter.breach().map(BudgetBreach::reason);
     }
 
     /**

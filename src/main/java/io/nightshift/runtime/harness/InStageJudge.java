@@ -1,5 +1,8 @@
 package io.nightshift.runtime.harness;
 
+import io.nightshift.harness.DisclosedJudgment;
+import io.nightshift.harness.Gate;
+import io.nightshift.harness.WilsonInterval;
 import io.nightshift.pipeline.graph.HandlerTypes;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.StageCall;
@@ -13,6 +16,11 @@ import java.nio.file.Path;
  * protected-path checks stay as they are for stages without judging (one commit after the stage).
  */
 public final class InStageJudge implements StageJudge {
+
+    /** Context key: the lower confidence bound of the stage's last satisfaction. */
+    public static final String LOWER_KEY = "harness.satisfaction_lower";
+    /** Context key: the threshold the stage's last judgment was decided against. */
+    public static final String THRESHOLD_KEY = "harness.threshold";
 
     private final Judging judging;
 
@@ -38,10 +46,26 @@ public final class InStageJudge implements StageJudge {
         Judging.Result result = judging.judge(call.node(), settings, call.context(), call.runId(), runDir,
                 call.events(), round);
         String summary = result.summary() + " after round " + round + " of " + settings.maxRounds();
+        java.util.Map<String, Object> updates = new java.util.LinkedHashMap<>(result.contextUpdates());
+        updates.put(LOWER_KEY, lowerBound(result.judgment(), settings));
+        updates.put(THRESHOLD_KEY, result.threshold());
         return new Verdict(result.reached(), summary,
                 HarnessFeedback.followUp(round, settings.maxRounds(), result.judgment().satisfaction(),
                         result.threshold(), result.judgment().feedback()),
-                result.contextUpdates());
+                updates);
+    }
+
+    /**
+     * The lower bound of the judgment's Wilson interval (at the judgment's confidence, else the node's, else 0.95):
+     * what candidates are ranked by.
+     */
+    static double lowerBound(DisclosedJudgment judgment, HarnessSettings settings) {
+        if (judgment.estimate() != null) {
+            return judgment.estimate().interval().lower();
+        }
+        double confidence = settings.confidence() != null ? settings.confidence() : Gate.DEFAULT_CONFIDENCE;
+        return judgment.totalTrials() == 0 ? 0
+                : WilsonInterval.of(judgment.satisfiedTrials(), judgment.totalTrials(), confidence).lower();
     }
 
     private static HarnessSettings settings(Node node) {

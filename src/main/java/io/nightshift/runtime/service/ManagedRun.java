@@ -33,6 +33,8 @@ public final class ManagedRun implements EventSink {
     private final List<String> completed = new ArrayList<>();
     private final Map<String, String> nodeStates = new LinkedHashMap<>();
     private final Map<String, Long> stageDurations = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, PipelineEvent.CandidateCompleted>> candidates = new LinkedHashMap<>();
+    private final Map<String, Integer> candidateWinners = new LinkedHashMap<>();
     private Instant startedAt;
     private Instant finishedAt;
     private String failure = "";
@@ -95,7 +97,13 @@ public final class ManagedRun implements EventSink {
                 dir.toString(),
                 questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite),
                 submission.simulate(),
-                spend.report());
+                spend.report(), candidateLists(), Map.copyOf(candidateWinners));
+    }
+
+    private Map<String, List<PipelineEvent.CandidateCompleted>> candidateLists() {
+        Map<String, List<PipelineEvent.CandidateCompleted>> out = new LinkedHashMap<>();
+        candidates.forEach((node, byIndex) -> out.put(node, List.copyOf(new java.util.TreeMap<>(byIndex).values())));
+        return out;
     }
 
     @Override
@@ -164,6 +172,16 @@ public final class ManagedRun implements EventSink {
             case PipelineEvent.HarnessStarted e -> { }
             case PipelineEvent.ScenarioJudged e -> { }
             case PipelineEvent.HarnessCompleted e -> judged(e.suite(), e.satisfaction());
+            case PipelineEvent.CandidateStarted e -> { }
+            case PipelineEvent.CandidateCompleted e -> {
+                // a node that runs again (a retry, a loop) shows its latest candidates
+                if (candidates.containsKey(e.nodeId()) && candidateWinners.containsKey(e.nodeId())) {
+                    candidates.remove(e.nodeId());
+                    candidateWinners.remove(e.nodeId());
+                }
+                candidates.computeIfAbsent(e.nodeId(), k -> new LinkedHashMap<>()).put(e.index(), e);
+            }
+            case PipelineEvent.CandidatesDecided e -> candidateWinners.put(e.nodeId(), e.winner());
         }
         if (event instanceof PipelineEvent.PipelineStarted && cancelRequested && launcher != null) {
             launcher.cancel("cancelled over HTTP");

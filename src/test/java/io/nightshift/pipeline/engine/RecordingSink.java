@@ -69,6 +69,10 @@ public final class RecordingSink implements EventSink {
             case PipelineEvent.HarnessStarted x -> "harness_started:" + x.nodeId() + ":" + x.suite();
             case PipelineEvent.ScenarioJudged x -> "scenario_judged:" + x.nodeId() + ":" + x.label();
             case PipelineEvent.HarnessCompleted x -> "harness_completed:" + x.nodeId() + ":" + x.satisfaction();
+            case PipelineEvent.CandidateStarted x -> "candidate_started:" + x.nodeId() + ":" + x.index();
+            case PipelineEvent.CandidateCompleted x -> "candidate_completed:" + x.nodeId() + ":" + x.index() + ":"
+                    + x.status();
+            case PipelineEvent.CandidatesDecided x -> "candidates_decided:" + x.nodeId() + ":" + x.winner();
         };
     }
 }

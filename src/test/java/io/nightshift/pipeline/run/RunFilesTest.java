@@ -95,6 +95,31 @@ class RunFilesTest {
     }
 
     @Test
+    void candidateEventsSerialiseWithSnakeCaseTypeAndFieldsAndReadBack() throws Exception {
+        PipelineEvent started = new PipelineEvent.CandidateStarted("run-1", 8, clock.instant(), "implement", 2, 3,
+                "anthropic", "model-b");
+        assertThat(Json.mapper().writeValueAsString(started)).isEqualTo("{\"type\":\"candidate_started\","
+                + "\"run_id\":\"run-1\",\"seq\":8,\"timestamp\":\"2026-01-02T03:04:05Z\",\"node_id\":\"implement\","
+                + "\"index\":2,\"count\":3,\"llm_provider\":\"anthropic\",\"llm_model\":\"model-b\"}");
+        PipelineEvent completed = new PipelineEvent.CandidateCompleted("run-1", 9, clock.instant(), "implement", 2,
+                "success", 1.0, 0.51, new io.nightshift.event.Spend(300, 280, 0, 20, 0, 0.002, 2, 0), "abc123",
+                "refs/nightshift/run-1/candidates/2", "");
+        String json = Json.mapper().writeValueAsString(completed);
+        assertThat(json).startsWith("{\"type\":\"candidate_completed\",\"run_id\":\"run-1\",\"seq\":9,")
+                .contains("\"index\":2,\"status\":\"success\",\"satisfaction\":1.0,\"satisfaction_lower\":0.51,"
+                        + "\"spend\":{\"tokens\":300,", "\"commit\":\"abc123\",\"ref\":\"refs/nightshift/run-1/"
+                        + "candidates/2\",\"reason\":\"\"}");
+        PipelineEvent decided = new PipelineEvent.CandidatesDecided("run-1", 10, clock.instant(), "implement", 2, 3,
+                true, "candidate 2 of 3 won");
+        assertThat(Json.mapper().writeValueAsString(decided)).isEqualTo("{\"type\":\"candidates_decided\","
+                + "\"run_id\":\"run-1\",\"seq\":10,\"timestamp\":\"2026-01-02T03:04:05Z\",\"node_id\":\"implement\","
+                + "\"winner\":2,\"count\":3,\"early_stop\":true,\"reason\":\"candidate 2 of 3 won\"}");
+        for (PipelineEvent e : List.of(started, completed, decided)) {
+            assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(e), PipelineEvent.class)).isEqualTo(e);
+        }
+    }
+
+    @Test
     void atomicWritesReplaceWholeFilesAndLeaveNoTemporaries() throws Exception {
         Path target = tmp.resolve("sub/file.json");
         AtomicFiles.writeString(target, "first", false);
