@@ -10,9 +10,10 @@ import java.util.Map;
  * the time since start (or until finish); {@code stageDurationsMs} is the last attempt's duration per stage.
  * {@code satisfaction} is the last holdout judgment's (null when nothing was judged), {@code satisfactionBySuite}
  * the last per suite. {@code simulated}: the run's LLM stages are answered without a model ({@code simulate}).
- * {@code spend} is what the run's model calls spent, in total, per stage and per provider.
+ * {@code spend} is what the run's model calls spent, in total, per stage and per provider. {@code name} is what the
+ * submission called the pipeline (a file name; null for DOT posted as is), {@code pipeline} the graph's own name.
  */
-public record RunSnapshot(String id, String kind, String name, RunState state, String currentNode,
+public record RunSnapshot(String id, String kind, String name, String pipeline, RunState state, String currentNode,
         List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure, String runDirectory,
         int pendingQuestions, long lastEventSeq, Double satisfaction, Map<String, Double> satisfactionBySuite,
