@@ -47,6 +47,9 @@ function chosenFilters() {
 function fillOptions(select, values) {
   const chosen = params.get(select.name) || '';
   const all = [...new Set(values.concat(chosen ? [chosen] : []))].sort();
+  // rebuilt only when the choices change: the periodic refresh must not close a list someone has open
+  if (select.dataset.options === all.join('\n') && select.value === chosen) return;
+  select.dataset.options = all.join('\n');
   select.replaceChildren(el('option', { value: '', text: 'all' }), ...all.map(v => el('option', { value: v, text: v })));
   select.value = chosen;
 }
