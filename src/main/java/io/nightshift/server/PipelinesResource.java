@@ -83,14 +83,17 @@ public class PipelinesResource {
         return Response.created(URI.create("/pipelines/" + run.id())).entity(Map.of("id", run.id())).build();
     }
 
+    /** Newest first; {@code status}, {@code pipeline} and {@code suite} keep only the runs that match all given. */
     @GET
     public RunListJson list(@QueryParam("offset") @DefaultValue("0") String offsetText,
-            @QueryParam("limit") @DefaultValue("50") String limitText) {
+            @QueryParam("limit") @DefaultValue("50") String limitText, @QueryParam("status") String status,
+            @QueryParam("pipeline") String pipeline, @QueryParam("suite") String suite) {
         int offset = Queries.wholeNumber("offset", offsetText);
         int limit = Queries.wholeNumber("limit", limitText);
+        RunFilter filter = RunFilter.of(status, pipeline, suite);
         Caller caller = AccessFilter.caller(rc);
         List<ManagedRun> all = registry.list().stream().filter(r -> caller.mayAccess(registry.ownerOf(r.id())))
-                .toList();
+                .filter(r -> filter.test(r.snapshot())).toList();
         int from = Math.clamp(offset, 0, all.size());
         int size = Math.clamp(limit, 1, 500);
         List<RunStatusJson> page = all.subList(from, Math.min(all.size(), from + size)).stream()
@@ -148,6 +151,14 @@ public class PipelinesResource {
     @Produces("image/svg+xml")
     public String graph(@PathParam("id") String id) {
         return graphs.svg(registry.get(id));
+    }
+
+    /** The graph as DOT with each stage's state, which the web page draws in the browser (no host Graphviz). */
+    @GET
+    @Path("/{id}/graph.dot")
+    @Produces(DOT_TYPE)
+    public String graphDot(@PathParam("id") String id) {
+        return graphs.dot(registry.get(id));
     }
 
     @GET

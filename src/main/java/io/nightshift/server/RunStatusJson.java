@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /pipelines/{id}}: status, current node, completed nodes, timings and the run directory; with holdout
+ * {@code GET /pipelines/{id}}: status, the pipeline (the graph's name), current node, completed nodes, timings and the run directory; with holdout
  * judging, the last {@code satisfaction} and the last per suite; {@code simulated} is true when LLM stages are
  * answered without a model; {@code tokens}, {@code cost_usd} and {@code spend} (per stage and per provider) say
  * what its model calls spent; {@code budget} the bounds the submission set (a null field: the graph's, or none);
  * {@code candidates} and {@code candidate_winners}: each candidate of each stage that ran candidates, and the winner.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RunStatusJson(String id, String kind, String name, String status, String currentNode,
+public record RunStatusJson(String id, String kind, String name, String pipeline, String status, String currentNode,
         List<String> completedNodes, Map<String, String> nodeStates, Instant createdAt, Instant startedAt,
         Instant finishedAt, long durationMs, Map<String, Long> stageDurationsMs, String failure,
         String runDirectory, int pendingQuestions, long lastEventId, Double satisfaction,
@@ -31,7 +31,7 @@ public record RunStatusJson(String id, String kind, String name, String status, 
     }
 
     static RunStatusJson of(RunSnapshot s, RunBounds budget) {
-        return new RunStatusJson(s.id(), s.kind(), s.name(), s.state().wireName(), s.currentNode(),
+        return new RunStatusJson(s.id(), s.kind(), s.name(), s.pipeline(), s.state().wireName(), s.currentNode(),
                 s.completedNodes(), s.nodeStates(), s.createdAt(), s.startedAt(), s.finishedAt(), s.durationMs(),
                 s.stageDurationsMs(), s.failure(), s.runDirectory(), s.pendingQuestions(), s.lastEventSeq(),
                 s.satisfaction(), s.satisfactionBySuite(), s.simulated(),

@@ -146,6 +146,15 @@ final class Chromium implements AutoCloseable {
         throw new AssertionError("the page never satisfied: " + expression + " (last " + v + ")");
     }
 
+    /** Saves a PNG of the page as a window {@code width} by {@code height} CSS pixels shows it. */
+    void screenshot(Path png, int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Http.JSON.createObjectNode().put("width", width)
+                .put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+        JsonNode shot = call("Page.captureScreenshot", Http.JSON.createObjectNode().put("format", "png"));
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
+    }
+
     /** A real click: mouse pressed and released at the centre of the element {@code selector} selects. */
     void click(String selector) throws Exception {
         JsonNode box = await("(() => { const e = document.querySelector(" + Http.JSON.writeValueAsString(selector)

@@ -258,6 +258,41 @@ class ServerModeTest {
     }
 
     @Test
+    void theListFiltersByStatusAndPipelineAndNamesAnUnknownStatus() {
+        String done = submit(Pipelines.linear("filter_done", 1));
+        String waiting = submit(Pipelines.reviewGate());
+        http().awaitStatus(done, "succeeded");
+        http().awaitStatus(waiting, "waiting");
+
+        JsonNode byPipeline = http().get("/pipelines?pipeline=filter_done").json();
+        assertThat(byPipeline.path("total").asInt()).isEqualTo(1);
+        assertThat(byPipeline.path("runs").get(0).path("id").asText()).isEqualTo(done);
+        assertThat(byPipeline.path("runs").get(0).path("pipeline").asText()).isEqualTo("filter_done");
+        JsonNode waitingGates = http().get("/pipelines?status=waiting&pipeline=review_gate&limit=500").json();
+        assertThat(waitingGates.path("runs").findValuesAsText("id")).contains(waiting).doesNotContain(done);
+        assertThat(waitingGates.path("runs").findValuesAsText("status")).containsOnly("waiting");
+        assertThat(http().get("/pipelines?status=succeeded&pipeline=review_gate&limit=500").json()
+                .path("runs").findValuesAsText("id")).doesNotContain(waiting);
+        assertThat(http().get("/pipelines?suite=no_such_suite").json().path("total").asInt()).isZero();
+
+        Http.Reply bad = http().get("/pipelines?status=finished");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("error").asText()).contains("'status'", "'finished'", "succeeded", "waiting");
+        http().postJson("/pipelines/" + waiting + "/cancel", Map.of());
+    }
+
+    @Test
+    void graphDotCarriesEachStagesStateForTheBrowserToDraw() {
+        String id = submit(Pipelines.linear("dotted", 2));
+        http().awaitStatus(id, "succeeded");
+        Http.Reply dot = http().get("/pipelines/" + id + "/graph.dot");
+        assertThat(dot.status()).as(dot.body()).isEqualTo(200);
+        assertThat(dot.header("Content-Type")).startsWith("text/vnd.graphviz");
+        assertThat(dot.body()).startsWith("digraph").contains("id=\"node_s1\"", "class=\"state_succeeded\"");
+        assertThat(http().get("/pipelines/no-such-run/graph.dot").status()).isEqualTo(404);
+    }
+
+    @Test
     void graphIsSvgWithStageStatesColoured() {
         String id = submit(Pipelines.linear("drawn", 2));
         http().awaitStatus(id, "succeeded");

@@ -14,8 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Draws a run's pipeline as SVG with Graphviz {@code dot} (attractor-spec 9.5 {@code GET .../graph}), each stage
- * filled by its state: green succeeded, red failed, blue running, orange waiting for a human, white not reached.
+ * A run's pipeline as DOT with each stage's state (node {@code id} {@code node_<stage>}, class {@code state_<state>}),
+ * which the web page draws in the browser; and as SVG drawn with a host Graphviz {@code dot} for API clients
+ * (attractor-spec 9.5 {@code GET .../graph}), each stage filled by its state: green succeeded, red failed, blue
+ * running, orange waiting for a human, white not reached.
  */
 public final class GraphRenderer {
 
@@ -30,8 +32,13 @@ public final class GraphRenderer {
 
     /** @throws RendererUnavailableException when {@code dot} is not installed or fails */
     public String svg(ManagedRun run) {
+        return render(dot(run));
+    }
+
+    /** The run's graph with its stages' states, for a renderer elsewhere (the web page's WebAssembly Graphviz). */
+    public String dot(ManagedRun run) {
         Graph graph = loader.load(run.dir().resolve(RunRegistry.PIPELINE)).graph();
-        return render(coloured(graph, run.snapshot().nodeStates()));
+        return coloured(graph, run.snapshot().nodeStates());
     }
 
     static String coloured(Graph graph, Map<String, String> states) {

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class ManagedRun implements EventSink {
 
     private final String id;
+    private final String pipeline;
     private final Path dir;
     private volatile RunSubmission submission;
     private final Instant createdAt;
@@ -50,6 +51,7 @@ public final class ManagedRun implements EventSink {
         this.id = id;
         this.dir = dir;
         this.submission = submission;
+        this.pipeline = RunRegistry.graphName(submission.dot());
         this.createdAt = createdAt;
         this.state = state;
         this.history = history;
@@ -92,10 +94,9 @@ public final class ManagedRun implements EventSink {
     public synchronized RunSnapshot snapshot() {
         Instant end = finishedAt != null ? finishedAt : Instant.now();
         long ms = startedAt == null ? 0 : Duration.between(startedAt, end).toMillis();
-        return new RunSnapshot(id, submission.kind(), submission.name(), state(), currentNode, List.copyOf(completed),
-                Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms, Map.copyOf(stageDurations), failure,
-                dir.toString(),
-                questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite),
+        return new RunSnapshot(id, submission.kind(), submission.name(), pipeline, state(), currentNode,
+                List.copyOf(completed), Map.copyOf(nodeStates), createdAt, startedAt, finishedAt, ms,
+                Map.copyOf(stageDurations), failure, dir.toString(), questions.pending().size(), history.lastSeq(), satisfaction, Map.copyOf(satisfactionBySuite),
                 submission.simulate(),
                 spend.report(), candidateLists(), Map.copyOf(candidateWinners));
     }

@@ -415,7 +415,8 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     private String newId(String dot) {
-        String graph = graphName(dot);
+        String name = graphName(dot);
+        String graph = name.length() > 40 ? name.substring(0, 40) : name;
         String id;
         do {
             id = graph + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -423,10 +424,10 @@ public final class RunRegistry implements AutoCloseable {
         return id;
     }
 
-    private static String graphName(String dot) {
+    /** The name after {@code digraph} (the letters, digits and underscores of it), {@code pipeline} when none. */
+    static String graphName(String dot) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("digraph\\s+\"?([A-Za-z0-9_]+)").matcher(dot);
-        String name = m.find() ? m.group(1) : "pipeline";
-        return name.length() > 40 ? name.substring(0, 40) : name;
+        return m.find() ? m.group(1) : "pipeline";
     }
 
     /** Only "docker" or "local", and "local" only where the operator allowed it (see the constructor). */

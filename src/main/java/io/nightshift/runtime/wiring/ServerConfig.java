@@ -50,7 +50,10 @@ public interface ServerConfig {
     @WithDefault("1048576")
     int maxDotBytes();
 
-    /** The Graphviz executable used for {@code GET /pipelines/{id}/graph}. */
+    /**
+     * The Graphviz executable used for {@code GET /pipelines/{id}/graph} (API clients; the web page draws graphs in
+     * the browser and needs none).
+     */
     @WithDefault("dot")
     String dotCommand();
 
