@@ -24,12 +24,17 @@ final class LimitNotes {
         if (code == 137 && !timedOut && oomKills == 0) {
             note.append("\n[nightshift: the command was killed by SIGKILL, not by a sandbox limit]");
         }
-        if (swept > 0) {
-            note.append("\n[nightshift: ").append(swept).append(swept == 1 ? " process" : " processes")
-                    .append(" the command left running (in the background or detached) ")
-                    .append(swept == 1 ? "was" : "were").append(" killed: every process a command starts ends with it]");
+        return note.append(swept(swept)).toString();
+    }
+
+    /** The note for processes a command left running that the sweep killed; empty for none. */
+    static String swept(long swept) {
+        if (swept <= 0) {
+            return "";
         }
-        return note.toString();
+        return "\n[nightshift: " + swept + (swept == 1 ? " process" : " processes")
+                + " the command left running (in the background or detached) " + (swept == 1 ? "was" : "were")
+                + " killed: every process a command starts ends with it]";
     }
 
     /** The note for a command whose runner died under it; {@code delta} is null when the counters were unreadable. */
