@@ -123,6 +123,21 @@ class ResourceEdgesTest {
         assertThat(killed.stderr()).contains("SIGKILL, not by a sandbox limit").doesNotContain("memory limit");
     }
 
+    @ParameterizedTest
+    @EnumSource(ExecMode.class)
+    void aFullFileSystemIsNamedWithItsBoundAndSetting(ExecMode mode) {
+        SandboxPolicy policy = io.nightshift.sandbox.docker.SandboxPolicyParser.parse(java.util.Map.of(
+                "sandbox.home-size", "4m", "sandbox.exec", mode.name().toLowerCase(java.util.Locale.ROOT)));
+        env = new DockerExecutionEnvironment(engine, policy, workspace, "resource-edges-disk").sweepAfterEachCommand();
+        env.initialize();
+
+        ExecResult full = env.execCommand("head -c 8388608 /dev/zero > \"$HOME/fill\"", 60_000, null, null);
+
+        assertThat(full.exitCode()).isNotZero();
+        assertThat(full.stderr()).contains("No space left on device", "a file system the command wrote to is full",
+                "/home/agent 4 MiB (sandbox.home-size)", "(sandbox.tmp-size)");
+    }
+
     /** A command that kills its own engine-exec runner cannot escape the sweep: a sweep of its own follows. */
     @Test
     void aCommandThatKillsItsRunnerIsSweptAllTheSame() {
@@ -132,6 +147,30 @@ class ResourceEdgesTest {
         assertThat(r.stderr()).contains("limit counters could not be read")
                 .contains("the command left running (in the background or detached)");
         assertThat(env.execCommand(COUNT_LEFT, 10_000, null, null).stdout()).isEqualTo("0\n");
+    }
+
+    /** A run opts its sandboxes in: a tool stage's detached process dies with it under {@code sandbox.exec=engine}. */
+    @Test
+    void aRunWithEngineExecsSweepsWhatItsToolStageLeftRunning() throws Exception {
+        Path source = HostileRepos.repo(workspace.resolve("source"), "README.md", "hello\n");
+        Path logs = workspace.resolve("run");
+        Path pipeline = Files.writeString(workspace.resolve("detach.dot"), """
+                digraph detach {
+                    graph [sandbox.exec="engine"]
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    detach [shape=parallelogram, tool_command="%s"]
+                    count  [shape=parallelogram, tool_command="%s"]
+                    start -> detach -> count -> exit
+                }
+                """.formatted(DETACH.replace("\"", "\\\""), COUNT_LEFT + "; true"));
+
+        var result = HostileRepos.runPipeline(pipeline, source, logs, "docker", new java.util.ArrayList<>());
+
+        assertThat(result.status()).isEqualTo(io.nightshift.pipeline.engine.RunStatus.SUCCESS);
+        assertThat(Files.readString(logs.resolve("detach").resolve("tool_output.txt")))
+                .contains("started", "the command left running (in the background or detached)");
+        assertThat(Files.readString(logs.resolve("count").resolve("tool_output.txt"))).startsWith("0\n");
     }
 
     /** Judge containers and other library users do not opt in: what they start in the background is theirs. */

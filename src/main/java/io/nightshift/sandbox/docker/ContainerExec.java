@@ -143,7 +143,9 @@ final class ContainerExec {
                     + "the sandbox's limit counters could not be read, so which limit (if any) is unknown]" : "")
                     + (sweeping ? LimitNotes.swept(sweepOnly()) : "");
         }
-        return new ExecResult(out.text(), err.text() + note, code, timedOut, ms);
+        String stderr = err.text();
+        note += LimitNotes.diskFull(out.text(), stderr, container.definition().policy());
+        return new ExecResult(out.text(), stderr + note, code, timedOut, ms);
     }
 
     /**
@@ -268,8 +270,29 @@ final class ContainerExec {
         }
     }
 
-    /** What the runner's trailer line says. */
-    record Trailer(long pidsLimitHits, long oomKills, long swept) {
+    /** What the runner's trailer line says; a plain class, not a record: nothing serialises it. */
+    static final class Trailer {
+        private final long pidsLimitHits;
+        private final long oomKills;
+        private final long swept;
+
+        Trailer(long pidsLimitHits, long oomKills, long swept) {
+            this.pidsLimitHits = pidsLimitHits;
+            this.oomKills = oomKills;
+            this.swept = swept;
+        }
+
+        long pidsLimitHits() {
+            return pidsLimitHits;
+        }
+
+        long oomKills() {
+            return oomKills;
+        }
+
+        long swept() {
+            return swept;
+        }
     }
 
     /**

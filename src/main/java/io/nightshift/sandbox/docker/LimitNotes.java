@@ -37,6 +37,22 @@ final class LimitNotes {
                 + " killed: every process a command starts ends with it]";
     }
 
+    /**
+     * The note for a command whose output says a file system is full: which file systems of the sandbox are bounded,
+     * by which setting (the sandbox cannot tell which one it was without forking, and a full one may be why it
+     * cannot); empty otherwise.
+     */
+    static String diskFull(String stdout, String stderr, SandboxPolicy policy) {
+        String marker = "No space left on device";
+        if (!stdout.contains(marker) && !stderr.contains(marker)) {
+            return "";
+        }
+        return "\n[nightshift: a file system the command wrote to is full. In the sandbox /tmp holds at most "
+                + policy.tmpBytes() / (1024 * 1024) + " MiB (sandbox.tmp-size) and /home/agent "
+                + policy.homeBytes() / (1024 * 1024) + " MiB (sandbox.home-size); /workspace and the stage directory "
+                + "are on the host's disk, bounded after each stage by workspace.max_bytes and stage.max_bytes]";
+    }
+
     /** The note for a command whose runner died under it; {@code delta} is null when the counters were unreadable. */
     static String runnerKilled(LimitCounters.Counts delta, SandboxPolicy policy) {
         String cause;

@@ -243,7 +243,8 @@ final class ResidentRunner implements AutoCloseable {
             int code = response.exitCode;
             boolean timedOut = ms >= timeoutMs && (code == 124 || code == 137 || code == 143);
             String note = LimitNotes.afterCommand(code, timedOut, response.pidsLimitHits, response.oomKills,
-                    response.swept, container.definition().policy());
+                    response.swept, container.definition().policy())
+                    + LimitNotes.diskFull(response.out.text(), response.err.text(), container.definition().policy());
             return new ExecResult(response.out.text(), response.err.text() + note, code, timedOut, ms);
         }
 
