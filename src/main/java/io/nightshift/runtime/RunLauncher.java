@@ -200,7 +200,8 @@ public final class RunLauncher {
                         .budget(request.budget())
                         .stallTimeout(request.stallTimeout())
                         .meter(meter)
-                        .simulated("simulation".equals(plan.backend()));
+                        .simulated("simulation".equals(plan.backend()))
+                        .stageMaxBytes(WorkspaceSetup.stageMaxBytes(plan.graph(), environment));
                 sinks.forEach(config::sink);
                 request.settings().forEach(config::set);
                 config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());

@@ -162,12 +162,15 @@ public final class SandboxChoice {
         }, SandboxDefinition.WORKSPACE);
     }
 
-    /** A Docker sandbox under {@code policy} with the run's mounts (see the class comment); not yet started. */
+    /**
+     * A Docker sandbox under {@code policy} with the run's mounts (see the class comment); not yet started. It is
+     * an agent's sandbox: what a command leaves running dies with it, also with {@code sandbox.exec=engine}.
+     */
     static DockerExecutionEnvironment openDocker(DockerEngine engine, SandboxPolicy policy, Graph graph,
             Path workspace, String runId, Path logsRoot) {
         Path runDir = logsRoot.toAbsolutePath();
         return new DockerExecutionEnvironment(engine, policy, workspace, runId, List.of(runDir),
-                toolStageDirectories(graph, runDir));
+                toolStageDirectories(graph, runDir)).sweepAfterEachCommand();
     }
 
     /** The stage directory of every tool node, where its command may write. */

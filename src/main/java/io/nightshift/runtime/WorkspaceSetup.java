@@ -209,6 +209,23 @@ final class WorkspaceSetup {
         }
     }
 
+    /**
+     * The disk bound of each stage directory: {@code stage.max_bytes}, else {@code NIGHTSHIFT_STAGE_MAX_BYTES}, else
+     * {@link io.nightshift.pipeline.engine.RunConfig#DEFAULT_STAGE_MAX_BYTES}, a size as for
+     * {@code workspace.max_bytes}.
+     */
+    static long stageMaxBytes(Graph graph, Map<String, String> env) {
+        String max = graph.attrs().string("stage.max_bytes", env.getOrDefault("NIGHTSHIFT_STAGE_MAX_BYTES", ""));
+        if (max.isBlank()) {
+            return io.nightshift.pipeline.engine.RunConfig.DEFAULT_STAGE_MAX_BYTES;
+        }
+        try {
+            return size("stage.max_bytes", max);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException(graph.sourceFile() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static final java.util.regex.Pattern SIZE =
             java.util.regex.Pattern.compile("(\\d+)\\s*([kmg]?)(i?b)?", java.util.regex.Pattern.CASE_INSENSITIVE);
 

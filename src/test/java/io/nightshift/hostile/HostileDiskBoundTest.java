@@ -62,4 +62,41 @@ class HostileDiskBoundTest {
         assertThat(io.nightshift.workspace.GitCli.run(ws, "cat-file", "-e", blob).exit())
                 .as("the oversized file's blob is not in the object store").isNotZero();
     }
+
+    @Test
+    void aToolStageThatFillsItsStageDirectoryFailsNamingTheBoundAndIsNotRetriedLocally() throws Exception {
+        fillStageDirectory("local");
+    }
+
+    @Test
+    @Tag("docker")
+    void aSandboxedToolStageThatFillsItsStageDirectoryFailsNamingTheBoundAndIsNotRetried() throws Exception {
+        fillStageDirectory("docker");
+    }
+
+    /** The stage directory is the sandbox's other writable mount, on the host's disk like the workspace. */
+    private void fillStageDirectory(String sandbox) throws Exception {
+        Path source = HostileRepos.repo(tmp.resolve("source"), "README.md", "hello\n");
+        Path logs = tmp.resolve("run");
+        Path pipeline = Files.writeString(tmp.resolve("fill-stage.dot"), """
+                digraph fill {
+                    graph [stage.max_bytes="1m"]
+                    start [shape=Mdiamond]
+                    exit  [shape=Msquare]
+                    small [shape=parallelogram, tool_command="head -c 4096 /dev/zero > \\"$ATTRACTOR_STAGE_DIR/ok.bin\\""]
+                    fill  [shape=parallelogram, max_retries=2, tool_command="echo attempt >> \\"$ATTRACTOR_STAGE_DIR/attempts\\" && mkdir -p \\"$ATTRACTOR_STAGE_DIR/out\\" && head -c 3145728 /dev/zero > \\"$ATTRACTOR_STAGE_DIR/out/big.bin\\""]
+                    start -> small -> fill -> exit
+                }
+                """);
+        List<String> notices = new ArrayList<>();
+
+        RunResult result = HostileRepos.runPipeline(pipeline, source, logs, sandbox, notices);
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAIL);
+        assertThat(result.failedNode()).as("the stage under the bound passed").isEqualTo("fill");
+        assertThat(result.failureReason()).contains("holds 3.0 MiB", "above its disk bound of 1.0 MiB",
+                "(stage.max_bytes)", "out/big.bin (3.0 MiB)", "NIGHTSHIFT_STAGE_MAX_BYTES");
+        assertThat(Files.readAllLines(logs.resolve("fill").resolve("attempts")))
+                .as("a retry would meet the same bound: the stage ran once").containsExactly("attempt");
+    }
 }

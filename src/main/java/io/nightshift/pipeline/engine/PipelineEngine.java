@@ -149,7 +149,8 @@ public final class PipelineEngine {
                 checkpoint.map(Checkpoint::spend).orElse(null), RunLimits.modelCallEvents(bus));
         watchdog.start(timer);
         executor = new StageExecutor(graph, registry, bus, cancellation, config.sleeper(), config.random(), timer,
-                progress.stageIndex, runId, config.workspaceHooks(), progress.soFar(runId), config.meter());
+                progress.stageIndex, runId, config.workspaceHooks(), progress.soFar(runId), config.meter(),
+                config.stageMaxBytes());
         startNanos = System.nanoTime();
         try {
             useDirectory(graph, runDir);

@@ -43,13 +43,18 @@ import java.util.random.RandomGenerator;
  * @param stallTimeout stops a stage that reports no progress for this long; null for the graph's
  *        {@code stall_timeout}, else 15 minutes
  * @param simulated no real model runs the codergen stages ({@code final.json} says so)
+ * @param stageMaxBytes the disk bound of one stage's directory (what its tool command and the host wrote there),
+ *        measured after each attempt ({@link StageOutputBound}); {@link #DEFAULT_STAGE_MAX_BYTES} when 0 or less
  */
 public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer interviewer,
         ExecutionEnvironment environment, GraphLoader graphLoader, List<EventSink> sinks, Clock clock,
         Sleeper sleeper, RandomGenerator random, boolean resume, Map<String, Object> extraContext,
         Consumer<HandlerRegistry> registryCustomizer, String runId, boolean fsync, Duration defaultToolTimeout,
         int maxLoopRestarts, StageHook stageHook, WorkspaceHooks workspaceHooks, Budget budget, SpendMeter meter,
-        Duration stallTimeout, boolean simulated) {
+        Duration stallTimeout, boolean simulated, long stageMaxBytes) {
+
+    /** 1 GiB: a stage directory holds a status, prompts, responses and tool output, not builds (the workspace does). */
+    public static final long DEFAULT_STAGE_MAX_BYTES = 1L << 30;
 
     public RunConfig {
         if (logsRoot == null) {
@@ -67,6 +72,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         workspaceHooks = workspaceHooks == null ? WorkspaceHooks.NONE : workspaceHooks;
         budget = budget == null ? Budget.NONE : budget;
         meter = meter == null ? new SpendMeter() : meter;
+        stageMaxBytes = stageMaxBytes <= 0 ? DEFAULT_STAGE_MAX_BYTES : stageMaxBytes;
     }
 
     public static Builder builder(Path logsRoot) {
@@ -79,7 +85,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
                 .registryCustomizer(registryCustomizer).runId(runId).fsync(fsync)
                 .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts).stageHook(stageHook)
                 .workspaceHooks(workspaceHooks).budget(budget).meter(meter).stallTimeout(stallTimeout)
-                .simulated(simulated);
+                .simulated(simulated).stageMaxBytes(stageMaxBytes);
         sinks.forEach(b::sink);
         extraContext.forEach(b::set);
         return b;
@@ -108,6 +114,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         private SpendMeter meter;
         private Duration stallTimeout;
         private boolean simulated;
+        private long stageMaxBytes;
 
         private Builder(Path logsRoot) {
             this.logsRoot = logsRoot;
@@ -135,11 +142,13 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         public Builder meter(SpendMeter v) { meter = v; return this; }
         public Builder stallTimeout(Duration v) { stallTimeout = v; return this; }
         public Builder simulated(boolean v) { simulated = v; return this; }
+        public Builder stageMaxBytes(long v) { stageMaxBytes = v; return this; }
 
         public RunConfig build() {
             return new RunConfig(logsRoot, backend, interviewer, environment, graphLoader, sinks, clock, sleeper,
                     random, resume, extraContext, registryCustomizer, runId, fsync, defaultToolTimeout,
-                    maxLoopRestarts, stageHook, workspaceHooks, budget, meter, stallTimeout, simulated);
+                    maxLoopRestarts, stageHook, workspaceHooks, budget, meter, stallTimeout, simulated,
+                    stageMaxBytes);
         }
     }
 }

@@ -52,6 +52,7 @@ final class StageExecutor {
     private final WorkspaceHooks workspace;
     private final RunSoFar runSoFar;
     private final io.nightshift.pipeline.budget.SpendMeter meter;
+    private final long stageMaxBytes;
     private volatile RunDirectory runDir;
     private volatile ArtifactStore artifacts;
     private volatile BranchRunner branches;
@@ -60,8 +61,9 @@ final class StageExecutor {
     StageExecutor(Graph graph, HandlerRegistry registry, EventBus bus, Cancellation cancellation, Sleeper sleeper,
             RandomGenerator random, ScheduledExecutorService timer, AtomicInteger stageIndex, String runId,
             WorkspaceHooks workspace, RunSoFar runSoFar,
-            io.nightshift.pipeline.budget.SpendMeter meter) {
+            io.nightshift.pipeline.budget.SpendMeter meter, long stageMaxBytes) {
         this.runId = runId;
+        this.stageMaxBytes = stageMaxBytes;
         this.runSoFar = runSoFar;
         this.meter = meter;
         this.workspace = workspace;
@@ -130,6 +132,14 @@ final class StageExecutor {
                 bus.emit((run, seq, at) -> new PipelineEvent.StageFailed(run, seq, at, id, label, type, index, n, ms,
                         "fail", "cancelled: " + e.getMessage(), false));
                 throw e;
+            }
+            java.util.Optional<String> full = StageOutputBound.exceeded(stageDir, stageMaxBytes,
+                    HandlerTypes.MANAGER_LOOP.equals(type));
+            if (full.isPresent()) {
+                // another attempt would meet the same files (and the bound) again
+                outcome = Outcome.fail(full.get()).withContextUpdates(outcome.contextUpdates())
+                        .withNotes(outcome.notes());
+                retryable = false;
             }
             long ms = elapsed(t0);
             StageStatus status = outcome.status();

@@ -28,7 +28,7 @@ final class AttributeSupportedRule implements LintRule {
             "loop_restart");
     private static final Set<String> GRAPH = Set.of("goal", "label", "model_stylesheet", "default_max_retries",
             "default_max_retry", "retry_target", "fallback_retry_target", "default_fidelity", "default_thread_id",
-            "llm_model", "llm_provider", "reasoning_effort", "max_visits");
+            "llm_model", "llm_provider", "reasoning_effort", "max_visits", "stage.max_bytes");
     private static final List<String> NAMESPACES = List.of("tool_hooks.", "human.", "manager.", "stack.",
             "harness.", "candidates.", "sandbox.", "workspace.", "parallel.", "retry_");
 

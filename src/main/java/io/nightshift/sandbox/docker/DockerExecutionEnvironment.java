@@ -33,6 +33,7 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
     private volatile String osVersion;
     private volatile ResidentRunner runner;
     private volatile boolean residentRunner;
+    private volatile boolean sweeping;
 
     /** A sandbox for {@code runId} over {@code hostWorkspace}; nothing is started before {@link #initialize()}. */
     public DockerExecutionEnvironment(DockerEngine engine, SandboxPolicy policy, Path hostWorkspace, String runId) {
@@ -66,6 +67,17 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
      */
     public DockerExecutionEnvironment useResidentRunner() {
         residentRunner = true;
+        return this;
+    }
+
+    /**
+     * An agent's sandbox: with one engine exec per command ({@code sandbox.exec=engine}), every process a command
+     * leaves running, in whatever process group or session, is killed when it ends, and the agent is told (the
+     * resident runner always does this). Off by default, so judge containers and other users of the library keep
+     * what they start. Returns this.
+     */
+    public DockerExecutionEnvironment sweepAfterEachCommand() {
+        sweeping = true;
         return this;
     }
 
@@ -166,7 +178,7 @@ public final class DockerExecutionEnvironment implements ExecutionEnvironment {
         if (resident != null) {
             return resident.run(command, timeoutMs, dir, env);
         }
-        return new ContainerExec(container(), ProcessGroupRunner.DEFAULT_OUTPUT_CAP_BYTES)
+        return new ContainerExec(container(), ProcessGroupRunner.DEFAULT_OUTPUT_CAP_BYTES, sweeping)
                 .run(command, timeoutMs, dir, env);
     }
 

@@ -24,12 +24,33 @@ final class LimitNotes {
         if (code == 137 && !timedOut && oomKills == 0) {
             note.append("\n[nightshift: the command was killed by SIGKILL, not by a sandbox limit]");
         }
-        if (swept > 0) {
-            note.append("\n[nightshift: ").append(swept).append(swept == 1 ? " process" : " processes")
-                    .append(" the command left running (in the background or detached) ")
-                    .append(swept == 1 ? "was" : "were").append(" killed: every process a command starts ends with it]");
+        return note.append(swept(swept)).toString();
+    }
+
+    /** The note for processes a command left running that the sweep killed; empty for none. */
+    static String swept(long swept) {
+        if (swept <= 0) {
+            return "";
         }
-        return note.toString();
+        return "\n[nightshift: " + swept + (swept == 1 ? " process" : " processes")
+                + " the command left running (in the background or detached) " + (swept == 1 ? "was" : "were")
+                + " killed: every process a command starts ends with it]";
+    }
+
+    /**
+     * The note for a command whose output says a file system is full: which file systems of the sandbox are bounded,
+     * by which setting (the sandbox cannot tell which one it was without forking, and a full one may be why it
+     * cannot); empty otherwise.
+     */
+    static String diskFull(String stdout, String stderr, SandboxPolicy policy) {
+        String marker = "No space left on device";
+        if (!stdout.contains(marker) && !stderr.contains(marker)) {
+            return "";
+        }
+        return "\n[nightshift: a file system the command wrote to is full. In the sandbox /tmp holds at most "
+                + policy.tmpBytes() / (1024 * 1024) + " MiB (sandbox.tmp-size) and /home/agent "
+                + policy.homeBytes() / (1024 * 1024) + " MiB (sandbox.home-size); /workspace and the stage directory "
+                + "are on the host's disk, bounded after each stage by workspace.max_bytes and stage.max_bytes]";
     }
 
     /** The note for a command whose runner died under it; {@code delta} is null when the counters were unreadable. */

@@ -51,35 +51,7 @@ final class ResidentRunner implements AutoCloseable {
             set -f
             d=$(mktemp -d /tmp/.nightshift-runner.XXXXXX) || exit 1
             trap 'rm -rf "$d"' EXIT
-            ev() { local k v; printf -v "$1" 0; [ -r "$3" ] || return 1
-              while read -r k v; do [ "$k" = "$2" ] && printf -v "$1" %s "$v"; done < "$3"; return 0; }
-            counters() { ev pm max /sys/fs/cgroup/pids.events || ev pm max /sys/fs/cgroup/pids/pids.events
-              ev oom oom_kill /sys/fs/cgroup/memory.events || ev oom oom_kill /sys/fs/cgroup/memory/memory.oom_control; }
-            sweep() {
-              local i p k l r main mst all; local -a v; local -A par; swept=0
-              for ((i = 0; i < 60; i++)); do
-                par=(); v=(); main=; mst=
-                set +f; all=(/proc/[0-9]*); set -f
-                for p in "${all[@]}"; do
-                  p=${p#/proc/}
-                  read -r l < "/proc/$p/stat" 2>/dev/null || continue
-                  r=${l##*) }; set -- $r
-                  [ "$1" = Z ] && continue
-                  par[$p]=$2
-                  if [ "$2" = 1 ] && { [ -z "$mst" ] || [ "${20}" -lt "$mst" ]; }; then main=$p; mst=${20}; fi
-                done
-                for p in "${!par[@]}"; do
-                  [ "$p" = 1 ] || [ "$p" = "$main" ] || [ "$p" = $$ ] || [ "${par[$p]}" = 0 ] && continue
-                  k=$p
-                  while [ "$k" != $$ ] && [ "${par[$k]:-1}" != 0 ] && [ "${par[$k]:-1}" != 1 ]; do k=${par[$k]}; done
-                  [ "$k" != $$ ] && [ "${par[$k]:-1}" = 0 ] && continue
-                  v+=("$p")
-                done
-                [ ${#v[@]} -eq 0 ] && return
-                swept=$((swept + ${#v[@]}))
-                kill -STOP "${v[@]}" 2>/dev/null; kill -KILL "${v[@]}" 2>/dev/null
-              done
-            }
+            """ + ShellFunctions.COUNTERS + ShellFunctions.SWEEP + """
             sweep
             while read -r nonce secs dir envs cmd; do
               printf -v dir '%b' "${dir#_}"
@@ -271,7 +243,8 @@ final class ResidentRunner implements AutoCloseable {
             int code = response.exitCode;
             boolean timedOut = ms >= timeoutMs && (code == 124 || code == 137 || code == 143);
             String note = LimitNotes.afterCommand(code, timedOut, response.pidsLimitHits, response.oomKills,
-                    response.swept, container.definition().policy());
+                    response.swept, container.definition().policy())
+                    + LimitNotes.diskFull(response.out.text(), response.err.text(), container.definition().policy());
             return new ExecResult(response.out.text(), response.err.text() + note, code, timedOut, ms);
         }
 
