@@ -122,7 +122,7 @@ final class GitHubClient implements ForgeClient {
     /** {@code https://api.github.com/graphql}; GitHub Enterprise's {@code https://HOST/api/v3} has it at {@code /api/graphql}. */
     private java.net.URI graphqlUrl() {
         String api = target.apiUrl().toString().replaceAll("/+$", "");
-        return java.net.URI.create(api.endsWith("/api/v3") ? api.substring(0, api.length() - 3) + "graphql"
+        return java.net.URI.create(api.endsWith("/api/v3") ? api.substring(0, api.length() - "v3".length()) + "graphql"
                 : api + "/graphql");
     }
 
