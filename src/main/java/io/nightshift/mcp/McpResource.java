@@ -29,10 +29,9 @@ public class McpResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response message(String body) {
-        Caller set = routing == null ? null : routing.get(Caller.CONTEXT_KEY);
-        // the access filter ran before any resource: no caller means it was not installed (tests), so the open one
-        StatelessHttpTransport.Reply reply = mcp.http().handle(body,
-                NightshiftMcp.callerContext(set == null ? Caller.OPEN : set));
+        // authenticated once, by the access filter in front of every route; without it the tools grant nothing
+        Caller caller = routing == null ? null : routing.get(Caller.CONTEXT_KEY);
+        StatelessHttpTransport.Reply reply = mcp.http().handle(body, NightshiftMcp.callerContext(caller));
         Response.ResponseBuilder r = Response.status(reply.status());
         return reply.json() == null ? r.build() : r.type(MediaType.APPLICATION_JSON).entity(reply.json()).build();
     }

@@ -131,11 +131,11 @@ public class NightshiftMcp {
 
     /** The transport context of one HTTP message: who sent it, as the access filter authenticated them. */
     static Map<String, Object> callerContext(Caller caller) {
-        return Map.of(CALLER, caller);
+        return caller == null ? Map.of() : Map.of(CALLER, caller);
     }
 
-    /** A message that reached the tools without a caller was not authenticated: it may see nothing of others. */
+    /** Null when the message reached the tools without an authenticated caller (the tools then refuse it). */
     private static Caller callerOf(Object value) {
-        return value instanceof Caller c ? c : new Caller("", Caller.Role.READ);
+        return value instanceof Caller c ? c : null;
     }
 }

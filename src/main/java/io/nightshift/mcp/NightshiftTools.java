@@ -117,6 +117,10 @@ final class NightshiftTools {
 
     /** Runs one tool for {@code caller}, turning every refusal into a message for them. */
     ToolReply call(Tool tool, Caller caller, Map<String, Object> arguments) {
+        if (caller == null) {
+            return ToolReply.refused(tool.name() + ": the request carried no authenticated caller; send the"
+                    + " service's bearer token (Authorization: Bearer <token>)");
+        }
         try {
             return tool.call().apply(new ToolArgs(tool.name(), arguments, caller));
         } catch (ToolArgs.Refused | ServiceException | UnusableInputException e) {

@@ -20,10 +20,6 @@ final class ToolArgs {
     private final Map<String, Object> values;
     private final Caller caller;
 
-    ToolArgs(String tool, Map<String, Object> values) {
-        this(tool, values, Caller.OPEN);
-    }
-
     ToolArgs(String tool, Map<String, Object> values, Caller caller) {
         this.tool = tool;
         this.values = values == null ? Map.of() : values;
