@@ -27,6 +27,11 @@ public class ForgeTwinCommand implements Callable<Integer> {
             description = "The token clients must present (default: ${DEFAULT-VALUE}).")
     String token;
 
+    @Option(names = "--delay", converter = DurationOption.class, paramLabel = "DURATION",
+            description = "Hold every API answer this long after acting on the request, as a slow forge: 3s, 1500ms"
+                    + " (default: none).")
+    java.time.Duration delay;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +41,8 @@ public class ForgeTwinCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ForgeTwins.Running twin;
         try {
-            twin = ForgeTwins.start(repos, "127.0.0.1", port, token);
+            twin = ForgeTwins.start(repos, "127.0.0.1", port, token,
+                    delay == null ? java.time.Duration.ZERO : delay);
         } catch (RuntimeException e) {
             err.println("nightshift forge-twin: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;

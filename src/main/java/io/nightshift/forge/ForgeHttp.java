@@ -35,8 +35,13 @@ final class ForgeHttp {
     }
 
     Answer send(String method, String pathAndQuery, JsonNode body) {
-        String call = method + " " + target.apiUrl() + pathAndQuery;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.apiUrl() + pathAndQuery))
+        return sendTo(method, URI.create(target.apiUrl() + pathAndQuery), body);
+    }
+
+    /** As {@link #send}, to a URL outside the REST base (GitHub's GraphQL endpoint). */
+    Answer sendTo(String method, URI url, JsonNode body) {
+        String call = method + " " + url;
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(TIMEOUT).header("Accept", "application/json").header("User-Agent", "nightshift");
         authHeaders.forEach(request::header);
         if (body == null) {

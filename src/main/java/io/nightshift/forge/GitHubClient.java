@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Pull requests over GitHub's REST API: {@code GET /repos/{owner}/{repo}/pulls?head=owner:branch&state=open} to
  * find the open one, {@code POST .../pulls} to open it, {@code PATCH .../pulls/{number}} to update its title and
- * body. The REST update has no draft field, so a pull request opened as a draft stays one until marked ready on
- * GitHub (docs/forge-twins.md).
+ * body. The REST update has no draft field: a draft that is now ready for review is marked so with GraphQL's
+ * {@code markPullRequestReadyForReview} mutation ({@code POST /graphql}, {@code /api/graphql} on GitHub Enterprise).
+ * A ready pull request is never turned back into a draft (docs/forge-twins.md).
  */
 final class GitHubClient implements ForgeClient {
 
@@ -81,8 +82,52 @@ final class GitHubClient implements ForgeClient {
         if (!answer.ok()) {
             throw http.failure(answer, "update pull requests");
         }
-        return read(answer.body(), false);
+        PullRequest updated = read(answer.body(), false);
+        if (updated.draft() && !spec.draft()) {
+            markReady(answer.body().path("node_id").asText(""));
+            return new PullRequest(updated.number(), updated.url(), false, updated.state(), false);
+        }
+        return updated;
     }
+
+    /** GraphQL's {@code markPullRequestReadyForReview}: REST cannot take a pull request out of draft. */
+    private void markReady(String nodeId) {
+        ObjectNode request = ForgeHttp.JSON.createObjectNode().put("query", READY_FOR_REVIEW);
+        request.putObject("variables").put("id", nodeId);
+        ForgeHttp.Answer answer = http.sendTo("POST", graphqlUrl(), request);
+        if (!answer.ok()) {
+            throw http.failure(answer, "mark pull requests ready for review");
+        }
+        // GraphQL answers 200 with "errors" when the mutation itself failed
+        JsonNode errors = answer.body().path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new ForgeException("forge: " + answer.call() + " (markPullRequestReadyForReview) failed: "
+                    + ForgeHttp.said(ForgeHttp.JSON.createObjectNode().set("message", messages(errors)))
+                    + "; the token in GITHUB_TOKEN needs write access to pull requests; or mark it ready on GitHub",
+                    answer.call(), answer.status(), false);
+        }
+        if (answer.body().path("data").path("markPullRequestReadyForReview").path("pullRequest").path("isDraft")
+                .asBoolean(true)) {
+            throw new ForgeException("forge: " + answer.call() + " (markPullRequestReadyForReview) left the pull"
+                    + " request a draft; mark it ready on GitHub", answer.call(), answer.status(), false);
+        }
+    }
+
+    private static JsonNode messages(JsonNode errors) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = ForgeHttp.JSON.createArrayNode();
+        errors.forEach(e -> out.add(e.path("message").asText(e.toString())));
+        return out;
+    }
+
+    /** {@code https://api.github.com/graphql}; GitHub Enterprise's {@code https://HOST/api/v3} has it at {@code /api/graphql}. */
+    private java.net.URI graphqlUrl() {
+        String api = target.apiUrl().toString().replaceAll("/+$", "");
+        return java.net.URI.create(api.endsWith("/api/v3") ? api.substring(0, api.length() - "v3".length()) + "graphql"
+                : api + "/graphql");
+    }
+
+    private static final String READY_FOR_REVIEW = "mutation($id: ID!) { markPullRequestReadyForReview(input:"
+            + " {pullRequestId: $id}) { pullRequest { number isDraft url } } }";
 
     private String pulls() {
         return "/repos/" + target.repository() + "/pulls";

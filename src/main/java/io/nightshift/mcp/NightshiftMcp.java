@@ -13,6 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.nightshift.runtime.service.JobIntake;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.SubmissionGate;
+import io.nightshift.runtime.wiring.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import java.util.Map;
 public class NightshiftMcp {
 
     static final String NAME = "nightshift";
+    private static final String CALLER = "caller";
     static final String VERSION = "0.1.0";
     /** Longer than read_events' longest wait, so a waiting call is never cut by the transport. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(NightshiftTools.MAX_WAIT_SECONDS + 30);
@@ -62,7 +64,8 @@ public class NightshiftMcp {
                     .jsonMapper(mapper).requestTimeout(REQUEST_TIMEOUT)
                     .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                     .tools(tools.all().stream().map(t -> new McpStatelessServerFeatures.SyncToolSpecification(
-                            toolOf(t), (context, call) -> tools.call(t, call.arguments()).toResult(json))).toList())
+                            toolOf(t), (context, call) -> tools.call(t, callerOf(context.get(CALLER)), call.arguments())
+                                    .toResult(json))).toList())
                     .build();
         }
         return http;
@@ -70,7 +73,8 @@ public class NightshiftMcp {
 
     /**
      * Serves MCP on {@code in}/{@code out} (JSON-RPC, one message per line) until the client closes {@code in}.
-     * Nothing else may write to {@code out}: the caller sends its own output elsewhere.
+     * Nothing else may write to {@code out}: the caller sends its own output elsewhere. The local user who started
+     * the process is its only caller, with every right (as on an open loopback service).
      */
     public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
         McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
@@ -99,7 +103,8 @@ public class NightshiftMcp {
                 .serverInfo(NAME, VERSION).instructions(INSTRUCTIONS).jsonMapper(mapper).requestTimeout(REQUEST_TIMEOUT)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(tools.all().stream().map(t -> new McpServerFeatures.SyncToolSpecification(toolOf(t),
-                        (exchange, call) -> tools.call(t, call.arguments()).toResult(json))).toList())
+                        (exchange, call) -> tools.call(t, Caller.OPEN, call.arguments()).toResult(json)))
+                        .toList())
                 .build();
         try {
             closed.await();
@@ -124,7 +129,13 @@ public class NightshiftMcp {
         }
     }
 
-    static Map<String, Object> callerContext(String token) {
-        return token == null ? Map.of() : Map.of("token", token);
+    /** The transport context of one HTTP message: who sent it, as the access filter authenticated them. */
+    static Map<String, Object> callerContext(Caller caller) {
+        return caller == null ? Map.of() : Map.of(CALLER, caller);
+    }
+
+    /** Null when the message reached the tools without an authenticated caller (the tools then refuse it). */
+    private static Caller callerOf(Object value) {
+        return value instanceof Caller c ? c : null;
     }
 }

@@ -8,12 +8,14 @@ import io.nightshift.runtime.service.JobIntake;
 import io.nightshift.runtime.service.JobRequest;
 import io.nightshift.runtime.service.ManagedRun;
 import io.nightshift.runtime.service.QuestionBroker;
+import io.nightshift.runtime.service.RunNotFoundException;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunSnapshot;
 import io.nightshift.runtime.service.RunState;
 import io.nightshift.runtime.service.RunSubmission;
 import io.nightshift.runtime.service.ServiceException;
 import io.nightshift.runtime.service.SubmissionGate;
+import io.nightshift.runtime.wiring.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,10 +115,14 @@ final class NightshiftTools {
                         this::cancel));
     }
 
-    /** Runs one tool, turning every refusal into a message for the caller. */
-    ToolReply call(Tool tool, Map<String, Object> arguments) {
+    /** Runs one tool for {@code caller}, turning every refusal into a message for them. */
+    ToolReply call(Tool tool, Caller caller, Map<String, Object> arguments) {
+        if (caller == null) {
+            return ToolReply.refused(tool.name() + ": the request carried no authenticated caller; send the"
+                    + " service's bearer token (Authorization: Bearer <token>)");
+        }
         try {
-            return tool.call().apply(new ToolArgs(tool.name(), arguments));
+            return tool.call().apply(new ToolArgs(tool.name(), arguments, caller));
         } catch (ToolArgs.Refused | ServiceException | UnusableInputException e) {
             return ToolReply.refused(e.getMessage());
         } catch (InvalidPipelineException e) {
@@ -133,9 +139,10 @@ final class NightshiftTools {
         JobRequest request = new JobRequest(a.string("repository"), a.string("ref"), a.required("goal"), pipeline, dot,
                 a.string("sandbox"), a.string("model"), a.flag("simulate"), a.flag("auto_approve"), a.strings("set"),
                 false, a.string("provider"));
+        mayChange(a);
         RunSubmission submission = intake.toSubmission(request);
         gate.check(submission);
-        ManagedRun run = registry.submit(submission);
+        ManagedRun run = registry.submit(submission, a.caller().owner());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", run.id());
         out.put("status", run.state().wireName());
@@ -155,6 +162,9 @@ final class NightshiftTools {
         List<ManagedRun> all = new ArrayList<>(registry.list());
         all.sort((x, y) -> y.snapshot().createdAt().compareTo(x.snapshot().createdAt()));
         for (ManagedRun run : all) {
+            if (!a.caller().mayAccess(registry.ownerOf(run.id()))) {
+                continue;
+            }
             RunSnapshot s = run.snapshot();
             if ((status == null || s.state().wireName().equals(status)) && (kind == null || kind.equals(s.kind()))) {
                 runs.add(summary(s));
@@ -167,7 +177,7 @@ final class NightshiftTools {
     }
 
     private ToolReply getRun(ToolArgs a) {
-        ManagedRun run = registry.get(a.required("id"));
+        ManagedRun run = visible(a);
         RunSnapshot s = run.snapshot();
         Map<String, Object> out = summary(s);
         out.put("completed_nodes", s.completedNodes());
@@ -182,7 +192,7 @@ final class NightshiftTools {
     }
 
     private ToolReply readEvents(ToolArgs a) {
-        ManagedRun run = registry.get(a.required("id"));
+        ManagedRun run = visible(a);
         long since = a.number("since", 0, 0, Long.MAX_VALUE);
         int max = (int) a.number("max", 100, 1, MAX_EVENTS);
         Duration wait = Duration.ofSeconds(a.number("wait_seconds", 0, 0, MAX_WAIT_SECONDS));
@@ -209,7 +219,8 @@ final class NightshiftTools {
     }
 
     private ToolReply answer(ToolArgs a) {
-        ManagedRun run = registry.get(a.required("id"));
+        mayChange(a);
+        ManagedRun run = visible(a);
         String questionId = a.required("question_id");
         String value = a.string("value");
         String text = a.string("text");
@@ -221,8 +232,9 @@ final class NightshiftTools {
     }
 
     private ToolReply cancel(ToolArgs a) {
-        String id = a.required("id");
-        ManagedRun run = registry.get(id);
+        mayChange(a);
+        ManagedRun run = visible(a);
+        String id = run.id();
         boolean canceled = registry.cancel(id);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
@@ -232,6 +244,27 @@ final class NightshiftTools {
             out.put("message", "the run had already ended (" + run.state().wireName() + "); nothing to cancel");
         }
         return ToolReply.of(out);
+    }
+
+    /**
+     * The run named by {@code id}, if the caller may see it: another owner's run is answered as unknown, as the HTTP
+     * API answers 404, so a token learns nothing of other teams' runs.
+     */
+    private ManagedRun visible(ToolArgs a) {
+        String id = a.required("id");
+        ManagedRun run = registry.get(id);
+        if (!a.caller().mayAccess(registry.ownerOf(id))) {
+            throw new RunNotFoundException(id);
+        }
+        return run;
+    }
+
+    /** Submitting, answering and cancelling need a token with role submit or admin, as over HTTP. */
+    private static void mayChange(ToolArgs a) {
+        if (!a.caller().maySubmit()) {
+            throw new ToolArgs.Refused(a.tool() + ": this token may only read (role read); submitting, answering"
+                    + " and cancelling need a token with role submit or admin");
+        }
     }
 
     private Object parsed(EventHistory.Entry e) {

@@ -1,5 +1,6 @@
 package io.nightshift.mcp;
 
+import io.nightshift.runtime.wiring.Caller;
 import java.util.Map;
 
 /**
@@ -17,10 +18,21 @@ final class ToolArgs {
 
     private final String tool;
     private final Map<String, Object> values;
+    private final Caller caller;
 
-    ToolArgs(String tool, Map<String, Object> values) {
+    ToolArgs(String tool, Map<String, Object> values, Caller caller) {
         this.tool = tool;
         this.values = values == null ? Map.of() : values;
+        this.caller = caller;
+    }
+
+    /** Who called the tool (the owner and role of their token). */
+    Caller caller() {
+        return caller;
+    }
+
+    String tool() {
+        return tool;
     }
 
     String string(String name) {

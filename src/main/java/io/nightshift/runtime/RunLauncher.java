@@ -165,7 +165,7 @@ public final class RunLauncher {
             }
             PullRequestOptions pullRequest = pullRequestOf(request, plan.logsRoot());
             RunResult result = runEngine(request, plan, interviewer, sinks, runId, workspace);
-            deliver(workspace, request, result, pullRequest, notices);
+            deliver(workspace, request, result.logsRoot(), result.status().wireName(), pullRequest, notices);
             return result;
         } catch (io.nightshift.workspace.WorkspaceException e) {
             throw new UnusableInputException(e.getMessage(), e);
@@ -262,9 +262,8 @@ public final class RunLauncher {
      * Writes the deliverables (also after a failure) and, when asked, opens or updates the pull request; a failure
      * to write them or to reach the forge is reported, not thrown.
      */
-    private void deliver(RunWorkspace workspace, RunRequest request, RunResult result, PullRequestOptions pullRequest,
-            Consumer<String> notices) {
-        Path logsRoot = result.logsRoot();
+    private void deliver(RunWorkspace workspace, RunRequest request, Path logsRoot, String status,
+            PullRequestOptions pullRequest, Consumer<String> notices) {
         Path dir = logsRoot.resolve("deliverables");
         try {
             Deliverables d = workspace.deliver(dir, request.push() || pullRequest != null);
@@ -276,10 +275,50 @@ public final class RunLauncher {
             if (pullRequest != null) {
                 Workspace ws = workspace.workspace();
                 new PullRequestDelivery(environment).deliver(pullRequest, d.push(), ws.origin().url(), ws.branch(),
-                        request.ref(), logsRoot, ws.runId(), result.status().wireName(), notices);
+                        request.ref(), logsRoot, ws.runId(), status, notices);
+                if (!Thread.currentThread().isInterrupted()) {
+                    // a stopping service's interrupt cut the forge call short: the next service delivers again
+                    DeliveryFiles.markDelivered(logsRoot);
+                }
             }
         } catch (io.nightshift.workspace.WorkspaceException e) {
             notices.accept("warning: the deliverables could not be written to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Delivers a run whose engine had ended when its process died before the delivery did
+     * ({@link DeliveryFiles#pending}): the deliverables are written again, the branch pushed (a no-op when it
+     * already was) and the pull request opened or, when the forge holds one from the run branch already, updated.
+     * No stage runs. {@code request} resumes the run directory.
+     *
+     * @throws UnusableInputException when the run directory or its workspace cannot be opened
+     */
+    public void redeliver(RunRequest request, Consumer<String> notices) {
+        if (!request.resuming()) {
+            throw new IllegalArgumentException("redeliver continues a run directory: the request must resume one");
+        }
+        Plan plan = plan(request);
+        Path logsRoot = plan.logsRoot();
+        String status;
+        try {
+            status = new RunDirectory(logsRoot, false).readCheckpoint().map(c -> c.status()).orElse("fail");
+        } catch (RuntimeException unreadable) {
+            throw new UnusableInputException("cannot deliver " + logsRoot + ": its checkpoint is unreadable ("
+                    + unreadable.getMessage() + ")", unreadable);
+        }
+        String runId = runIdOf(request);
+        PullRequestOptions pullRequest = DeliveryFiles.readOptions(logsRoot).orElse(null);
+        try (RunLock lock = RunLock.acquire(logsRoot)) {
+            Workspace opened = WorkspaceSetup.reopen(request, logsRoot, plan.graph(), runId, environment, clock);
+            try (RunWorkspace workspace = new RunWorkspace(opened, logsRoot, (dir, name) -> SandboxChoice.open(
+                    plan.sandbox(), plan.graph(), dir, runId + "-" + name, environment, logsRoot), clock)) {
+                notices.accept("delivery: the run had ended (" + status + ") when its service stopped; delivering"
+                        + " it now");
+                deliver(workspace, request, logsRoot, status, pullRequest, notices);
+            }
+        } catch (io.nightshift.workspace.WorkspaceException e) {
+            throw new UnusableInputException(e.getMessage(), e);
         }
     }
 
@@ -309,7 +348,10 @@ public final class RunLauncher {
         }
     }
 
-    /** A resumed run keeps its id (its containers and commits are labelled with it); a new one gets a fresh id. */
+    /**
+     * A resumed run keeps its id (its containers and commits are labelled with it); a new one takes the id it was
+     * given (the service's job id) or a fresh one.
+     */
     private static String runIdOf(RunRequest request) {
         if (request.resuming()) {
             try {
@@ -320,6 +362,9 @@ public final class RunLauncher {
             } catch (RuntimeException unreadable) {
                 // the engine reports an unreadable manifest when it resumes
             }
+        }
+        if (!request.resuming() && request.runId() != null && !request.runId().isBlank()) {
+            return request.runId();
         }
         return java.util.UUID.randomUUID().toString().substring(0, 8);
     }

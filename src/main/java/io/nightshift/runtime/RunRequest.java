@@ -29,16 +29,27 @@ import java.util.Map;
  * @param stallTimeout {@code --stall-timeout}; null for the graph's {@code stall_timeout} or the default
  * @param pullRequest {@code --pull-request}: push the run branch and open or update its pull request; null for none
  *        (a resumed run takes what it started with from {@code delivery.json})
+ * @param runId the engine's run id for a new run (the service's job id, so that one id names the job, its run
+ *        directory, its events and its branch); null for a fresh one. A resumed run keeps its manifest's id.
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
         boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
-        Budget budget, Duration stallTimeout, PullRequestOptions pullRequest) {
+        Budget budget, Duration stallTimeout, PullRequestOptions pullRequest, String runId) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         model = model == null ? ModelRequirement.ModelChoice.DEFAULT : model;
         budget = budget == null ? Budget.NONE : budget;
+    }
+
+    /** With a fresh run id. */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+            boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
+            Budget budget, Duration stallTimeout, PullRequestOptions pullRequest) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
+                push, allowLocalHoldout, model, allowBackendChange, budget, stallTimeout, pullRequest, null);
     }
 
     /** Delivered as a branch (no pull request). */

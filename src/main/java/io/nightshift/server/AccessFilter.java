@@ -20,12 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Browsers' EventSource cannot set headers, so {@code ?access_token=} is accepted as well. Scoped tokens (issue
  * 16): a {@code read} token may only read; a run under {@code /pipelines/{id}} or {@code /jobs/{id}} is answered
  * only to its owner's tokens and admins (to anyone else it does not exist). The caller is left in the routing
- * context for the resources ({@link #caller}).
+ * context for the resources ({@link #caller}) and the MCP endpoint, whose tools apply the same scoping per call.
  */
 @ApplicationScoped
 public class AccessFilter {
 
-    static final String CALLER = "nightshift.caller";
+    static final String CALLER = Caller.CONTEXT_KEY;
     private static final Pattern RUN_PATH = Pattern.compile("^/(?:pipelines|jobs)/([^/]+)(?:/.*)?$");
 
     @Inject
@@ -68,7 +68,8 @@ public class AccessFilter {
             Caller c = caller.get();
             String method = rc.request().method().name();
             boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-            if (!reads && !c.maySubmit()) {
+            // MCP is all POSTs: its tools check the role per call (a read token may list and read)
+            if (!reads && !c.maySubmit() && !path.equals("/mcp")) {
                 refuse(rc, 403, "this token may only read (role read); " + method + " " + path
                         + " needs a token with role submit or admin");
                 return;

@@ -81,6 +81,41 @@ class ForgeClientsTest {
     }
 
     @Test
+    void gitHubMarksADraftReadyForReviewOverGraphQlOnceItIsReadyAndNeverTurnsItBack() {
+        ForgeClient client = github(TOKEN);
+        PullRequest draft = client.openOrUpdate(new PullRequestSpec(BRANCH, "main", "t", "below threshold", true));
+        PullRequest ready = client.openOrUpdate(new PullRequestSpec(BRANCH, "main", "t", "threshold met", false));
+        PullRequest again = client.openOrUpdate(new PullRequestSpec(BRANCH, "main", "t", "below again", true));
+
+        assertThat(draft.draft()).isTrue();
+        assertThat(ready.draft()).isFalse();
+        assertThat(ready.number()).isEqualTo(draft.number());
+        assertThat(again.draft()).as("GitHub is never asked to turn a ready pull request back").isFalse();
+        assertThat(twin.pullRequests()).singleElement().satisfies(pr -> {
+            assertThat(pr.draft()).isFalse();
+            assertThat(pr.body()).isEqualTo("below again");
+        });
+        assertThat(twin.calls()).filteredOn(c -> c.startsWith("POST /api/graphql")).containsExactly(
+                "POST /api/graphql 200");
+    }
+
+    @Test
+    void gitHubTwinGraphQlAnswersErrorsAsGitHubDoes() throws Exception {
+        String mutation = "{\"query\":\"mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId:"
+                + " $id}) { pullRequest { isDraft } } }\",\"variables\":{\"id\":\"PR_nope\"}}";
+        HttpResponse<String> anonymous = post(twin.baseUrl() + "/api/graphql", mutation, Map.of());
+        HttpResponse<String> unknown = post(twin.baseUrl() + "/api/graphql", mutation,
+                Map.of("Authorization", "Bearer " + TOKEN));
+        HttpResponse<String> other = post(twin.baseUrl() + "/api/graphql", "{\"query\":\"{ viewer { login } }\"}",
+                Map.of("Authorization", "Bearer " + TOKEN));
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("\"errors\"", "Could not resolve to a node with the global id of 'PR_nope'");
+        assertThat(other.body()).contains("\"errors\"", "only the markPullRequestReadyForReview mutation");
+    }
+
+    @Test
     void gitHubWithAWrongTokenIsOneLineNamingTheCallTheStatusAndTheVariable() {
         assertThatThrownBy(() -> github("wrong").openOrUpdate(new PullRequestSpec(BRANCH, "main", "t", "b", false)))
                 .isInstanceOf(ForgeException.class)

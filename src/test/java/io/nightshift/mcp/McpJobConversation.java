@@ -82,7 +82,13 @@ final class McpJobConversation {
 
         List<String> types = new ArrayList<>();
         long since = follow(client, id, 0, types, "interview_started");
+        // the event announces the gate just before its question is posted: the run is waiting once it is
         JsonNode run = call(client, "get_run", Map.of("id", id));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!run.path("status").asText().equals("waiting") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            run = call(client, "get_run", Map.of("id", id));
+        }
         assertThat(run.path("status").asText()).isEqualTo("waiting");
         assertThat(run.path("simulated").asBoolean()).isTrue();
         JsonNode question = run.path("questions").get(0);

@@ -70,7 +70,13 @@ class JobsTest {
         JsonNode job = http().awaitJson("/jobs/" + id, j -> j.path("status").asText().equals("succeeded"),
                 java.time.Duration.ofSeconds(30));
         String branch = git("branch", "--list", "nightshift/*").replace("*", "").strip();
-        assertThat(branch).startsWith("nightshift/");
+        // one id names the job, its run directory, the engine's run (manifest, events) and its branch
+        assertThat(branch).isEqualTo("nightshift/" + id);
+        Path runDir = Path.of(job.path("run").path("run_directory").asText());
+        assertThat(runDir.getFileName().toString()).isEqualTo(id);
+        assertThat(Http.JSON.readTree(runDir.resolve("manifest.json").toFile()).path("run_id").asText()).isEqualTo(id);
+        assertThat(Files.readAllLines(runDir.resolve("events.jsonl"))).isNotEmpty()
+                .allSatisfy(line -> assertThat(Http.JSON.readTree(line).path("run_id").asText()).isEqualTo(id));
         assertThat(git("show", branch + ":marker.txt").strip()).isEqualTo("made-here");
         assertThat(repo.resolve("marker.txt")).as("the source's checkout stays untouched").doesNotExist();
         assertThat(job.path("repository").asText()).isEqualTo(repo.toString());

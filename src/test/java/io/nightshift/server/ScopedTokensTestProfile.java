@@ -10,10 +10,10 @@ import java.util.Map;
 /** A service guarded by scoped tokens (owner:role:token) and one plain token; simulation allowed. */
 public class ScopedTokensTestProfile implements QuarkusTestProfile {
 
-    static final String ALICE = "alice-submits";
-    static final String ALICE_READER = "alice-reads";
-    static final String BOB = "bob-submits";
-    static final String OPS = "ops-administers";
+    public static final String ALICE = "alice-submits";
+    public static final String ALICE_READER = "alice-reads";
+    public static final String BOB = "bob-submits";
+    public static final String OPS = "ops-administers";
     static final String PLAIN = "plain-old-token";
     static final Path RUNS = temp();
 

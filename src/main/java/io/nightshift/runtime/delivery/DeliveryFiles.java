@@ -35,6 +35,25 @@ public final class DeliveryFiles {
         AtomicFiles.writeString(runDir.resolve(DELIVERY), node.toPrettyString(), true);
     }
 
+    /**
+     * Delivery ended (the pull request was opened or updated, or the forge's refusal reported): a service that
+     * restarts after this leaves the run's delivery alone. A run that starts or resumes clears it (writeOptions).
+     */
+    public static void markDelivered(Path runDir) {
+        read(runDir.resolve(DELIVERY)).filter(ObjectNode.class::isInstance).ifPresent(n -> AtomicFiles.writeString(
+                runDir.resolve(DELIVERY), ((ObjectNode) n).put("delivered", true).toPrettyString(), true));
+    }
+
+    /**
+     * The run asked for a pull request and its delivery never ended: the service stopped between the end of the
+     * engine and the forge's answer, so a restarted service delivers it (idempotently: an open pull request from
+     * the run branch is found and updated, never opened twice).
+     */
+    public static boolean pending(Path runDir) {
+        return read(runDir.resolve(DELIVERY)).filter(n -> "pull_request".equals(n.path("deliver").asText()))
+                .map(n -> !n.path("delivered").asBoolean(false)).orElse(false);
+    }
+
     /** The options a run started with, when it asked for a pull request; empty otherwise or when unreadable. */
     public static Optional<PullRequestOptions> readOptions(Path runDir) {
         return read(runDir.resolve(DELIVERY)).filter(n -> "pull_request".equals(n.path("deliver").asText()))

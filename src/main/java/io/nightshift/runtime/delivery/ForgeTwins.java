@@ -21,11 +21,17 @@ public final class ForgeTwins {
      * @throws IllegalArgumentException when the directory does not exist or the token is blank
      */
     public static Running start(Path repositories, String host, int port, String token) {
+        return start(repositories, host, port, token, java.time.Duration.ZERO);
+    }
+
+    /** As {@link #start(Path, String, int, String)}, holding every API answer for {@code delay} (a slow forge). */
+    public static Running start(Path repositories, String host, int port, String token, java.time.Duration delay) {
         if (!Files.isDirectory(repositories)) {
             throw new IllegalArgumentException(repositories + " is not a directory; give the directory holding"
                     + " <owner>/<name>.git bare repositories");
         }
         ForgeTwin twin = ForgeTwin.start(repositories, host, port, token);
+        twin.delayAnswers(delay);
         return new Running(twin.baseUrl(), twin.environment(), twin::close);
     }
 }

@@ -64,8 +64,8 @@ public final class PullRequestDelivery {
             DeliveryFiles.writePullRequest(runDir, pr, target.kind().wireName(), target.repository());
             notices.accept("pull request: " + pr.url() + " (" + target.kind().requestNoun() + " #" + pr.number() + ", "
                     + (pr.created() ? "opened" : "updated") + (pr.draft() ? ", draft" : ", ready for review")
-                    + (draft != pr.draft() ? "; the forge's REST API cannot change its draft state: change it on the"
-                            + " forge" : "")
+                    + (draft != pr.draft() ? "; a pull request ready for review is not turned back into a draft:"
+                            + " change it on the forge if it should be one" : "")
                     + ")");
         } catch (ForgeException e) {
             notices.accept("warning: " + e.getMessage());

@@ -12,6 +12,7 @@ import io.nightshift.runtime.ModelRequirement;
 import io.nightshift.runtime.PipelineLoader;
 import io.nightshift.runtime.RunLauncher;
 import io.nightshift.runtime.RunRequest;
+import io.nightshift.runtime.delivery.DeliveryFiles;
 import io.nightshift.runtime.harness.HarnessGateway;
 import io.nightshift.runtime.harness.HoldoutGuard;
 import io.nightshift.runtime.ValidationResult;
@@ -258,6 +259,7 @@ public final class RunRegistry implements AutoCloseable {
         scanned.forEach(r -> runs.putIfAbsent(r.id(), r));
         List<ManagedRun> resume = new java.util.ArrayList<>();
         List<ManagedRun> queued = new java.util.ArrayList<>();
+        List<ManagedRun> deliver = new java.util.ArrayList<>();
         for (QueueEntry e : found) {
             ManagedRun run = runs.get(e.id());
             if (run == null) {
@@ -268,7 +270,11 @@ public final class RunRegistry implements AutoCloseable {
             switch (e.phase()) {
                 case QUEUED -> queued.add(run);
                 case ADMITTED -> {
-                    if (seen.terminal() && seen != RunState.INTERRUPTED) {
+                    if (seen.terminal() && seen != RunState.INTERRUPTED && run.submission().kind().equals("job")
+                            && DeliveryFiles.pending(run.dir())) {
+                        // the engine had ended, its pull request had not been delivered: deliver, run nothing
+                        deliver.add(run);
+                    } else if (seen.terminal() && seen != RunState.INTERRUPTED) {
                         recordEnd(run);
                     } else if (e.cancelRequested()) {
                         run.endRecovered(RunState.CANCELLED, "cancelled; the service stopped before the run did");
@@ -285,6 +291,7 @@ public final class RunRegistry implements AutoCloseable {
             }
         }
         synchronized (admission) {
+            deliver.forEach(this::startDelivery);
             resume.forEach(r -> start(r, true));
             queued.forEach(r -> start(r, false));
         }
@@ -348,25 +355,39 @@ public final class RunRegistry implements AutoCloseable {
         return !byItself && pool.isShutdown() && !run.cancelRequested();
     }
 
+    /** Finishes the delivery of a recovered job whose engine had ended ({@link RunLauncher#redeliver}). */
+    private void startDelivery(ManagedRun run) {
+        RunLauncher launcher = new RunLauncher(loader, environment, java.time.Clock.systemUTC(), harness);
+        pool.execute(() -> {
+            if (pool.isShutdown()) {
+                return;
+            }
+            run.executing(true);
+            boolean delivered = false;
+            try {
+                launcher.redeliver(request(run, true), line -> { });
+                delivered = true;
+            } catch (RuntimeException e) {
+                // the run keeps its end; the next service tries again (delivery is idempotent)
+            } finally {
+                run.executing(false);
+                if (delivered || !pool.isShutdown()) {
+                    recordEnd(run);
+                }
+            }
+        });
+    }
+
     private void doExecute(ManagedRun run, RunLauncher launcher, boolean resume) {
         RunSubmission s = run.submission();
         // a job hands over a repository: it is cloned (--repo), so the workspace is the run's own
         boolean handedOver = s.repository() != null && !s.repository().isBlank();
         Path workspace = s.workspace() != null ? Path.of(s.workspace()) : run.dir().resolve("workspace");
-        Map<String, String> settings = new LinkedHashMap<>(s.settings());
-        if (s.goal() != null && !s.goal().isBlank()) {
-            settings.put("goal", s.goal());
-        }
-        Path pipeline = run.dir().resolve(PIPELINE);
         // a run stopped before its engine wrote anything has nothing to resume from: it starts over in place
         boolean fromCheckpoint = resume && (Files.exists(run.dir().resolve(RunDirectory.MANIFEST))
                 || Files.exists(run.dir().resolve("checkpoint.json")));
         resume = fromCheckpoint;
-        RunRequest request = new RunRequest(pipeline, s.simulate(), s.autoApprove(), resume ? null : run.dir(),
-                resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
-                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout(),
-                ModelRequirement.choose(s.provider(), s.model()), false, s.bounds().budget(),
-                s.bounds().stallTimeoutDuration(), s.pullRequest());
+        RunRequest request = request(run, resume);
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
         try {
             if (!handedOver) {
@@ -378,6 +399,22 @@ public final class RunRegistry implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             run.fail(e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** What {@code nightshift run} would be asked to start (or, {@code resume}, continue) for this run. */
+    private static RunRequest request(ManagedRun run, boolean resume) {
+        RunSubmission s = run.submission();
+        boolean handedOver = s.repository() != null && !s.repository().isBlank();
+        Path workspace = s.workspace() != null ? Path.of(s.workspace()) : run.dir().resolve("workspace");
+        Map<String, String> settings = new LinkedHashMap<>(s.settings());
+        if (s.goal() != null && !s.goal().isBlank()) {
+            settings.put("goal", s.goal());
+        }
+        return new RunRequest(run.dir().resolve(PIPELINE), s.simulate(), s.autoApprove(), resume ? null : run.dir(),
+                resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
+                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout(),
+                ModelRequirement.choose(s.provider(), s.model()), false, s.bounds().budget(),
+                s.bounds().stallTimeoutDuration(), s.pullRequest(), run.id());
     }
 
     private void record(QueueEntry e) {

@@ -32,6 +32,12 @@ public record Caller(String owner, Role role) {
         }
     }
 
+    /**
+     * Where the access filter leaves the authenticated caller of an HTTP request (Vert.x routing context data), for
+     * the resources and the MCP endpoint to read instead of parsing the bearer token again.
+     */
+    public static final String CONTEXT_KEY = "nightshift.caller";
+
     /** The caller of an open loopback service, as today: anything goes. */
     public static final Caller OPEN = new Caller("", Role.ADMIN);
 

@@ -40,6 +40,7 @@ public final class ForgeTwin implements AutoCloseable {
     private volatile GitLabApi gitlab;
     private final GitSmartHttp git;
     private final String token;
+    private volatile long answerDelayMs;
 
     private ForgeTwin(Path root, String host, int port, String token) {
         this.host = host;
@@ -115,6 +116,18 @@ public final class ForgeTwin implements AutoCloseable {
         return repositories.projectId(path);
     }
 
+    /**
+     * Holds every API answer for {@code delay} after the twin has acted on the request (a slow forge): a pull
+     * request is already open while its creator still waits for the answer, the window a crash-safe client must
+     * survive. Git is served at once. Zero turns it off.
+     */
+    public void delayAnswers(java.time.Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("the answer delay must not be negative, got " + delay);
+        }
+        answerDelayMs = delay.toMillis();
+    }
+
     /** Every pull and merge request held, in the order they were opened. */
     public List<ForgePullRequest> pullRequests() {
         return state.all();
@@ -168,7 +181,9 @@ public final class ForgeTwin implements AutoCloseable {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         ForgeReply reply;
-        if (path.startsWith("/api/v3/")) {
+        if (path.equals("/api/graphql") && method.equals("POST")) {
+            reply = github.graphql(authorization, text);
+        } else if (path.startsWith("/api/v3/")) {
             reply = github.serve(method, segments(path.substring("/api/v3/".length()), false), query, authorization,
                     text);
         } else if (path.startsWith("/api/v4/")) {
@@ -178,8 +193,20 @@ public final class ForgeTwin implements AutoCloseable {
             reply = new ForgeReply(404, Json.object().put("message", "Not Found"));
         }
         calls.add(method + " " + path + " " + reply.status());
+        holdAnswer();
         request.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(Json.write(reply.body()));
+    }
+
+    private void holdAnswer() {
+        long delay = answerDelayMs;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Splits a raw path at '/' and decodes each segment, so GitLab's {@code group%2Fname} stays one segment. */

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightshift.twin.dialect.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The GitHub REST API parts Nightshift uses, under {@code /api/v3} (GitHub Enterprise's layout): get a repository,
- * create, list and update pull requests. Facts and sources: docs/forge-twins.md.
+ * create, list and update pull requests; and of the GraphQL API ({@code POST /api/graphql}) the one mutation REST
+ * lacks, {@code markPullRequestReadyForReview}. Facts and sources: docs/forge-twins.md.
  */
 final class GitHubApi {
 
@@ -71,6 +73,61 @@ final class GitHubApi {
             };
         }
         return error(404, "Not Found");
+    }
+
+    /**
+     * {@code POST /api/graphql}: only {@code markPullRequestReadyForReview(input: {pullRequestId})}, the id given as
+     * a variable or inline. As GitHub does, a query that fails answers 200 with {@code errors}; a missing or wrong
+     * token 401.
+     */
+    ForgeReply graphql(String authorization, String body) {
+        if (authorization == null || authorization.isBlank()) {
+            return error(401, "This endpoint requires you to be authenticated.");
+        }
+        if (!authorization.replaceFirst("(?i)^(bearer|token)\\s+", "").equals(token)) {
+            return error(401, "Bad credentials");
+        }
+        JsonNode json = Json.parseOrNull(body);
+        if (json == null || !json.path("query").isTextual()) {
+            return graphqlError("Problems parsing JSON");
+        }
+        String query = json.path("query").asText();
+        if (!query.contains("markPullRequestReadyForReview")) {
+            return graphqlError("the forge twin answers only the markPullRequestReadyForReview mutation");
+        }
+        java.util.regex.Matcher variable = java.util.regex.Pattern.compile("pullRequestId:\\s*\\$(\\w+)")
+                .matcher(query);
+        java.util.regex.Matcher inline = java.util.regex.Pattern.compile("pullRequestId:\\s*\"([^\"]*)\"")
+                .matcher(query);
+        String id = variable.find() ? json.path("variables").path(variable.group(1)).asText("")
+                : inline.find() ? inline.group(1) : "";
+        if (id.isEmpty()) {
+            return graphqlError("Argument 'pullRequestId' on InputObject 'MarkPullRequestReadyForReviewInput' is"
+                    + " required. Expected type ID!");
+        }
+        Optional<ForgePullRequest> found = state.find(r -> r.forge().equals("github") && nodeId(r).equals(id))
+                .stream().findFirst();
+        if (found.isEmpty()) {
+            return graphqlError("Could not resolve to a node with the global id of '" + id + "'");
+        }
+        ForgePullRequest pr = found.get();
+        ForgePullRequest ready = state.update("github", pr.project(), pr.number(), r -> r.withDraft(false))
+                .orElse(pr);
+        ObjectNode out = Json.object();
+        out.putObject("data").putObject("markPullRequestReadyForReview").putObject("pullRequest")
+                .put("number", ready.number()).put("isDraft", ready.draft())
+                .put("url", origin + "/" + ready.project() + "/pull/" + ready.number());
+        return new ForgeReply(200, out);
+    }
+
+    private static ForgeReply graphqlError(String message) {
+        ObjectNode out = Json.object();
+        out.putArray("errors").addObject().put("message", message);
+        return new ForgeReply(200, out);
+    }
+
+    private static String nodeId(ForgePullRequest r) {
+        return "PR_twin_" + r.project().replace('/', '_') + "_" + r.number();
     }
 
     private ForgeReply create(String project, JsonNode json) {
@@ -156,7 +213,7 @@ final class GitHubApi {
         out.put("number", r.number());
         out.put("url", origin + "/api/v3/repos/" + r.project() + "/pulls/" + r.number());
         out.put("html_url", origin + "/" + r.project() + "/pull/" + r.number());
-        out.put("node_id", "PR_twin_" + r.project().replace('/', '_') + "_" + r.number());
+        out.put("node_id", nodeId(r));
         out.put("state", r.state());
         out.put("draft", r.draft());
         out.put("title", r.title());

@@ -70,6 +70,66 @@ class PullRequestJobTest {
         }
     }
 
+    /**
+     * The window a kill -9 leaves between the engine's end and the forge's answer (server/PullRequestRestartIT kills
+     * the real process in it): the forge already holds the merge request, the run directory has no record of it and
+     * the queue still has the job admitted. The next service delivers it without running a stage, finds the merge
+     * request from the run branch and updates it: one merge request, recorded, and the job's end recorded.
+     */
+    @Test
+    void aServiceThatDiedBeforeTheForgeAnsweredDeliversOnRestartFindingTheSameMergeRequest() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("source"));
+        Files.writeString(source.resolve("README.md"), "a job's repository\n");
+        git(source, "init", "-q", "-b", "main");
+        git(source, "add", "-A");
+        git(source, "commit", "-q", "-m", "initial");
+        git(tmp, "clone", "-q", "--bare", source.toString(), tmp.resolve("forge/team/app.git").toString());
+        try (ForgeTwin forge = ForgeTwin.start(tmp.resolve("forge"), TOKEN)) {
+            Map<String, String> env = new HashMap<>(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"),
+                    "GITLAB_API_URL", forge.gitlabApiUrl(), "GITLAB_TOKEN", TOKEN));
+            RunSubmission job = new JobIntake(tmp.resolve("pipelines")).toSubmission(new JobRequest(
+                    forge.gitUrl("team/app"), null, "Leave a marker", null, PIPELINE, "local", null, true, true,
+                    Map.of(), false, null, new PullRequestOptions("gitlab", "team/app", null)));
+            Path dir;
+            try (RunRegistry registry = new RunRegistry(tmp.resolve("runs"), new PipelineLoader(), env, e -> { }, 1,
+                    64, true)) {
+                ManagedRun run = registry.submit(job);
+                await(() -> DeliveryFiles.readPullRequest(run.dir()).isPresent() && run.state().terminal());
+                dir = run.dir();
+            }
+            assertThat(Files.readString(dir.resolve(DeliveryFiles.DELIVERY))).contains("\"delivered\" : true");
+            // as the files stand when the process dies while the forge has opened the request but not answered
+            Files.writeString(dir.resolve(DeliveryFiles.DELIVERY), Files.readString(dir.resolve(
+                    DeliveryFiles.DELIVERY)).replace("\"delivered\" : true", "\"delivered\" : false"));
+            Files.delete(dir.resolve(DeliveryFiles.PULL_REQUEST));
+            Files.writeString(dir.resolve("queue.json"), Files.readString(dir.resolve("queue.json"))
+                    .replaceAll("\"phase\"\\s*:\\s*\"ENDED\"", "\"phase\":\"ADMITTED\""));
+            assertThat(Files.readString(dir.resolve("queue.json"))).contains("ADMITTED");
+
+            try (RunRegistry restarted = new RunRegistry(tmp.resolve("runs"), new PipelineLoader(), env, e -> { },
+                    1, 64, true)) {
+                restarted.recover();
+                await(() -> DeliveryFiles.readPullRequest(dir).isPresent());
+                assertThat(restarted.get(dir.getFileName().toString()).state()).isEqualTo(RunState.SUCCEEDED);
+            }
+            assertThat(forge.pullRequests()).hasSize(1);
+            assertThat(forge.calls()).filteredOn(c -> c.startsWith("POST /api/v4")).hasSize(1);
+            assertThat(forge.calls()).filteredOn(c -> c.startsWith("PUT /api/v4")).hasSize(1);
+            assertThat(DeliveryFiles.readPullRequest(dir)).hasValueSatisfying(pr -> assertThat(pr.number()).isOne());
+            assertThat(Files.readAllLines(dir.resolve("events.jsonl"))).as("no stage ran again")
+                    .filteredOn(l -> l.contains("\"stage_started\"") && l.contains("\"touch\"")).hasSize(1);
+            await(() -> Files.readString(dir.resolve("queue.json")).contains("ENDED"));
+        }
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!condition.call()) {
+            assertThat(System.nanoTime()).as("waited 120 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void aPullRequestJobOnALocalDirectoryIsRefusedWithWhatToGive() throws Exception {
         JobIntake intake = new JobIntake(tmp.resolve("pipelines"));
