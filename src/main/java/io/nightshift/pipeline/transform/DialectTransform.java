@@ -18,14 +18,14 @@ final class DialectTransform implements Transform {
 
     @Override
     public Graph apply(Graph graph) {
-        Attributes graphAttrs = renamed(graph.attrs(), DialectAliases.graph());
+        Attributes graphAttrs = renamed(graph.attrs(), DialectAliases.graph(), true);
         if (graphAttrs != graph.attrs()) {
             graph = graph.withAttrs(graphAttrs);
         }
         boolean any = false;
         for (Node n : graph.nodes().values()) {
             for (String alias : DialectAliases.node().keySet()) {
-                if (n.attrs().has(alias)) {
+                if (n.attrs().has(alias) || DialectAliases.isSuccessCondition(n.attrs().get("goal_gate").orElse(""))) {
                     any = true;
                     break;
                 }
@@ -35,7 +35,15 @@ final class DialectTransform implements Transform {
     }
 
     private static Node canonical(Node node) {
-        Attributes attrs = renamed(node.attrs(), DialectAliases.node());
+        Attributes attrs = renamed(node.attrs(), DialectAliases.node(), false);
+        var gate = attrs.attribute("goal_gate");
+        if (gate.isPresent() && DialectAliases.isSuccessCondition(gate.get().value())) {
+            List<Attribute> out = new ArrayList<>();
+            for (Attribute a : attrs.all()) {
+                out.add(a.key().equals("goal_gate") ? new Attribute(a.key(), "true", false, a.location(), a.inherited()) : a);
+            }
+            attrs = Attributes.of(out);
+        }
         if (attrs == node.attrs()) {
             return node;
         }
@@ -43,12 +51,13 @@ final class DialectTransform implements Transform {
     }
 
     /** The attributes with each alias renamed, or the same instance when nothing was renamed. */
-    private static Attributes renamed(Attributes attrs, Map<String, String> aliases) {
+    private static Attributes renamed(Attributes attrs, Map<String, String> aliases, boolean graph) {
         List<Attribute> out = new ArrayList<>();
         boolean changed = false;
         for (Attribute a : attrs.all()) {
             String canonical = aliases.get(a.key());
-            if (canonical != null && !attrs.has(canonical)) {
+            if (canonical != null && !attrs.has(canonical)
+                    && (!graph || DialectAliases.isGraphAlias(a.key(), a.value()))) {
                 out.add(new Attribute(canonical, a.value(), a.quoted(), a.location(), a.inherited()));
                 changed = true;
             } else {
