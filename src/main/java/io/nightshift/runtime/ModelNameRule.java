@@ -1,6 +1,5 @@
 package io.nightshift.runtime;
 
-import io.nightshift.llm.Providers;
 import io.nightshift.pipeline.graph.Attribute;
 import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.graph.Node;
@@ -33,15 +32,17 @@ final class ModelNameRule implements LintRule {
             if (model.isEmpty() || model.get().value().isBlank()) {
                 continue;
             }
-            if (Providers.OPENAI_COMPATIBLE.equals(node.attrs().string("llm_provider", "").strip())) {
-                continue; // an OpenAI-compatible server names its own models (often org/model)
+            String written = node.attrs().string("llm_provider", "").strip();
+            if (!written.isEmpty() && ModelNames.provider(written).isEmpty()) {
+                continue; // an OpenAI-compatible server or a router (openrouter) names its own models, often org/model
             }
             Attribute a = model.get();
             SourceLocation where = a.location() != null && a.location().known() ? a.location() : node.location();
             try {
                 ModelNames.Resolved r = ModelNames.resolve(a.value());
-                String provider = node.attrs().string("llm_provider", "").strip();
-                if (r.provider() != null && !provider.isEmpty() && !provider.equals(r.provider())) {
+                String provider = written;
+                if (r.provider() != null && !provider.isEmpty() && !ModelNames.provider(provider).orElseThrow()
+                        .equals(r.provider())) {
                     out.add(new Diagnostic(name(), Severity.ERROR, "node '" + node.id() + "' has llm_model=\""
                             + a.value() + "\", which is " + r.provider() + "'s " + r.model() + ", but llm_provider=\"" + provider
                             + "\"", node.id(), null, "set llm_provider=\"" + r.provider() + "\" or pick one of "

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * <pre>
  * Condition ::= Clause ( '&amp;&amp;' Clause )*
  * Clause    ::= Key ( ( '=' | '!=' ) Literal )?      -- a bare key tests truthiness
- *             | '!'? Key 'contains' Literal           -- substring test, '!' negates it
+ *             | '!'? Key '!'? 'contains' Literal      -- substring test; '!' before the key or 'contains' negates it
  * Key       ::= [A-Za-z_][A-Za-z0-9_.]*              -- outcome, preferred_label, context.path, or a plain context key
  * Literal   ::= '"' chars with \" \\ \n \t escapes '"' | [A-Za-z0-9_.:+-]+
  * </pre>
@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
  * The empty condition is always true. Comparison is exact and case-sensitive; missing context keys read as
  * the empty string. {@code contains} is attractor-spec 10.7's first extended operator, written by several
  * implementations' published pipelines (jhugman/attractor-pi-dev, siarhei-belavus/attractor-kotlin): the value holds
- * the literal as a substring (case-sensitive); {@code !key contains x} holds when it does not.
+ * the literal as a substring (case-sensitive); {@code !key contains x} and {@code key !contains x} hold when it
+ * does not.
  */
 public final class Condition {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
-    private static final Pattern CONTAINS = Pattern.compile("(!\\s*)?([A-Za-z_][A-Za-z0-9_.]*)\\s+contains\\s+(.*)",
+    private static final Pattern CONTAINS = Pattern.compile("(!\\s*)?([A-Za-z_][A-Za-z0-9_.]*)\\s+(!?)contains\\s+(.*)",
             Pattern.DOTALL);
     private static final Pattern BARE_LITERAL = Pattern.compile("[A-Za-z0-9_.:+\\-]+");
 
@@ -122,9 +123,9 @@ public final class Condition {
     private static Clause parseClause(String text, String clause, int column) throws ConditionSyntaxException {
         java.util.regex.Matcher contains = CONTAINS.matcher(clause);
         if (contains.matches()) {
-            String literal = contains.group(3).strip();
-            return new Clause(contains.group(2), contains.group(1) == null ? "contains" : "!contains",
-                    parseLiteral(text, literal, column));
+            String literal = contains.group(4).strip();
+            boolean negated = contains.group(1) != null ^ !contains.group(3).isEmpty();
+            return new Clause(contains.group(2), negated ? "!contains" : "contains", parseLiteral(text, literal, column));
         }
         int ne = clause.indexOf("!=");
         int eq = clause.indexOf('=');

@@ -12,7 +12,6 @@ import io.nightshift.agent.session.StopReason;
 import io.nightshift.llm.Client;
 import io.nightshift.llm.ModelCatalog;
 import io.nightshift.llm.ModelInfo;
-import io.nightshift.llm.Providers;
 import io.nightshift.pipeline.PipelineException;
 import io.nightshift.pipeline.graph.Node;
 import io.nightshift.pipeline.handler.CodergenBackend;
@@ -113,7 +112,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                     + " set llm_provider (anthropic, openai or gemini) or an API key", false, null);
         }
         String model = node.attrs().get("llm_model")
-                .map(m -> Providers.OPENAI_COMPATIBLE.equals(provider) ? m : ModelNames.modelId(m))
+                .map(m -> ModelNames.provider(provider).isEmpty() ? m : ModelNames.modelId(m))
                 .orElseGet(() -> defaultModel(provider, node));
         String effort = node.attrs().get("reasoning_effort").orElse(options.sessionConfig().reasoningEffort());
         String fidelity = call.fidelity();

@@ -11,10 +11,10 @@ import java.util.Optional;
  * What a pipeline's {@code llm_model} (also written {@code model}, in a node, the graph or a stylesheet) names, per
  * the model catalog. A catalog id stays; a catalog alias ({@code sonnet}, {@code opus}, {@code haiku},
  * {@code gpt-5}, {@code gemini-flash} ...) is its id; a {@code provider:model} or {@code provider/model} prefix, as
- * some implementations write, names the provider ({@code google} is Gemini). Any other name with a version digit is
- * a concrete id outside the catalog ({@code gpt-4o}, {@code claude-sonnet-4-6}) and goes to the provider as
- * written, as the catalog is advisory. A name with no digit that is no alias ({@code claude}, {@code gemini},
- * {@code gpt}) could mean several models: refused, naming the catalog's candidates.
+ * some implementations write, names the provider ({@code google} is Gemini). A name that is part of several catalog
+ * ids and no alias ({@code claude}, {@code gemini}, {@code gpt}, {@code gemini-2.5}) could mean several models:
+ * refused, naming them. Any other name is an id outside the catalog ({@code gpt-4o}, {@code claude-sonnet-4-6}, a
+ * test double's {@code test-model}) and goes to the provider as written, as the catalog is advisory.
  */
 public final class ModelNames {
 
@@ -54,10 +54,10 @@ public final class ModelNames {
             }
             return new Resolved(info.get().provider(), info.get().id());
         }
-        if (name.isEmpty() || name.chars().noneMatch(Character::isDigit)) {
-            String stem = name.toLowerCase(java.util.Locale.ROOT);
-            List<String> candidates = catalog.listModels(provider).stream().map(ModelInfo::id)
-                    .filter(id -> stem.isEmpty() || id.contains(stem)).toList();
+        String stem = name.toLowerCase(java.util.Locale.ROOT);
+        List<String> candidates = catalog.listModels(provider).stream().map(ModelInfo::id)
+                .filter(id -> stem.isEmpty() || id.contains(stem)).toList();
+        if (name.isEmpty() || candidates.size() > 1) {
             throw new IllegalArgumentException("'" + written + "' is no model id and no alias in the model catalog, so"
                     + " it could mean several models" + (candidates.isEmpty() ? "" : " (" + String.join(", ",
                             candidates) + ")") + "; write one model id, or an alias: "
@@ -80,6 +80,11 @@ public final class ModelNames {
         int cut = prefixEnd(written.strip());
         return cut > 0 ? Optional.ofNullable(PROVIDER_NAMES.get(written.strip().substring(0, cut)
                 .toLowerCase(java.util.Locale.ROOT))) : Optional.empty();
+    }
+
+    /** The provider a pipeline's {@code llm_provider} names, when Nightshift speaks it ({@code google} is Gemini). */
+    public static Optional<String> provider(String written) {
+        return Optional.ofNullable(PROVIDER_NAMES.get(written.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static int prefixEnd(String name) {

@@ -26,6 +26,8 @@ class ConditionTest {
 
         assertThat(eval("tool.output contains \"id\"", "success", "", ctx)).isTrue();
         assertThat(eval("!tool.output contains \"id\"", "success", "", ctx)).isFalse();
+        assertThat(eval("context.last_response !contains PLAN_READY", "success", "", ctx)).isFalse();
+        assertThat(eval("context.last_response !contains CLARIFY", "success", "", ctx)).isTrue();
         assertThat(eval("context.last_response contains PLAN_READY", "success", "", ctx)).isTrue();
         assertThat(eval("context.last_response contains CLARIFY && outcome=success", "success", "", ctx)).isFalse();
         // case-sensitive, and a missing key contains nothing

@@ -26,16 +26,21 @@ class ModelNamesTest {
                 .isEqualTo(new ModelNames.Resolved("gemini", "gemini-3-flash-preview"));
         assertThat(ModelNames.prefixProvider("openai:gpt-4o")).contains("openai");
         assertThat(ModelNames.prefixProvider("gpt-4o")).isEmpty();
+        assertThat(ModelNames.provider("Google")).contains("gemini");
+        assertThat(ModelNames.provider("openrouter")).isEmpty();
     }
 
     @Test
     void aConcreteIdOutsideTheCatalogGoesAsWritten() {
         assertThat(ModelNames.resolve("gpt-4o")).isEqualTo(new ModelNames.Resolved(null, "gpt-4o"));
         assertThat(ModelNames.modelId("claude-sonnet-4-6")).isEqualTo("claude-sonnet-4-6");
+        // placeholders of other implementations' test suites are names outside the catalog too
+        assertThat(ModelNames.resolve("test-model")).isEqualTo(new ModelNames.Resolved(null, "test-model"));
     }
 
     @Test
     void aNameThatCouldMeanSeveralModelsIsRefusedNamingThem() {
+        assertThatThrownBy(() -> ModelNames.resolve("gpt")).hasMessageContaining("(gpt-5.2, gpt-5.2-codex, gpt-5.2-mini)");
         assertThatThrownBy(() -> ModelNames.resolve("gemini")).hasMessageContaining("could mean several models")
                 .hasMessageContaining("gemini-3.1-pro-preview").hasMessageContaining("gemini-3-flash-preview");
         assertThatThrownBy(() -> ModelNames.resolve("moonshotai/kimi-k2.5"))
