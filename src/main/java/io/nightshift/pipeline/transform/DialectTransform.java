@@ -25,7 +25,7 @@ final class DialectTransform implements Transform {
         boolean any = false;
         for (Node n : graph.nodes().values()) {
             for (String alias : DialectAliases.node().keySet()) {
-                if (n.attrs().has(alias) || DialectAliases.isSuccessCondition(n.attrs().get("goal_gate").orElse(""))) {
+                if (n.attrs().has(alias) || n.attrs().all().stream().anyMatch(a -> valueAlias(a) != null)) {
                     any = true;
                     break;
                 }
@@ -36,11 +36,11 @@ final class DialectTransform implements Transform {
 
     private static Node canonical(Node node) {
         Attributes attrs = renamed(node.attrs(), DialectAliases.node(), false);
-        var gate = attrs.attribute("goal_gate");
-        if (gate.isPresent() && DialectAliases.isSuccessCondition(gate.get().value())) {
+        if (attrs.all().stream().anyMatch(a -> valueAlias(a) != null)) {
             List<Attribute> out = new ArrayList<>();
             for (Attribute a : attrs.all()) {
-                out.add(a.key().equals("goal_gate") ? new Attribute(a.key(), "true", false, a.location(), a.inherited()) : a);
+                String value = valueAlias(a);
+                out.add(value == null ? a : new Attribute(a.key(), value, false, a.location(), a.inherited()));
             }
             attrs = Attributes.of(out);
         }
@@ -48,6 +48,21 @@ final class DialectTransform implements Transform {
             return node;
         }
         return new Node(node.id(), attrs, node.subgraphClasses(), node.location(), node.declared());
+    }
+
+    /**
+     * The spec's value for another implementation's way of writing it, or null: {@code goal_gate="outcome =
+     * success"} is {@code true}; forge's {@code join_policy="all_success"} (its name for {@code wait_all}, which it
+     * reads as the same policy) is {@code wait_all}.
+     */
+    private static String valueAlias(Attribute a) {
+        if (a.key().equals("goal_gate") && DialectAliases.isSuccessCondition(a.value())) {
+            return "true";
+        }
+        if (a.key().equals("join_policy") && a.value().strip().equals("all_success")) {
+            return "wait_all";
+        }
+        return null;
     }
 
     /** The attributes with each alias renamed, or the same instance when nothing was renamed. */

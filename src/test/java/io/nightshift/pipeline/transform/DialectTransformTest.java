@@ -60,6 +60,13 @@ class DialectTransformTest {
     }
 
     @Test
+    void readsForgesAllSuccessJoinPolicyAsWaitAll() {
+        Graph g = prepare("s [shape=Mdiamond]\np [shape=component, join_policy=\"all_success\"]").graph();
+
+        assertThat(g.node("p").orElseThrow().attrs().get("join_policy")).contains("wait_all");
+    }
+
+    @Test
     void readsStrongDmsGraphDefaultsAsTheSpecsNames() {
         Graph g = prepare("context_fidelity_default=truncate\ncontext_thread_default=loop\ns [shape=Mdiamond]").graph();
 
