@@ -32,7 +32,8 @@ public final class PipelineLoader {
         Set<String> known = new HashSet<>(LintRules.defaultHandlerTypes());
         known.addAll(extraHandlerTypes);
         this.knownHandlerTypes = Set.copyOf(known);
-        this.preparer = new PipelinePreparer(List.of(), List.of(new HarnessLintRule(), new SandboxSettingsRule()), known);
+        this.preparer = new PipelinePreparer(List.of(), List.of(new HarnessLintRule(), new SandboxSettingsRule(),
+                new ModelNameRule()), known);
     }
 
     /** Every diagnostic for a file; a file that cannot be read or parsed yields one error and {@code usable=false}. */

@@ -105,6 +105,33 @@ class ValidateCompatibilityTest {
     }
 
     @Test
+    void readsModelInTheGraphOnNodesAndInStylesheetsWithTheCatalogsShortNamesAndProviderPrefixes() {
+        Result r = valid("dialect-model-aliases.dot");
+        assertThat(r.err()).doesNotContain("'model'").doesNotContain("model_name");
+    }
+
+    @Test
+    void readsContainsInConditionsAndAGoalGateWrittenAsOutcomeEqualsSuccess() {
+        Result r = valid("dialect-contains-and-goal-gate-condition.dot");
+        assertThat(r.err()).doesNotContain("condition_syntax").doesNotContain("goal_gate");
+    }
+
+    @Test
+    void refusesAModelNameThatCouldMeanSeveralModelsNamingTheCandidates() {
+        Result r = validate("dialect-model-ambiguous.dot");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err())
+                .contains("dialect-model-ambiguous.dot:4:34: error model_name: node 'plan' llm_model 'claude' is no"
+                        + " model id and no alias in the model catalog, so it could mean several models (claude-opus-4-6,")
+                .contains("sonnet (claude-sonnet-4-5)")
+                .contains("error model_name: node 'fix' llm_model 'z-ai/glm-5' names the provider 'z-ai', which"
+                        + " Nightshift does not speak")
+                .contains("error model_name: node 'review' has llm_model=\"sonnet\", which is anthropic's"
+                        + " claude-sonnet-4-5, but llm_provider=\"openai\"");
+    }
+
+    @Test
     void runsAnUnknownShapeAsAnLlmStageWithAWarning() {
         assertThat(valid("shape-tab.dot").err()).contains("warning shape_known: node 'write' has shape 'tab'")
                 .contains("it runs as an LLM stage (codergen)");

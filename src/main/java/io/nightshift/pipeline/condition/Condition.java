@@ -10,16 +10,22 @@ import java.util.regex.Pattern;
  * <pre>
  * Condition ::= Clause ( '&amp;&amp;' Clause )*
  * Clause    ::= Key ( ( '=' | '!=' ) Literal )?      -- a bare key tests truthiness
+ *             | '!'? Key '!'? 'contains' Literal      -- substring test; '!' before the key or 'contains' negates it
  * Key       ::= [A-Za-z_][A-Za-z0-9_.]*              -- outcome, preferred_label, context.path, or a plain context key
  * Literal   ::= '"' chars with \" \\ \n \t escapes '"' | [A-Za-z0-9_.:+-]+
  * </pre>
  *
  * The empty condition is always true. Comparison is exact and case-sensitive; missing context keys read as
- * the empty string.
+ * the empty string. {@code contains} is attractor-spec 10.7's first extended operator, written by several
+ * implementations' published pipelines (jhugman/attractor-pi-dev, siarhei-belavus/attractor-kotlin): the value holds
+ * the literal as a substring (case-sensitive); {@code !key contains x} and {@code key !contains x} hold when it
+ * does not.
  */
 public final class Condition {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    private static final Pattern CONTAINS = Pattern.compile("(!\\s*)?([A-Za-z_][A-Za-z0-9_.]*)\\s+(!?)contains\\s+(.*)",
+            Pattern.DOTALL);
     private static final Pattern BARE_LITERAL = Pattern.compile("[A-Za-z0-9_.:+\\-]+");
 
     /** One comparison; {@code op} is null for a bare key. */
@@ -70,8 +76,13 @@ public final class Condition {
     public boolean evaluate(ConditionScope scope) {
         for (Clause c : clauses) {
             String actual = resolve(c.key(), scope);
-            boolean ok = c.op() == null ? truthy(actual)
-                    : c.op().equals("=") ? actual.equals(c.literal()) : !actual.equals(c.literal());
+            boolean ok = switch (c.op() == null ? "" : c.op()) {
+                case "" -> truthy(actual);
+                case "=" -> actual.equals(c.literal());
+                case "contains" -> actual.contains(c.literal());
+                case "!contains" -> !actual.contains(c.literal());
+                default -> !actual.equals(c.literal());
+            };
             if (!ok) {
                 return false;
             }
@@ -110,6 +121,12 @@ public final class Condition {
     }
 
     private static Clause parseClause(String text, String clause, int column) throws ConditionSyntaxException {
+        java.util.regex.Matcher contains = CONTAINS.matcher(clause);
+        if (contains.matches()) {
+            String literal = contains.group(4).strip();
+            boolean negated = contains.group(1) != null ^ !contains.group(3).isEmpty();
+            return new Clause(contains.group(2), negated ? "!contains" : "contains", parseLiteral(text, literal, column));
+        }
         int ne = clause.indexOf("!=");
         int eq = clause.indexOf('=');
         String key;

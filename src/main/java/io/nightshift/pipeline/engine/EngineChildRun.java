@@ -10,16 +10,18 @@ import java.util.concurrent.TimeUnit;
 final class EngineChildRun implements ChildRun {
 
     private final PipelineEngine engine;
+    private final RunConfig config;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile RunResult result;
     private volatile String crash = "";
 
-    EngineChildRun(PipelineEngine engine) {
+    EngineChildRun(PipelineEngine engine, RunConfig config) {
         this.engine = engine;
+        this.config = config;
     }
 
     static EngineChildRun start(RunConfig config, Graph graph) {
-        EngineChildRun child = new EngineChildRun(new PipelineEngine(config));
+        EngineChildRun child = new EngineChildRun(new PipelineEngine(config), config);
         Thread.ofVirtual().name("child-pipeline-" + graph.id()).start(() -> {
             try {
                 child.result = child.engine.run(graph);
@@ -47,6 +49,11 @@ final class EngineChildRun implements ChildRun {
             case CANCELLED -> "cancelled";
             case BUDGET_EXHAUSTED, STALLED -> "failed";
         };
+    }
+
+    @Override
+    public int steer(String message) {
+        return config.backend() == null || done.getCount() == 0 ? 0 : config.backend().steer(config.runId(), message);
     }
 
     @Override

@@ -20,6 +20,13 @@ public interface ChildRun {
     /** Waits up to {@code timeout} for the child to end; true when it has. */
     boolean awaitDone(Duration timeout) throws InterruptedException;
 
+    /**
+     * Hands {@code message} to the agents of the child's stages working now ({@link CodergenBackend#steer}).
+     *
+     * @return how many got it
+     */
+    int steer(String message);
+
     /** Cancels the child; idempotent. */
     void cancel();
 }

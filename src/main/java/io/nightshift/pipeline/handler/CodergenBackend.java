@@ -10,6 +10,16 @@ public interface CodergenBackend {
 
     CodergenResult run(StageCall call) throws Exception;
 
+    /**
+     * Steers the stages of run {@code runId} that are working now (attractor-spec 4.11 {@code steer}; coding-agent
+     * spec 2.6): {@code message} reaches each of their agents between two tool rounds, as a user message.
+     *
+     * @return how many working stages got it (0 when none is working, or the backend cannot steer)
+     */
+    default int steer(String runId, String message) {
+        return 0;
+    }
+
     /** True when this backend answers without a model (simulate mode): runs that use it say they were simulated. */
     default boolean simulates() {
         return false;

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Fan-in (attractor-spec 4.9): picks the best of {@code parallel.results} by status rank (success, partial,
- * retry, fail, skipped), then highest score, then id; with a prompt and an {@link LlmRanker}, the ranker picks.
+ * retry, fail, skipped), then highest score, then id; with a prompt, the {@link LlmRanker} (a model) picks, and
+ * when its answer names no candidate the heuristic does, with notes saying which ({@code parallel.fan_in.ranked_by}
+ * is {@code llm} or {@code heuristic}).
  * Fails only when there are no results or every branch failed. Records {@code parallel.fan_in.best_id} and
  * {@code parallel.fan_in.best_outcome}. When the branches worked in their own workspaces, the chosen branch's
  * commit ({@code workspace_commit} of its result) is merged through {@link WorkspaceHooks#merge}; a conflict fails
@@ -41,9 +43,12 @@ final class FanInHandler implements Handler {
                     .map(c -> c.get("id") + " (" + c.getOrDefault("failure_reason", "") + ")").toList());
         }
         Map<String, Object> best = null;
+        String how = "";
         if (ranker != null && !stage.node().prompt().isEmpty()) {
-            String id = ranker.best(stage.node().prompt(), candidates);
-            best = candidates.stream().filter(c -> String.valueOf(c.get("id")).equals(id)).findFirst().orElse(null);
+            LlmRanker.Choice choice = ranker.best(stage, stage.node().prompt(), candidates);
+            best = candidates.stream().filter(c -> String.valueOf(c.get("id")).equals(choice.id())).findFirst()
+                    .orElse(null);
+            how = best != null ? " (" + choice.note() + ")" : " (by outcome and score: " + choice.note() + ")";
         }
         if (best == null) {
             best = candidates.stream().min(Comparator.<Map<String, Object>>comparingInt(c -> rank(status(c)))
@@ -54,6 +59,7 @@ final class FanInHandler implements Handler {
         Map<String, Object> updates = new java.util.LinkedHashMap<>();
         updates.put("parallel.fan_in.best_id", bestId);
         updates.put("parallel.fan_in.best_outcome", status(best).wireName());
+        updates.put("parallel.fan_in.ranked_by", how.startsWith(" (the model") ? "llm" : "heuristic");
         Object commit = best.get(ParallelHandler.COMMIT_FIELD);
         if (commit != null && !String.valueOf(commit).isEmpty()) {
             Outcome merged = workspace.merge(stage.node(), bestId, String.valueOf(commit), stage.context());
@@ -61,10 +67,10 @@ final class FanInHandler implements Handler {
             if (merged.status() == StageStatus.FAIL) {
                 return merged.withContextUpdates(updates);
             }
-            return Outcome.success("Selected best candidate: " + bestId + "; merged its commit " + commit)
+            return Outcome.success("Selected best candidate: " + bestId + how + "; merged its commit " + commit)
                     .withContextUpdates(updates);
         }
-        return Outcome.success("Selected best candidate: " + bestId).withContextUpdates(updates);
+        return Outcome.success("Selected best candidate: " + bestId + how).withContextUpdates(updates);
     }
 
     private static List<Map<String, Object>> candidates(Object raw) {

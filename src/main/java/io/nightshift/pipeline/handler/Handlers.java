@@ -39,7 +39,7 @@ public final class Handlers {
                 .register(HandlerTypes.WAIT_HUMAN, new WaitHumanHandler(interviewer))
                 .register(HandlerTypes.CONDITIONAL, new ConditionalHandler())
                 .register(HandlerTypes.PARALLEL, new ParallelHandler(workspace))
-                .register(HandlerTypes.FAN_IN, new FanInHandler(null, workspace))
+                .register(HandlerTypes.FAN_IN, new FanInHandler(backend == null ? null : new BackendRanker(backend), workspace))
                 .register(HandlerTypes.TOOL, new ToolHandler(environment, defaultToolTimeout, workspace))
                 .register(HandlerTypes.MANAGER_LOOP, new ManagerLoopHandler(graphLoader));
     }

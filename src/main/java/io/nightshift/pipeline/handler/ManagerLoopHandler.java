@@ -21,8 +21,9 @@ import java.util.Map;
  * {@code manager.stop_condition} holds (or the context key named by {@code stop_condition_key} is set, as the
  * community conformance suite writes it), else waits up to {@code manager.poll_interval} (default 45s; or
  * {@code wait_ms}). Without {@code stack.child_dotfile} but with a stop condition, it waits for that condition on
- * the run's context, with no child. Steering is
- * not implemented: {@code steer} in {@code manager.actions} is ignored.
+ * the run's context, with no child. With {@code steer} in {@code manager.actions}, each stage the child starts gets the
+ * manager's {@code prompt} once: written to the child stage's {@code steer.md} and handed to the agents working on
+ * it ({@link ChildRun#steer}), which read it between two tool rounds as a user message.
  */
 final class ManagerLoopHandler implements Handler {
 
@@ -67,10 +68,16 @@ final class ManagerLoopHandler implements Handler {
             Graph childGraph = loader.load(resolve(stage.graph(), dotfile));
             child = stage.children().start(childGraph, stage.stageDir().resolve("child"));
         }
+        String steering = actions.contains("steer") ? stage.node().prompt().replace("$goal", stage.graph().goal())
+                : "";
+        String steered = "";
         try {
             for (int cycle = 1; cycle <= maxCycles; cycle++) {
                 if (child != null && actions.contains("observe")) {
                     stage.context().applyUpdates(observe(child));
+                }
+                if (child != null && !steering.isEmpty()) {
+                    steered = steer(stage, child, steering, steered);
                 }
                 String status = stage.context().getString(PREFIX + "status");
                 if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
@@ -105,6 +112,25 @@ final class ManagerLoopHandler implements Handler {
                 child.cancel();
             }
         }
+    }
+
+    /** Steers the child's current stage once; returns the stage steered last. */
+    private static String steer(StageContext stage, ChildRun child, String message, String steeredLast) {
+        String current = child.currentNode();
+        if (current == null || current.isEmpty() || current.equals(steeredLast) || !child.status().equals("running")
+                || !current.matches("[A-Za-z0-9_.\\-]+") || current.startsWith(".")) {
+            return steeredLast;
+        }
+        int reached = child.steer(message);
+        if (reached == 0) {
+            return steeredLast; // its agent has not started yet: try again next cycle
+        }
+        Path dir = stage.stageDir().resolve("child").resolve(current);
+        if (java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            io.nightshift.pipeline.run.AtomicFiles.writeString(dir.resolve("steer.md"), message, stage.fsync());
+        }
+        stage.context().applyUpdates(Map.of("stack.steer.last_node", current));
+        return current;
     }
 
     private static boolean truthy(Object value) {

@@ -70,8 +70,9 @@ final class AttributeSupportedRule implements LintRule {
     public List<Diagnostic> apply(Graph graph) {
         List<Diagnostic> out = new ArrayList<>();
         for (Attribute a : graph.attrs().all()) {
-            // Graphviz's `model` graph attribute is a layout setting; only node-level `model` is a dialect.
-            if (!supported(a.key(), GRAPH) && !a.key().equals("model")) {
+            // Graphviz's `model` graph attribute is a layout setting; any other value is the LLM dialect.
+            boolean layoutModel = a.key().equals("model") && !DialectAliases.isGraphAlias(a.key(), a.value());
+            if (!supported(a.key(), GRAPH) && !layoutModel || a.key().equals("model") && !layoutModel) {
                 out.add(warning(graph, "graph attribute", a, DialectAliases.canonicalGraph(a.key()), null, null));
             }
         }

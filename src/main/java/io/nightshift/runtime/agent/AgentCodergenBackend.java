@@ -60,6 +60,8 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     private final StageEnvironments environments;
     private final AgentBackendOptions options;
     private final Map<String, AgentThread> threads = new ConcurrentHashMap<>();
+    /** The sessions working on a stage now, by run id: what {@link #steer} reaches. */
+    private final Map<String, java.util.Set<Session>> working = new ConcurrentHashMap<>();
     private volatile StageJudge judge;
     private volatile SpendGate spend = SpendGate.NONE;
 
@@ -102,13 +104,16 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
     public CodergenResult run(StageCall call) throws Exception {
         Node node = call.node();
         Context context = call.context();
-        String provider = node.attrs().get("llm_provider").orElse(options.defaultProvider() != null
-                ? options.defaultProvider() : client.defaultProvider());
+        String provider = node.attrs().get("llm_provider")
+                .or(() -> node.attrs().get("llm_model").flatMap(ModelNames::prefixProvider))
+                .orElse(options.defaultProvider() != null ? options.defaultProvider() : client.defaultProvider());
         if (provider == null) {
             throw new PipelineException("node " + node.id() + " has no llm_provider and no LLM provider is configured;"
                     + " set llm_provider (anthropic, openai or gemini) or an API key", false, null);
         }
-        String model = node.attrs().get("llm_model").orElseGet(() -> defaultModel(provider, node));
+        String model = node.attrs().get("llm_model")
+                .map(m -> ModelNames.provider(provider).isEmpty() ? m : ModelNames.modelId(m))
+                .orElseGet(() -> defaultModel(provider, node));
         String effort = node.attrs().get("reasoning_effort").orElse(options.sessionConfig().reasoningEffort());
         String fidelity = call.fidelity();
         String threadId = call.threadId();
@@ -128,6 +133,8 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         synchronized (thread) {
             thread.stage().set(call);
             thread.session().setReasoningEffort(effort);
+            java.util.Set<Session> ofRun = working.computeIfAbsent(call.runId(), k -> ConcurrentHashMap.newKeySet());
+            ofRun.add(thread.session());
             try {
                 ProcessingResult result = submit(thread.session(), input, node.timeout().orElse(null));
                 if (stageJudge != null && stageJudge.judges(node)) {
@@ -135,6 +142,7 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
                 }
                 return finish(node, thread, result, Optional.empty());
             } finally {
+                ofRun.remove(thread.session());
                 if (!reuse) {
                     thread.session().close();
                 } else if (thread.session().state() == SessionState.CLOSED) {
@@ -261,6 +269,13 @@ public final class AgentCodergenBackend implements CodergenBackend, AutoCloseabl
         return ModelCatalog.builtIn().latest(provider, "tools").map(ModelInfo::id).orElseThrow(() ->
                 new PipelineException("node " + node.id() + " has no llm_model and the catalog knows no model for "
                         + provider + "; set llm_model", false, null));
+    }
+
+    @Override
+    public int steer(String runId, String message) {
+        java.util.Set<Session> sessions = working.getOrDefault(runId, java.util.Set.of());
+        sessions.forEach(s -> s.steer(message));
+        return sessions.size();
     }
 
     /** Closes the sessions kept for {@code full} fidelity threads. */

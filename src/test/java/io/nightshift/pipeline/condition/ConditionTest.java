@@ -21,6 +21,23 @@ class ConditionTest {
     }
 
     @Test
+    void containsTestsASubstringAndABangNegatesIt() throws Exception {
+        Map<String, Object> ctx = Map.of("tool.output", "{\"id\": 7}", "last_response", "PLAN_READY: ship it");
+
+        assertThat(eval("tool.output contains \"id\"", "success", "", ctx)).isTrue();
+        assertThat(eval("!tool.output contains \"id\"", "success", "", ctx)).isFalse();
+        assertThat(eval("context.last_response !contains PLAN_READY", "success", "", ctx)).isFalse();
+        assertThat(eval("context.last_response !contains CLARIFY", "success", "", ctx)).isTrue();
+        assertThat(eval("context.last_response contains PLAN_READY", "success", "", ctx)).isTrue();
+        assertThat(eval("context.last_response contains CLARIFY && outcome=success", "success", "", ctx)).isFalse();
+        // case-sensitive, and a missing key contains nothing
+        assertThat(eval("context.last_response contains plan_ready", "success", "", ctx)).isFalse();
+        assertThat(eval("! context.missing contains x", "success", "", ctx)).isTrue();
+        // a value that is the word "contains" is still an equality
+        assertThat(eval("context.mode=contains", "success", "", Map.of("context.mode", "contains"))).isTrue();
+    }
+
+    @Test
     void equalsComparesStrings() throws Exception {
         assertThat(eval("outcome=success", "success", "", Map.of())).isTrue();
         assertThat(eval("outcome=success", "fail", "", Map.of())).isFalse();

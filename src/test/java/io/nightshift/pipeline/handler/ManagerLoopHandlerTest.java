@@ -45,7 +45,7 @@ class ManagerLoopHandlerTest {
             }
             """;
 
-    private RunResult run(String childDot, String managerAttrs, ScriptedBackend backend) {
+    private RunResult run(String childDot, String managerAttrs, CodergenBackend backend) {
         write(tmp.resolve("child.dot"), childDot);
         Path parentFile = tmp.resolve("parent.dot");
         write(parentFile, PARENT.formatted(managerAttrs));
@@ -122,5 +122,58 @@ class ManagerLoopHandlerTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A child stage's agent that waits to be steered, then answers with what it was told. */
+    private static final class SteerableAgent implements CodergenBackend {
+        final java.util.List<String> steeredRuns = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.BlockingQueue<String> inbox = new java.util.concurrent.LinkedBlockingQueue<>();
+        private volatile String workingRun = "";
+
+        @Override
+        public CodergenResult run(StageCall call) throws Exception {
+            workingRun = call.runId();
+            try {
+                String told = inbox.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+                return CodergenResult.text(told == null ? "never steered" : "steered: " + told);
+            } finally {
+                workingRun = "";
+            }
+        }
+
+        @Override
+        public int steer(String runId, String message) {
+            if (!runId.equals(workingRun)) {
+                return 0;
+            }
+            steeredRuns.add(runId);
+            inbox.add(message);
+            return 1;
+        }
+    }
+
+    @Test
+    void steerHandsTheManagersPromptToTheAgentOfTheChildsWorkingStageOnce() throws Exception {
+        SteerableAgent agent = new SteerableAgent();
+        RunResult r = run(CHILD.formatted("", ""), ", \"manager.actions\"=\"observe,steer,wait\","
+                + " prompt=\"Stop refactoring; fix the failing test first\"", agent);
+
+        assertThat(r.status()).as(r.failureReason()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(tmp.resolve("run/manager/child/work/response.md")).content()
+                .isEqualTo("steered: Stop refactoring; fix the failing test first");
+        assertThat(tmp.resolve("run/manager/child/work/steer.md")).content()
+                .isEqualTo("Stop refactoring; fix the failing test first");
+        assertThat(agent.steeredRuns).singleElement().satisfies(id -> assertThat(id).contains("-child-"));
+    }
+
+    @Test
+    void withoutSteerInItsActionsTheManagerNeverSteers() {
+        SteerableAgent agent = new SteerableAgent();
+        // the child's agent waits for a steer that never comes (60 s), then answers; the manager only observes
+        RunResult r = run(CHILD.formatted("", ""), ", prompt=\"Hurry\", \"manager.max_cycles\"=3", agent);
+
+        assertThat(r.status()).isEqualTo(RunStatus.FAIL);
+        assertThat(agent.steeredRuns).isEmpty();
+        assertThat(tmp.resolve("run/manager/child/work/steer.md")).doesNotExist();
     }
 }

@@ -159,7 +159,7 @@ class ParallelAndFanInTest {
         Outcome best = fanIn.execute(stageFor(context, ""));
         assertThat(best.contextUpdates()).containsEntry("parallel.fan_in.best_id", "d");
 
-        FanInHandler ranked = new FanInHandler((prompt, candidates) -> "c");
+        FanInHandler ranked = new FanInHandler((stage, prompt, candidates) -> new LlmRanker.Choice("c", "ranked"));
         assertThat(ranked.execute(stageFor(context, "Pick the most complete")).contextUpdates())
                 .containsEntry("parallel.fan_in.best_id", "c")
                 .containsEntry("parallel.fan_in.best_outcome", "partial_success");
@@ -172,5 +172,70 @@ class ParallelAndFanInTest {
                 List.of(node), List.of());
         return new StageContext(node, context, graph, tmp, tmp.resolve("join"), "r", 1, "compact", "join",
                 io.nightshift.event.EventEmitter.NONE, null, null, null, false, RunSoFar.NONE);
+    }
+
+    /** The branches answer differently; the fan-in's model call sees their answers and names the second. */
+    private static final String RANKED = """
+            digraph p {
+                start [shape=Mdiamond]
+                fan [shape=component]
+                b1 [prompt="Draft one"]
+                b2 [prompt="Draft two"]
+                join [shape=tripleoctagon, prompt="Pick the draft that handles empty input"]
+                done [shape=Msquare]
+                start -> fan
+                fan -> b1 -> join
+                fan -> b2 -> join
+                join -> done
+            }
+            """;
+
+    @Test
+    void aFanInWithAPromptAsksTheModelWhichBranchIsBestShowingItTheirAnswers() {
+        List<String> fanInPrompts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CodergenBackend model = call -> {
+            if (call.node().id().equals("join")) {
+                fanInPrompts.add(call.prompt());
+                return CodergenResult.text("b1 ignores empty input; b2 checks it.\nbest: b2");
+            }
+            return CodergenResult.text(call.node().id().equals("b1") ? "draft without a check"
+                    : "draft that checks for empty input");
+        };
+        RunResult r = new PipelineEngine(RunConfig.builder(tmp.resolve("run")).backend(model).build())
+                .run(TestPipelines.prepare(RANKED));
+
+        assertThat(r.status()).isEqualTo(RunStatus.SUCCESS);
+        // by outcome, score and id the heuristic would pick b1: the model's answer decides
+        assertThat(r.context().get("parallel.fan_in.best_id")).isEqualTo("b2");
+        assertThat(r.context().get("parallel.fan_in.ranked_by")).isEqualTo("llm");
+        assertThat(fanInPrompts).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("Pick the draft that handles empty input")
+                .contains("## b1", "draft without a check", "## b2", "draft that checks for empty input",
+                        "best: <id>"));
+        assertThat(tmp.resolve("run/join/prompt.md")).content().contains("## b2");
+        assertThat(tmp.resolve("run/join/response.md")).content().contains("best: b2");
+    }
+
+    @Test
+    void aModelAnswerNamingNoCandidateLeavesTheChoiceToTheHeuristicAndSaysSo() {
+        CodergenBackend model = call -> CodergenResult.text(call.node().id().equals("join")
+                ? "Both drafts look fine to me." : "a draft");
+        RunResult r = new PipelineEngine(RunConfig.builder(tmp.resolve("run")).backend(model).build())
+                .run(TestPipelines.prepare(RANKED));
+
+        assertThat(r.status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(r.context().get("parallel.fan_in.best_id")).isEqualTo("b1");
+        assertThat(r.context().get("parallel.fan_in.ranked_by")).isEqualTo("heuristic");
+        assertThat(tmp.resolve("run/join/status.json")).content().contains("the model's answer names no candidate");
+    }
+
+    @Test
+    void readsTheBestLineElseTheOnlyCandidateNamed() {
+        List<String> ids = List.of("fast", "fast_safe", "slow");
+        assertThat(BackendRanker.chosen("I would go with fast_safe.", ids).id()).isEqualTo("fast_safe");
+        assertThat(BackendRanker.chosen("fast is quick, slow is careful.\n**Best:** `slow`", ids).id())
+                .isEqualTo("slow");
+        assertThat(BackendRanker.chosen("fast or slow, hard to say", ids).id()).isEmpty();
+        assertThat(BackendRanker.chosen("best: medium", ids).note()).contains("names no candidate");
     }
 }

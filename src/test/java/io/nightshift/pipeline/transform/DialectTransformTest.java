@@ -35,6 +35,38 @@ class DialectTransformTest {
     }
 
     @Test
+    void readsModelAndProviderAsLlmModelAndLlmProviderAndTheGraphsModelUnlessItIsAGraphvizLayoutModel() {
+        Graph g = prepare("model=\"sonnet\"\ns [shape=Mdiamond]\nw [model=\"opus\", provider=anthropic]").graph();
+        Node w = g.node("w").orElseThrow();
+
+        assertThat(w.attrs().get("llm_model")).contains("opus");
+        assertThat(w.attrs().get("llm_provider")).contains("anthropic");
+        assertThat(w.attrs().has("model")).isFalse();
+        assertThat(g.attrs().get("llm_model")).contains("sonnet");
+        // Graphviz's neato reads graph [model=subset] as its layout model: not an LLM
+        Graph layout = prepare("model=subset\ns [shape=Mdiamond]").graph();
+        assertThat(layout.attrs().has("llm_model")).isFalse();
+        assertThat(layout.attrs().get("model")).contains("subset");
+    }
+
+    @Test
+    void readsAGoalGateWrittenAsOutcomeEqualsSuccessAsTrueButNotASentence() {
+        Graph g = prepare("s [shape=Mdiamond]\na [goal_gate=\"outcome = success\"]\nb [goal_gate=\"outcome==success\"]"
+                + "\nc [goal_gate=\"All specs are valid\"]").graph();
+
+        assertThat(g.node("a").orElseThrow().goalGate()).isTrue();
+        assertThat(g.node("b").orElseThrow().attrs().get("goal_gate")).contains("true");
+        assertThat(g.node("c").orElseThrow().attrs().get("goal_gate")).contains("All specs are valid");
+    }
+
+    @Test
+    void readsForgesAllSuccessJoinPolicyAsWaitAll() {
+        Graph g = prepare("s [shape=Mdiamond]\np [shape=component, join_policy=\"all_success\"]").graph();
+
+        assertThat(g.node("p").orElseThrow().attrs().get("join_policy")).contains("wait_all");
+    }
+
+    @Test
     void readsStrongDmsGraphDefaultsAsTheSpecsNames() {
         Graph g = prepare("context_fidelity_default=truncate\ncontext_thread_default=loop\ns [shape=Mdiamond]").graph();
 
