@@ -12,9 +12,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code nightshift twin}: serves the LLM twin until interrupted (docs/twin.md). */
+/** {@code nightshift twin}: serves the LLM twin until interrupted (docs/twin.md); its subcommands are cassette twins. */
 @Command(name = "twin", mixinStandardHelpOptions = true,
-        description = "Serves the LLM twin: Anthropic, OpenAI and Gemini wire formats playing a script.")
+        description = "Serves the LLM twin: Anthropic, OpenAI and Gemini wire formats playing a script."
+                + " 'twin record' and 'twin replay' record and replay cassette twins of other services (docs/twins.md).",
+        subcommands = {TwinRecordCommand.class, TwinReplayCommand.class})
 public class TwinCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "0", description = "Port to listen on (0 = any free port).")

@@ -154,6 +154,11 @@ public final class Disclosures {
                     add(all, e.expected());
                 }
                 case StepAction.JudgeAgrees e -> add(all, e.statement());
+                case StepAction.ResetTwin a -> {
+                }
+                case StepAction.FailTwinNext a -> {
+                }
+                case StepAction.ExpectTwinRequest e -> add(all, e.path());
             }
         }
         return all;

@@ -104,6 +104,8 @@ final class Feedback {
             case EXPECT_HTTP_STATUS -> "the status code of the HTTP response";
             case EXPECT_FILE -> "a file the program should have written";
             case LLM_JUDGE -> "a reviewer's judgment of the behaviour";
+            case TWIN -> "setting up a service the program calls (its twin)";
+            case EXPECT_TWIN_REQUEST -> "the requests the program made to a service it calls";
         };
     }
 

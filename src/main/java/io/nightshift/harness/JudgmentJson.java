@@ -130,7 +130,10 @@ public final class JudgmentJson {
             @JsonSubTypes.Type(value = StepAction.ExpectJson.class, name = "expect_json"),
             @JsonSubTypes.Type(value = StepAction.ExpectHttpStatus.class, name = "expect_http_status"),
             @JsonSubTypes.Type(value = StepAction.ExpectFile.class, name = "expect_file"),
-            @JsonSubTypes.Type(value = StepAction.JudgeAgrees.class, name = "llm_judge")})
+            @JsonSubTypes.Type(value = StepAction.JudgeAgrees.class, name = "llm_judge"),
+            @JsonSubTypes.Type(value = StepAction.ResetTwin.class, name = "reset_twin"),
+            @JsonSubTypes.Type(value = StepAction.FailTwinNext.class, name = "fail_twin_next"),
+            @JsonSubTypes.Type(value = StepAction.ExpectTwinRequest.class, name = "expect_twin_request")})
     interface StepActionMixin {
     }
 

@@ -86,4 +86,28 @@ public sealed interface StepAction {
             return StepKind.LLM_JUDGE;
         }
     }
+
+    /** Resets the suite's twin {@code twin}: nothing received, its cassette from the start, no fault pending. */
+    record ResetTwin(String twin) implements StepAction {
+        public StepKind kind() {
+            return StepKind.TWIN;
+        }
+    }
+
+    /** The twin answers the next request it receives, whatever it is, with {@code status}. */
+    record FailTwinNext(String twin, int status) implements StepAction {
+        public StepKind kind() {
+            return StepKind.TWIN;
+        }
+    }
+
+    /**
+     * The twin received (or, {@code received} false, never received) a request with this method to this path; a
+     * path with a {@code ?} must match the query too.
+     */
+    record ExpectTwinRequest(String twin, String method, String path, boolean received) implements StepAction {
+        public StepKind kind() {
+            return StepKind.EXPECT_TWIN_REQUEST;
+        }
+    }
 }

@@ -12,7 +12,9 @@ public enum StepKind {
     EXPECT_JSON,
     EXPECT_HTTP_STATUS,
     EXPECT_FILE,
-    LLM_JUDGE;
+    LLM_JUDGE,
+    TWIN,
+    EXPECT_TWIN_REQUEST;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.nightshift.harness;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,10 +8,11 @@ import java.util.Objects;
  * satisfaction a harness needs by default, the model that plays {@code Then a judge agrees that ...} (null: the
  * run's default model), the {@link Gate}, the most trials per scenario adaptive judging may add up to
  * ({@code maxTrials}, at least {@code trials}; equal: no adaptive trials) and the most judgments whose feedback
- * may disclose a scenario to agents before it is withheld ({@code maxExposure}; null: no limit).
+ * may disclose a scenario to agents before it is withheld ({@code maxExposure}; null: no limit) and the twins its
+ * scenarios talk to ({@code twins}, as declared: their cassettes are not read yet).
  */
 public record SuiteSettings(String name, int trials, Disclosure disclosure, double threshold, String judgeModel,
-                            Gate gate, int maxTrials, Integer maxExposure) {
+                            Gate gate, int maxTrials, Integer maxExposure, List<SuiteTwin> twins) {
 
     public static final int DEFAULT_TRIALS = 1;
     public static final double DEFAULT_THRESHOLD = 1.0;
@@ -26,9 +28,15 @@ public record SuiteSettings(String name, int trials, Disclosure disclosure, doub
             throw new IllegalArgumentException("threshold must be between 0 and 1, was " + threshold);
         }
         maxTrials = Math.max(maxTrials, trials);
+        twins = twins == null ? List.of() : List.copyOf(twins);
         if (maxExposure != null && maxExposure < 0) {
             throw new IllegalArgumentException("max_exposure must be 0 or more, was " + maxExposure);
         }
+    }
+
+    public SuiteSettings(String name, int trials, Disclosure disclosure, double threshold, String judgeModel,
+                         Gate gate, int maxTrials, Integer maxExposure) {
+        this(name, trials, disclosure, threshold, judgeModel, gate, maxTrials, maxExposure, List.of());
     }
 
     public SuiteSettings(String name, int trials, Disclosure disclosure, double threshold, String judgeModel) {

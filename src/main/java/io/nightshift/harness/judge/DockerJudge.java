@@ -22,6 +22,8 @@ import java.util.UUID;
  * network forced to none (loopback only), the role label {@code judge}, and only its own snapshot copy mounted at
  * {@code /workspace}; the container is removed when the trial ends, however it ends, and a last sweep by the
  * judgment's label removes any a cancelled launch left. The scenario store and the live workspace are never mounted.
+ * When the suite declares twins, each trial gets an internal network of its own ({@link ContainerTwins}): the twins'
+ * containers and the judge container on it, no route out, the twins' base URLs in the program's environment.
  */
 public final class DockerJudge implements Judge {
 
@@ -74,6 +76,9 @@ public final class DockerJudge implements Judge {
         public void prepare(JudgeRequest request) {
             try {
                 engine.requireImage(policyFor(request).image());
+                if (!request.suite().twins().isEmpty()) {
+                    engine.requireImage(ContainerTwins.IMAGE);
+                }
             } catch (SandboxException e) {
                 throw new JudgeException("Cannot judge suite '" + request.suite().name() + "': " + e.getMessage(),
                         e.retryable(), e);
@@ -86,9 +91,22 @@ public final class DockerJudge implements Judge {
         }
 
         @Override
+        public TrialTwins twins(JudgeRequest request) {
+            return request.suite().twins().isEmpty() ? TrialTwins.NONE
+                    : new ContainerTwins(engine, request.suite().twins(), request.runId(), judgmentId);
+        }
+
+        @Override
         public ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request) {
-            DockerExecutionEnvironment env = new DockerExecutionEnvironment(engine,
-                    SandboxDefinition.forJudge(policyFor(request), snapshot, request.runId(), judgmentId));
+            return start(snapshot, home, request, TrialTwins.NONE);
+        }
+
+        @Override
+        public ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request, TrialTwins twins) {
+            SandboxDefinition definition = twins instanceof ContainerTwins c
+                    ? SandboxDefinition.forJudge(policyFor(request), snapshot, request.runId(), judgmentId, c.network())
+                    : SandboxDefinition.forJudge(policyFor(request), snapshot, request.runId(), judgmentId);
+            DockerExecutionEnvironment env = new DockerExecutionEnvironment(engine, definition);
             try {
                 env.initialize();
             } catch (RuntimeException e) {

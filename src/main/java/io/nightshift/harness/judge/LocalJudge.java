@@ -47,6 +47,11 @@ public final class LocalJudge implements Judge {
         }
 
         @Override
+        public TrialTwins twins(JudgeRequest request) {
+            return request.suite().twins().isEmpty() ? TrialTwins.NONE : new LocalTwins(request.suite().twins());
+        }
+
+        @Override
         public ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request) {
             LocalExecutionEnvironment env = new LocalExecutionEnvironment(snapshot,
                     Map.of("PATH", path, "HOME", home.toString(), "LANG", "C.UTF-8"), EnvPolicy.INHERIT_ALL);

@@ -37,8 +37,13 @@ public final class ScenarioRunner {
     }
 
     public Run runTimed(Scenario scenario, int trial, ExecutionEnvironment env) {
+        return runTimed(scenario, trial, env, TrialTwins.NONE);
+    }
+
+    /** As {@link #runTimed(Scenario, int, ExecutionEnvironment)}, with the trial's service twins. */
+    Run runTimed(Scenario scenario, int trial, ExecutionEnvironment env, TrialTwins twins) {
         long start = System.nanoTime();
-        Trial state = new Trial(env, disposableEnvironments);
+        Trial state = new Trial(env, disposableEnvironments, twins);
         try (state) {
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Step step = scenario.steps().get(i);
@@ -71,6 +76,9 @@ public final class ScenarioRunner {
             case StepAction.ExpectHttpStatus e -> Expectations.httpStatus(e, trial);
             case StepAction.ExpectFile e -> Expectations.file(e, trial);
             case StepAction.JudgeAgrees e -> llm.check(e.statement(), trial);
+            case StepAction.ResetTwin a -> TwinSteps.reset(a, trial);
+            case StepAction.FailTwinNext a -> TwinSteps.failNext(a, trial);
+            case StepAction.ExpectTwinRequest e -> TwinSteps.received(e, trial);
         };
     }
 

@@ -171,14 +171,25 @@ final class SnapshotJudging {
         }
         long t1 = System.nanoTime();
         counters.export.addAndGet((t1 - t0) / 1_000_000);
-        ExecutionEnvironment env = environments.start(snapshot, home, request);
+        TrialTwins twins = environments.twins(request);
+        ExecutionEnvironment env;
+        try {
+            env = environments.start(snapshot, home, request, twins);
+        } catch (RuntimeException e) {
+            removeEvenIfInterrupted(twins);
+            throw e;
+        }
         long t2 = System.nanoTime();
         ScenarioRunner.Run run;
         try {
-            run = runner.runTimed(scenario, number, env);
+            run = runner.runTimed(scenario, number, env, twins);
         } finally {
             long t3 = System.nanoTime();
-            removeEvenIfInterrupted(env);
+            try {
+                removeEvenIfInterrupted(env);
+            } finally {
+                removeEvenIfInterrupted(twins);
+            }
             counters.environment.addAndGet((t2 - t1 + System.nanoTime() - t3) / 1_000_000);
         }
         counters.command.addAndGet(run.commandMs());
@@ -188,10 +199,12 @@ final class SnapshotJudging {
     }
 
     /** An interrupted thread cannot talk to the engine, so the flag is set aside while the environment goes. */
-    private static void removeEvenIfInterrupted(ExecutionEnvironment env) {
+    private static void removeEvenIfInterrupted(AutoCloseable env) {
         boolean interrupted = Thread.interrupted();
         try {
             env.close();
+        } catch (Exception e) {
+            // removal is best effort: the reaper sweeps what is left by its labels
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

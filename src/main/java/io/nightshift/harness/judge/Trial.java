@@ -29,19 +29,29 @@ final class Trial implements AutoCloseable {
     private final List<String> tempFiles = new ArrayList<>();
     private final StringBuilder transcript = new StringBuilder();
     private final boolean disposable;
+    final TrialTwins twins;
+    /** What every command gets in its environment: the twins' base URLs. */
+    private final java.util.Map<String, String> commandEnv;
     private long commandMs;
 
     /** @param disposable the environment is destroyed after the trial, so nothing needs stopping or removing */
     Trial(ExecutionEnvironment env, boolean disposable) {
+        this(env, disposable, TrialTwins.NONE);
+    }
+
+    Trial(ExecutionEnvironment env, boolean disposable, TrialTwins twins) {
         this.env = env;
         this.disposable = disposable;
+        this.twins = twins;
+        java.util.Map<String, String> vars = twins.environment();
+        this.commandEnv = vars.isEmpty() ? null : java.util.Map.copyOf(vars);
     }
 
     /** Runs a command on the trial's behalf; the time spent is counted as the program's, not the harness's. */
     ExecResult exec(String command, long timeoutMs, String workingDir) {
         long start = System.nanoTime();
         try {
-            return env.execCommand(command, timeoutMs, workingDir, null);
+            return env.execCommand(command, timeoutMs, workingDir, commandEnv);
         } finally {
             commandMs += (System.nanoTime() - start) / 1_000_000;
         }

@@ -16,6 +16,19 @@ interface TrialEnvironments {
      */
     ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request);
 
+    /** As {@link #start(Path, Path, JudgeRequest)}, where the trial's {@code twins} (started first) are reachable. */
+    default ExecutionEnvironment start(Path snapshot, Path home, JudgeRequest request, TrialTwins twins) {
+        return start(snapshot, home, request);
+    }
+
+    /**
+     * Starts the suite's twins for one trial, before its environment, where that environment will reach them;
+     * {@link TrialTwins#NONE} when the suite declares none (or the environments cannot host twins).
+     */
+    default TrialTwins twins(JudgeRequest request) {
+        return TrialTwins.NONE;
+    }
+
     /** Whether an environment is destroyed with everything in it when the trial ends (a container), or outlives it. */
     boolean disposable();
 }

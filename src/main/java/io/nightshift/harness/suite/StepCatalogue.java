@@ -110,7 +110,18 @@ final class StepCatalogue {
             phrase("a judge agrees that \"<statement>\"", "a judge agrees that " + Q, Argumented.NONE,
                     c -> judge(c.q(1))),
             phrase("a judge agrees that:", "a judge agrees that:", Argumented.DOC_STRING,
-                    c -> judge(c.arg.docString())));
+                    c -> judge(c.arg.docString())),
+            phrase("the \"<twin>\" twin", "the " + Q + " twin", Argumented.NONE,
+                    c -> new StepAction.ResetTwin(c.q(1))),
+            phrase("the \"<twin>\" twin fails the next request with <status>",
+                    "the " + Q + " twin fails the next request with (\\d{3})", Argumented.NONE,
+                    c -> new StepAction.FailTwinNext(c.q(1), number(c.m.group(2), 100, 599, "an HTTP status"))),
+            phrase("the \"<twin>\" twin received a <METHOD> to \"<path>\"",
+                    "the " + Q + " twin received an? " + METHOD + " (?:request )?to " + Q, Argumented.NONE,
+                    c -> twinRequest(c, true)),
+            phrase("the \"<twin>\" twin received no <METHOD> to \"<path>\"",
+                    "the " + Q + " twin received no " + METHOD + " (?:request )?to " + Q, Argumented.NONE,
+                    c -> twinRequest(c, false)));
 
     private StepCatalogue() {
     }
@@ -318,6 +329,15 @@ final class StepCatalogue {
         Match match = match(c.m.group(2));
         checkRegex(match, expected);
         return new StepAction.ExpectFile(filePath(c.q(1)), true, match, expected);
+    }
+
+    private static StepAction twinRequest(Call c, boolean received) {
+        String path = c.q(3);
+        if (!path.startsWith("/")) {
+            throw new BadStep("the path a twin received must start with '/', such as \"/v1/charges\"; was \"" + path
+                    + "\"");
+        }
+        return new StepAction.ExpectTwinRequest(c.q(1), c.m.group(2), path, received);
     }
 
     private static StepAction judge(String statement) {

@@ -13,12 +13,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Reads a suite folder: {@code suite.yaml} and every {@code *.feature} file below it (paths relative to the folder,
- * with {@code /}). Other files are not part of the suite and are left out; hidden files and folders are skipped.
+ * Reads a suite folder: {@code suite.yaml}, every {@code *.feature} file below it and every file under
+ * {@code twins/} (the twins' cassettes; paths relative to the folder, with {@code /}). Other files are not part of the suite and are left out; hidden files and folders are skipped.
  */
 public final class SuiteDirectory {
 
     public static final String SETTINGS_FILE = "suite.yaml";
+    /** Where a suite keeps its twins' cassettes. */
+    public static final String TWINS_DIR = "twins/";
 
     private SuiteDirectory() {
     }
@@ -34,7 +36,7 @@ public final class SuiteDirectory {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 boolean hidden = Stream.of(rel.split("/")).anyMatch(part -> part.startsWith("."));
-                if (!hidden && (rel.equals(SETTINGS_FILE) || rel.endsWith(".feature"))) {
+                if (!hidden && (rel.equals(SETTINGS_FILE) || rel.endsWith(".feature") || rel.startsWith(TWINS_DIR))) {
                     files.put(rel, readUtf8(p, rel));
                 }
             }

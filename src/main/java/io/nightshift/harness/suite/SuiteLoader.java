@@ -19,6 +19,9 @@ import io.nightshift.harness.StepAction;
 import io.nightshift.harness.Suite;
 import io.nightshift.harness.SuiteFiles;
 import io.nightshift.harness.SuiteSettings;
+import io.nightshift.harness.SuiteTwin;
+import io.nightshift.twin.cassette.Cassette;
+import io.nightshift.twin.cassette.CassetteException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,10 +66,15 @@ public final class SuiteLoader {
             if (file.getKey().endsWith(".feature")) {
                 anyFeature = true;
                 scenarios.addAll(new FeatureFile(file.getKey(), file.getValue(), problems).scenarios());
-            } else if (!file.getKey().equals(SuiteDirectory.SETTINGS_FILE)) {
-                problems.add(new SuiteProblem(file.getKey(), 0, "not part of a suite (only suite.yaml and .feature "
-                        + "files are)"));
+            } else if (!file.getKey().equals(SuiteDirectory.SETTINGS_FILE) && !namedByATwin(settings, file.getKey())) {
+                problems.add(new SuiteProblem(file.getKey(), 0, "not part of a suite (only suite.yaml, .feature "
+                        + "files and the cassettes that suite.yaml's twins name are)"));
             }
+        }
+        List<SuiteTwin> twins = settings == null ? List.of() : cassettes(settings.twins(), files, problems);
+        if (settings != null) {
+            // with suite.yaml unreadable, which twins exist is unknown: no follow-on problems
+            checkTwinSteps(scenarios, settings.twins(), problems);
         }
         if (!anyFeature) {
             problems.add(new SuiteProblem(SuiteDirectory.SETTINGS_FILE, 0, "the suite is empty: add .feature files "
@@ -77,7 +85,54 @@ public final class SuiteLoader {
         if (!distinct.isEmpty()) {
             throw new SuiteValidationException(distinct);
         }
-        return new Suite(settings, files.contentHash(), scenarios);
+        return new Suite(settings, files.contentHash(), scenarios, twins);
+    }
+
+    private static boolean namedByATwin(SuiteSettings settings, String path) {
+        return settings != null && settings.twins().stream().anyMatch(t -> t.from().equals(path));
+    }
+
+    /** Each declared twin with its cassette read and checked. */
+    private static List<SuiteTwin> cassettes(List<SuiteTwin> declared, SuiteFiles files, List<SuiteProblem> problems) {
+        List<SuiteTwin> out = new ArrayList<>();
+        for (SuiteTwin twin : declared) {
+            String text = files.files().get(twin.from());
+            if (text == null) {
+                problems.add(new SuiteProblem(SuiteDirectory.SETTINGS_FILE, 0, "the twin '" + twin.name() + "' is made "
+                        + "from " + twin.from() + ", which is not in the suite: record one with 'nightshift twin record "
+                        + "--upstream URL --out " + twin.from() + "' in the suite folder"));
+                continue;
+            }
+            try {
+                Cassette.parse(text, twin.from());
+                out.add(twin.withCassette(text));
+            } catch (CassetteException e) {
+                problems.add(new SuiteProblem(twin.from(), 0, e.getMessage().startsWith(twin.from() + ": ")
+                        ? e.getMessage().substring(twin.from().length() + 2) : e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** A twin step must name a twin suite.yaml declares. */
+    private static void checkTwinSteps(List<Scenario> scenarios, List<SuiteTwin> twins, List<SuiteProblem> problems) {
+        Set<String> names = new java.util.TreeSet<>();
+        twins.forEach(t -> names.add(t.name()));
+        for (Scenario scenario : scenarios) {
+            for (Step step : scenario.steps()) {
+                String twin = switch (step.action()) {
+                    case StepAction.ResetTwin a -> a.twin();
+                    case StepAction.FailTwinNext a -> a.twin();
+                    case StepAction.ExpectTwinRequest e -> e.twin();
+                    default -> null;
+                };
+                if (twin != null && !names.contains(twin)) {
+                    problems.add(new SuiteProblem(step.file(), step.line(), "the twin '" + twin + "' is not declared: "
+                            + (names.isEmpty() ? "add it to suite.yaml's twins: list" : "suite.yaml declares "
+                            + String.join(", ", names))));
+                }
+            }
+        }
     }
 
     private static void checkUniqueTitles(List<Scenario> scenarios, List<SuiteProblem> problems) {
@@ -321,6 +376,9 @@ public final class SuiteLoader {
                 case StepAction.ExpectHttpStatus s -> requested ? null : needsRequest;
                 case StepAction.JudgeAgrees j -> ran || requested || seen.contains(StepAction.StartService.class)
                         ? null : "has nothing to judge: run a command, start a service or send a request before it";
+                case StepAction.ResetTwin t -> null;
+                case StepAction.FailTwinNext t -> null;
+                case StepAction.ExpectTwinRequest t -> null;
             };
         }
 
@@ -335,6 +393,9 @@ public final class SuiteLoader {
                 case StepAction.ExpectHttpStatus s -> true;
                 case StepAction.ExpectFile f -> true;
                 case StepAction.JudgeAgrees j -> true;
+                case StepAction.ResetTwin t -> false;
+                case StepAction.FailTwinNext t -> false;
+                case StepAction.ExpectTwinRequest t -> true;
             };
         }
     }

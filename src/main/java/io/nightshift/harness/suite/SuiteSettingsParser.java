@@ -11,8 +11,11 @@ import io.nightshift.harness.Disclosure;
 import io.nightshift.harness.Gate;
 import io.nightshift.harness.GateRule;
 import io.nightshift.harness.SuiteSettings;
+import io.nightshift.harness.SuiteTwin;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +34,9 @@ import java.util.regex.Pattern;
  *   max_trials: 20           # adaptive trials per scenario up to this while undecided (default: trials)
  *   flaky_weight: 0.5        # how much a flaky scenario's trials count in the gate, 0-1 (default 1)
  *   max_exposure: 5          # judgments that may disclose a scenario to agents before it is withheld
+ *   twins:                   # services the program calls, replayed in the judge (docs/twins.md)
+ *     - name: payments       #   host name and PAYMENTS_BASE_URL; a-z, 0-9, '-'
+ *       from: twins/payments.json   # a cassette in the suite's twins/ folder
  * </pre>
  * Unknown keys and bad values are problems, each with its line.
  */
@@ -38,9 +44,9 @@ final class SuiteSettingsParser {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Set<String> KEYS = Set.of("name", "trials", "disclosure", "threshold", "judge_model", "gate",
-            "confidence", "max_trials", "flaky_weight", "max_exposure");
+            "confidence", "max_trials", "flaky_weight", "max_exposure", "twins");
     private static final String KNOWN = "name, trials, disclosure, threshold, judge_model, gate, confidence, "
-            + "max_trials, flaky_weight, max_exposure";
+            + "max_trials, flaky_weight, max_exposure, twins";
     private static final int MAX_TRIALS = 100;
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -173,13 +179,58 @@ final class SuiteSettingsParser {
                 maxExposure = me.asInt();
             }
         }
+        List<SuiteTwin> twins = twins(root.get("twins"), file, lines.getOrDefault("twins", 0), problems);
         Gate gate = new Gate(rule, confidence, flakyWeight);
         String impossible = gate.impossibleAt(threshold);
         if (impossible != null && problems.size() == before) {
             problems.add(new SuiteProblem(file, lines.getOrDefault("gate", 0), impossible));
         }
         return problems.size() > before ? null : new SuiteSettings(name, trials, disclosure, threshold, judgeModel,
-                gate, maxTrials, maxExposure);
+                gate, maxTrials, maxExposure, twins);
+    }
+
+    /** The {@code twins:} list: each a mapping of {@code name} and {@code from}, names unique. */
+    private static List<SuiteTwin> twins(JsonNode node, String file, int line, List<SuiteProblem> problems) {
+        List<SuiteTwin> twins = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return twins;
+        }
+        String shape = "twins must be a list of '- name: <twin>' with 'from: twins/<cassette>.json'";
+        if (!node.isArray()) {
+            problems.add(new SuiteProblem(file, line, shape));
+            return twins;
+        }
+        Set<String> names = new HashSet<>();
+        int i = 0;
+        for (JsonNode t : node) {
+            String at = "twins[" + i++ + "]: ";
+            if (!t.isObject() || !t.path("name").isTextual() || !t.path("from").isTextual()) {
+                problems.add(new SuiteProblem(file, line, at + shape));
+                continue;
+            }
+            List<String> extra = new ArrayList<>();
+            t.fieldNames().forEachRemaining(k -> {
+                if (!k.equals("name") && !k.equals("from")) {
+                    extra.add(k);
+                }
+            });
+            String name = t.get("name").asText();
+            String from = t.get("from").asText();
+            if (!extra.isEmpty()) {
+                problems.add(new SuiteProblem(file, line, at + "unknown key(s) " + extra + " (known: name, from)"));
+            } else if (!SuiteTwin.NAME.matcher(name).matches()) {
+                problems.add(new SuiteProblem(file, line, at + "the name '" + name + "' must be 1 to 31 characters "
+                        + "a-z, 0-9 or '-', starting with a letter (it is the twin's host name in the judge)"));
+            } else if (!names.add(name)) {
+                problems.add(new SuiteProblem(file, line, at + "the twin '" + name + "' is declared twice"));
+            } else if (!from.startsWith("twins/") || from.contains("..") || from.endsWith("/")) {
+                problems.add(new SuiteProblem(file, line, at + "from must name a file in the suite's twins/ folder, "
+                        + "such as twins/" + name + ".json; was '" + from + "'"));
+            } else {
+                twins.add(new SuiteTwin(name, from, null));
+            }
+        }
+        return twins;
     }
 
     /** The line of each top-level key. */

@@ -15,10 +15,11 @@ import java.util.UUID;
 
 /**
  * Everything a sandbox container is created from: policy, workspace, name, labels and user. Pure data plus the
- * translation into one create-container request; starting it is {@link SandboxLauncher}'s job.
+ * translation into one create-container request; starting it is {@link SandboxLauncher}'s job. {@code joinNetwork},
+ * when set, is an existing network the container joins instead of the policy's (a judge's {@link JudgeNetwork}).
  */
 public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
-        WorkspaceOwner owner, List<Path> readOnlyMounts, List<Path> writableMounts) {
+        WorkspaceOwner owner, List<Path> readOnlyMounts, List<Path> writableMounts, String joinNetwork) {
 
     /** Where the workspace appears inside the container, and the commands' working directory. */
     public static final String WORKSPACE = "/workspace";
@@ -28,6 +29,11 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
         labels = Map.copyOf(labels);
         readOnlyMounts = List.copyOf(readOnlyMounts);
         writableMounts = List.copyOf(writableMounts);
+    }
+
+    public SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
+            WorkspaceOwner owner, List<Path> readOnlyMounts, List<Path> writableMounts) {
+        this(policy, hostWorkspace, name, labels, owner, readOnlyMounts, writableMounts, null);
     }
 
     public SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String name, Map<String, String> labels,
@@ -42,7 +48,8 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
 
     /** The same sandbox under another container name. */
     public SandboxDefinition withName(String newName) {
-        return new SandboxDefinition(policy, hostWorkspace, newName, labels, owner, readOnlyMounts, writableMounts);
+        return new SandboxDefinition(policy, hostWorkspace, newName, labels, owner, readOnlyMounts, writableMounts,
+                joinNetwork);
     }
 
     /** A sandbox for {@code runId} over {@code hostWorkspace} (an existing directory), owned by this process. */
@@ -81,6 +88,17 @@ public record SandboxDefinition(SandboxPolicy policy, Path hostWorkspace, String
         SandboxPolicy isolated = policy.withNetwork(NetworkMode.NONE);
         return new SandboxDefinition(isolated, hostSnapshot, containerName("judge-" + runId),
                 SandboxLabels.forJudge(runId, judgmentId), WorkspaceOwner.decide(isolated, hostSnapshot), List.of());
+    }
+
+    /**
+     * As {@link #forJudge(SandboxPolicy, Path, String, String)}, on {@code network} (a {@link JudgeNetwork}, internal:
+     * no route out) instead of none, so the program reaches the twins on it and nothing else.
+     */
+    public static SandboxDefinition forJudge(SandboxPolicy policy, Path hostSnapshot, String runId, String judgmentId,
+            JudgeNetwork network) {
+        SandboxDefinition alone = forJudge(policy, hostSnapshot, runId, judgmentId);
+        return new SandboxDefinition(alone.policy, hostSnapshot, alone.name, alone.labels, alone.owner, List.of(),
+                List.of(), network.name());
     }
 
     /** {@code nightshift-<run>-<random>}, with characters Docker does not accept in names replaced. */

@@ -53,7 +53,7 @@ public final class SandboxLauncher {
                 throw e;
             }
         }
-        String network = networkName;
+        String network = definition.joinNetwork() != null ? definition.joinNetwork() : networkName;
         String id;
         try {
             id = engine.call("create container " + definition.name(),

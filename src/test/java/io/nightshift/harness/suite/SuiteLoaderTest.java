@@ -421,7 +421,7 @@ class SuiteLoaderTest {
                 "suite.yaml:4: threshold must be a number from 0 to 1 (the fraction of trials that must be "
                         + "satisfied); was '1.5'",
                 "suite.yaml:5: judge_model must be a model name",
-                "suite.yaml:6: unknown key 'retries' (known: name, trials, disclosure, threshold, judge_model, gate, confidence, max_trials, flaky_weight, max_exposure)");
+                "suite.yaml:6: unknown key 'retries' (known: name, trials, disclosure, threshold, judge_model, gate, confidence, max_trials, flaky_weight, max_exposure, twins)");
         assertThat(problems(Map.of("a.feature", feature, "suite.yaml", "name: [unclosed\n")))
                 .singleElement().asString().startsWith("suite.yaml:").contains("not valid YAML");
         assertThat(problems(Map.of("a.feature", feature, "suite.yaml", "trials: 2\n"))).containsExactly(
