@@ -1,6 +1,7 @@
 package io.nightshift.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nightshift.event.Trigger;
 import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.UnusableInputException;
 import io.nightshift.runtime.service.EventHistory;
@@ -135,7 +136,7 @@ final class NightshiftTools {
                 false, a.string("provider"));
         RunSubmission submission = intake.toSubmission(request);
         gate.check(submission);
-        ManagedRun run = registry.submit(submission);
+        ManagedRun run = registry.submit(submission.withTrigger(Trigger.mcp()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", run.id());
         out.put("status", run.state().wireName());

@@ -3,17 +3,22 @@ package io.nightshift.runtime.wiring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nightshift.runtime.PipelineLoader;
+import io.nightshift.runtime.service.GitHubHookSettings;
+import io.nightshift.runtime.service.GitHubWebhook;
 import io.nightshift.runtime.service.GraphRenderer;
 import io.nightshift.runtime.service.JobIntake;
 import io.nightshift.runtime.service.LocalSandboxRefusedException;
 import io.nightshift.runtime.service.RunRegistry;
 import io.nightshift.runtime.service.RunState;
 import io.nightshift.runtime.service.SubmissionGate;
+import io.nightshift.runtime.service.TriggerStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * Wires the run service for {@code nightshift serve}. The registry is created on first use (so CLI commands never
@@ -30,6 +35,9 @@ public class ServiceProducers {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    GitHubHookConfig github;
 
     private RunRegistry registry;
 
@@ -71,6 +79,22 @@ public class ServiceProducers {
     @ApplicationScoped
     SubmissionGate submissionGate() {
         return new SubmissionGate(config.allowSimulate(), System.getenv(), new PipelineLoader());
+    }
+
+    @Produces
+    @ApplicationScoped
+    TriggerStore triggerStore() {
+        return new TriggerStore(Path.of(config.runsDir()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    GitHubWebhook gitHubWebhook(RunRegistry runs, JobIntake intake, SubmissionGate gate, TriggerStore store) {
+        GitHubHookSettings settings = new GitHubHookSettings(github.secret().orElse(null), github.label(),
+                github.pipeline(), github.deliver(), github.sandbox().orElse(null), github.model().orElse(null),
+                github.provider().orElse(null), github.simulate(), github.autoApprove(), github.owner(),
+                github.repositories().orElse(List.of()));
+        return new GitHubWebhook(settings, intake, gate, runs, store, Clock.systemUTC());
     }
 
     @PreDestroy
