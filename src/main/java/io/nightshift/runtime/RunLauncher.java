@@ -199,7 +199,8 @@ public final class RunLauncher {
                         .budget(request.budget())
                         .stallTimeout(request.stallTimeout())
                         .meter(meter)
-                        .simulated("simulation".equals(plan.backend()));
+                        .simulated("simulation".equals(plan.backend()))
+                        .trigger(request.trigger());
                 sinks.forEach(config::sink);
                 request.settings().forEach(config::set);
                 config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());

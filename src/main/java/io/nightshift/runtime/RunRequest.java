@@ -1,5 +1,6 @@
 package io.nightshift.runtime;
 
+import io.nightshift.event.Trigger;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.runtime.delivery.PullRequestOptions;
 import java.nio.file.Path;
@@ -29,16 +30,26 @@ import java.util.Map;
  * @param stallTimeout {@code --stall-timeout}; null for the graph's {@code stall_timeout} or the default
  * @param pullRequest {@code --pull-request}: push the run branch and open or update its pull request; null for none
  *        (a resumed run takes what it started with from {@code delivery.json})
+ * @param trigger what started the run ({@code cli}, or the service's submission's), told in {@code pipeline_started}
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
         boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
-        Budget budget, Duration stallTimeout, PullRequestOptions pullRequest) {
+        Budget budget, Duration stallTimeout, PullRequestOptions pullRequest, Trigger trigger) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         model = model == null ? ModelRequirement.ModelChoice.DEFAULT : model;
         budget = budget == null ? Budget.NONE : budget;
+    }
+
+    /** Started from the command line. */
+    public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
+            Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
+            boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
+            Budget budget, Duration stallTimeout, PullRequestOptions pullRequest) {
+        this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
+                push, allowLocalHoldout, model, allowBackendChange, budget, stallTimeout, pullRequest, Trigger.cli());
     }
 
     /** Delivered as a branch (no pull request). */

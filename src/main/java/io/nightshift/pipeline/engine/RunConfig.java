@@ -1,6 +1,7 @@
 package io.nightshift.pipeline.engine;
 
 import io.nightshift.event.EventSink;
+import io.nightshift.event.Trigger;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.pipeline.budget.SpendMeter;
 import io.nightshift.pipeline.handler.CodergenBackend;
@@ -43,13 +44,14 @@ import java.util.random.RandomGenerator;
  * @param stallTimeout stops a stage that reports no progress for this long; null for the graph's
  *        {@code stall_timeout}, else 15 minutes
  * @param simulated no real model runs the codergen stages ({@code final.json} says so)
+ * @param trigger what started the run, told in its {@code pipeline_started} event; null when unknown
  */
 public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer interviewer,
         ExecutionEnvironment environment, GraphLoader graphLoader, List<EventSink> sinks, Clock clock,
         Sleeper sleeper, RandomGenerator random, boolean resume, Map<String, Object> extraContext,
         Consumer<HandlerRegistry> registryCustomizer, String runId, boolean fsync, Duration defaultToolTimeout,
         int maxLoopRestarts, StageHook stageHook, WorkspaceHooks workspaceHooks, Budget budget, SpendMeter meter,
-        Duration stallTimeout, boolean simulated) {
+        Duration stallTimeout, boolean simulated, Trigger trigger) {
 
     public RunConfig {
         if (logsRoot == null) {
@@ -79,7 +81,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
                 .registryCustomizer(registryCustomizer).runId(runId).fsync(fsync)
                 .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts).stageHook(stageHook)
                 .workspaceHooks(workspaceHooks).budget(budget).meter(meter).stallTimeout(stallTimeout)
-                .simulated(simulated);
+                .simulated(simulated).trigger(trigger);
         sinks.forEach(b::sink);
         extraContext.forEach(b::set);
         return b;
@@ -108,6 +110,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         private SpendMeter meter;
         private Duration stallTimeout;
         private boolean simulated;
+        private Trigger trigger;
 
         private Builder(Path logsRoot) {
             this.logsRoot = logsRoot;
@@ -135,11 +138,12 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         public Builder meter(SpendMeter v) { meter = v; return this; }
         public Builder stallTimeout(Duration v) { stallTimeout = v; return this; }
         public Builder simulated(boolean v) { simulated = v; return this; }
+        public Builder trigger(Trigger v) { trigger = v; return this; }
 
         public RunConfig build() {
             return new RunConfig(logsRoot, backend, interviewer, environment, graphLoader, sinks, clock, sleeper,
                     random, resume, extraContext, registryCustomizer, runId, fsync, defaultToolTimeout,
-                    maxLoopRestarts, stageHook, workspaceHooks, budget, meter, stallTimeout, simulated);
+                    maxLoopRestarts, stageHook, workspaceHooks, budget, meter, stallTimeout, simulated, trigger);
         }
     }
 }

@@ -39,9 +39,9 @@ public final class TriggerStore {
     record Delivery(String deliveryId, Instant receivedAt, String runId, String ignored) {
     }
 
-    /** The due time a schedule last fired for, and what came of it. */
+    /** The due time a schedule last handled (fired for, or skipped), and what came of it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Fired(String schedule, Instant dueAt, Instant firedAt, String runId, String error) {
+    record Fired(String schedule, Instant dueAt, Instant firedAt, String runId, String note) {
     }
 
     /**
