@@ -84,6 +84,11 @@ public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, P
                 false);
     }
 
+    /** The goal a service job gave ({@code goal} in the settings of a run the service started); null otherwise. */
+    public String jobGoal() {
+        return trigger == null || trigger.kind().equals(Trigger.CLI) ? null : settings.get("goal");
+    }
+
     public boolean resuming() {
         return resumeDir != null;
     }
