@@ -1,5 +1,6 @@
 package io.nightshift.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -54,9 +55,16 @@ public sealed interface PipelineEvent {
 
     Instant timestamp();
 
-    /** The run begins: {@code name} is the graph id, {@code logs_root} its run directory. */
-    record PipelineStarted(String runId, long seq, Instant timestamp, String name, String goal, String logsRoot)
-            implements PipelineEvent {
+    /**
+     * The run begins: {@code name} is the graph id, {@code logs_root} its run directory, {@code trigger} what
+     * started it (left out when unknown, as for runs the engine is given directly).
+     */
+    record PipelineStarted(String runId, long seq, Instant timestamp, String name, String goal, String logsRoot,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Trigger trigger) implements PipelineEvent {
+
+        public PipelineStarted(String runId, long seq, Instant timestamp, String name, String goal, String logsRoot) {
+            this(runId, seq, timestamp, name, goal, logsRoot, null);
+        }
     }
 
     /** A run continues from its checkpoint after {@code from_node}; {@code next_node} runs first. */

@@ -1,6 +1,7 @@
 package io.nightshift.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nightshift.event.Trigger;
 import io.nightshift.runtime.InvalidPipelineException;
 import io.nightshift.runtime.UnusableInputException;
 import io.nightshift.runtime.service.EventHistory;
@@ -83,7 +84,8 @@ final class NightshiftTools {
                         this::listRuns),
                 new Tool("get_run", "Read a run",
                         "One run in full: status, stages done and their states, the failure if any, spend, "
-                                + "satisfaction, and the human-gate questions waiting for an answer.",
+                                + "satisfaction, what started it (trigger), and the human-gate questions waiting for an "
+                                + "answer.",
                         schema(props("id", prop("string", "the run's (or job's) id")), "id"),
                         this::getRun),
                 new Tool("read_events", "Read a run's events",
@@ -142,7 +144,7 @@ final class NightshiftTools {
         mayChange(a);
         RunSubmission submission = intake.toSubmission(request);
         gate.check(submission);
-        ManagedRun run = registry.submit(submission, a.caller().owner());
+        ManagedRun run = registry.submit(submission.withTrigger(Trigger.mcp()), a.caller().owner());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", run.id());
         out.put("status", run.state().wireName());
@@ -187,6 +189,7 @@ final class NightshiftTools {
         out.put("run_directory", s.runDirectory());
         out.put("satisfaction_by_suite", s.satisfactionBySuite());
         out.put("last_event_seq", s.lastEventSeq());
+        out.put("trigger", trigger(run.submission().trigger()));
         out.put("questions", run.questions().pending().stream().map(NightshiftTools::question).toList());
         return ToolReply.of(out);
     }
@@ -307,6 +310,25 @@ final class NightshiftTools {
         out.put("options", q.choices().stream().map(o -> Map.of("key", o.key(), "label", o.label())).toList());
         out.put("valid_keys", q.validKeys());
         out.put("asked_at", text(q.askedAt()));
+        return out;
+    }
+
+    /** What started the run, with only the fields its kind has (as in the HTTP status). */
+    private static Map<String, Object> trigger(Trigger t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", t.kind());
+        if (t.deliveryId() != null) {
+            out.put("delivery_id", t.deliveryId());
+        }
+        if (t.issueUrl() != null) {
+            out.put("issue_url", t.issueUrl());
+        }
+        if (t.schedule() != null) {
+            out.put("schedule", t.schedule());
+        }
+        if (t.dueAt() != null) {
+            out.put("due_at", text(t.dueAt()));
+        }
         return out;
     }
 

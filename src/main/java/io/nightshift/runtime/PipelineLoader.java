@@ -1,8 +1,10 @@
 package io.nightshift.runtime;
 
+import io.nightshift.pipeline.dot.DotParser;
 import io.nightshift.pipeline.dot.DotSource;
 import io.nightshift.pipeline.dot.DotSourceException;
 import io.nightshift.pipeline.dot.DotSyntaxException;
+import io.nightshift.pipeline.graph.Graph;
 import io.nightshift.pipeline.transform.PipelinePreparer;
 import io.nightshift.pipeline.transform.PreparedPipeline;
 import io.nightshift.pipeline.validate.Diagnostic;
@@ -84,6 +86,34 @@ public final class PipelineLoader {
             throw new UnusableInputException(e.getMessage(), e);
         }
         return prepare(source);
+    }
+
+    /**
+     * As {@link #load(Path)}, with {@code goal} (when not blank) as the graph's {@code goal} before the transforms,
+     * so {@code $goal} in prompts, the manifest and the pull request name the run's goal (a job's, from an issue or a
+     * schedule) instead of the pipeline's example.
+     */
+    public PreparedPipeline load(Path file, String goal) {
+        if (goal == null || goal.isBlank()) {
+            return load(file);
+        }
+        DotSource source;
+        try {
+            source = DotSource.read(file);
+        } catch (DotSourceException e) {
+            throw new UnusableInputException(e.getMessage(), e);
+        }
+        Graph parsed;
+        try {
+            parsed = DotParser.parse(source);
+        } catch (DotSyntaxException e) {
+            throw new UnusableInputException(PipelinePreparer.syntaxDiagnostic(e).toLine(), e);
+        }
+        PreparedPipeline prepared = preparer.prepare(parsed.withAttrs(parsed.attrs().with("goal", goal)));
+        if (!prepared.valid()) {
+            throw new InvalidPipelineException(source.fileName(), prepared.diagnostics());
+        }
+        return prepared;
     }
 
     /** As {@link #load(Path)}, for DOT text that did not come from a file (HTTP submissions). */

@@ -98,7 +98,8 @@ public final class RunLauncher {
             throw new UnusableInputException("no pipeline given: nightshift run PIPELINE.dot");
         }
         Prices.fromEnvironment(environment);
-        PreparedPipeline prepared = loader.load(pipeline);
+        // a job's goal (POST /jobs, an issue, a schedule) is the run's: it replaces the pipeline's example goal
+        PreparedPipeline prepared = loader.load(pipeline, request.jobGoal());
         if (!request.simulate()) {
             // never a silent simulation: a run that needs a model and has none asks for one, or for --simulate
             Optional<String> unmet = ModelRequirement.unmet(prepared.graph(), environment, request.model());
@@ -201,7 +202,8 @@ public final class RunLauncher {
                         .stallTimeout(request.stallTimeout())
                         .meter(meter)
                         .simulated("simulation".equals(plan.backend()))
-                        .stageMaxBytes(WorkspaceSetup.stageMaxBytes(plan.graph(), environment));
+                        .stageMaxBytes(WorkspaceSetup.stageMaxBytes(plan.graph(), environment))
+                        .trigger(request.trigger());
                 sinks.forEach(config::sink);
                 request.settings().forEach(config::set);
                 config.set(WorkspaceSetup.DIRECTORY_KEY, workspace.directory().toString());

@@ -1,5 +1,6 @@
 package io.nightshift.runtime;
 
+import io.nightshift.event.Trigger;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.runtime.delivery.PullRequestOptions;
 import java.nio.file.Path;
@@ -31,11 +32,12 @@ import java.util.Map;
  *        (a resumed run takes what it started with from {@code delivery.json})
  * @param runId the engine's run id for a new run (the service's job id, so that one id names the job, its run
  *        directory, its events and its branch); null for a fresh one. A resumed run keeps its manifest's id.
+ * @param trigger what started the run ({@code cli}, or the service's submission's), told in {@code pipeline_started}
  */
 public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
         Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
         boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
-        Budget budget, Duration stallTimeout, PullRequestOptions pullRequest, String runId) {
+        Budget budget, Duration stallTimeout, PullRequestOptions pullRequest, String runId, Trigger trigger) {
 
     public RunRequest {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
@@ -43,13 +45,14 @@ public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, P
         budget = budget == null ? Budget.NONE : budget;
     }
 
-    /** With a fresh run id. */
+    /** With a fresh run id, started from the command line. */
     public RunRequest(Path pipeline, boolean simulate, boolean autoApprove, Path logsDir, Path resumeDir,
             Map<String, String> settings, Path workspace, String sandbox, String repo, String ref, boolean allowDirty,
             boolean push, boolean allowLocalHoldout, ModelRequirement.ModelChoice model, boolean allowBackendChange,
             Budget budget, Duration stallTimeout, PullRequestOptions pullRequest) {
         this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, repo, ref, allowDirty,
-                push, allowLocalHoldout, model, allowBackendChange, budget, stallTimeout, pullRequest, null);
+                push, allowLocalHoldout, model, allowBackendChange, budget, stallTimeout, pullRequest, null,
+                Trigger.cli());
     }
 
     /** Delivered as a branch (no pull request). */
@@ -82,6 +85,11 @@ public record RunRequest(Path pipeline, boolean simulate, boolean autoApprove, P
             Map<String, String> settings, Path workspace, String sandbox) {
         this(pipeline, simulate, autoApprove, logsDir, resumeDir, settings, workspace, sandbox, null, null, false,
                 false);
+    }
+
+    /** The goal a service job gave ({@code goal} in the settings of a run the service started); null otherwise. */
+    public String jobGoal() {
+        return trigger == null || trigger.kind().equals(Trigger.CLI) ? null : settings.get("goal");
     }
 
     public boolean resuming() {

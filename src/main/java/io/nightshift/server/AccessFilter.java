@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bearer-token check in front of every route (REST, SSE, the web page, metrics, OpenAPI) except {@code /q/health}.
+ * Bearer-token check in front of every route (REST, SSE, the web page, metrics, OpenAPI) except {@code /q/health}
+ * and {@code /hooks/github} (signed by GitHub instead).
  * Browsers' EventSource cannot set headers, so {@code ?access_token=} is accepted as well. Scoped tokens (issue
  * 16): a {@code read} token may only read; a run under {@code /pipelines/{id}} or {@code /jobs/{id}} is answered
  * only to its owner's tokens and admins (to anyone else it does not exist). The caller is left in the routing
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AccessFilter {
 
     static final String CALLER = Caller.CONTEXT_KEY;
+    private static final String HOOKS = "/hooks/github";
     private static final Pattern RUN_PATH = Pattern.compile("^/(?:pipelines|jobs)/([^/]+)(?:/.*)?$");
 
     @Inject
@@ -47,7 +49,8 @@ public class AccessFilter {
         AccessPolicy policy = new AccessPolicy(config.tokens(), host);
         filters.register(rc -> {
             String path = rc.normalizedPath();
-            if (path.equals("/q/health") || path.startsWith("/q/health/")) {
+            // webhook deliveries prove themselves by their signature (GitHub sends no bearer token)
+            if (path.equals("/q/health") || path.startsWith("/q/health/") || path.equals(HOOKS)) {
                 rc.next();
                 return;
             }

@@ -68,7 +68,7 @@ public class JobsResource {
                 s.sandbox() == null ? SandboxChoice.DOCKER : s.sandbox(), status, links,
                 "/pipelines/" + id + "/events", s.provider(), s.simulate(), s.bounds(), status.tokens(),
                 status.costUsd(), status.costComplete(), DeliveryFiles.readPullRequest(run.dir())
-                        .map(p -> new JobStatusJson.PullRequestJson(p.url(), p.number())).orElse(null));
+                        .map(p -> new JobStatusJson.PullRequestJson(p.url(), p.number())).orElse(null), s.trigger());
     }
 
     @GET

@@ -91,6 +91,7 @@ final class McpJobConversation {
         }
         assertThat(run.path("status").asText()).isEqualTo("waiting");
         assertThat(run.path("simulated").asBoolean()).isTrue();
+        assertThat(run.path("trigger").path("kind").asText()).as("what started the run").isEqualTo("mcp");
         JsonNode question = run.path("questions").get(0);
         assertThat(question.path("stage").asText()).isEqualTo("review");
         assertThat(question.path("valid_keys").toString()).contains("\"A\"", "\"F\"");

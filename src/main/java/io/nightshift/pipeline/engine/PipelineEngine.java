@@ -162,7 +162,7 @@ public final class PipelineEngine {
                 runDir.writeManifest(manifestFor(graph, null));
             }
             bus.emit((run, seq, at) -> new PipelineEvent.PipelineStarted(run, seq, at, graph.id(), graph.goal(),
-                    runDir.root().toString()));
+                    runDir.root().toString(), config.trigger()));
             saveCheckpoint("running", "");
             return loop(graph, new Step(start, null, ""));
         } catch (RunStoppedException e) {
@@ -348,7 +348,7 @@ public final class PipelineEngine {
         initContext(graph);
         fresh.writeManifest(manifestFor(graph, old.root().toString()));
         bus.emit((run, seq, at) -> new PipelineEvent.PipelineStarted(run, seq, at, graph.id(), graph.goal(),
-                fresh.root().toString()));
+                fresh.root().toString(), config.trigger()));
         saveCheckpoint("running", "");
         return new Step(target, null, "");
     }

@@ -1,6 +1,7 @@
 package io.nightshift.pipeline.engine;
 
 import io.nightshift.event.EventSink;
+import io.nightshift.event.Trigger;
 import io.nightshift.pipeline.budget.Budget;
 import io.nightshift.pipeline.budget.SpendMeter;
 import io.nightshift.pipeline.handler.CodergenBackend;
@@ -45,13 +46,14 @@ import java.util.random.RandomGenerator;
  * @param simulated no real model runs the codergen stages ({@code final.json} says so)
  * @param stageMaxBytes the disk bound of one stage's directory (what its tool command and the host wrote there),
  *        measured after each attempt ({@link StageOutputBound}); {@link #DEFAULT_STAGE_MAX_BYTES} when 0 or less
+ * @param trigger what started the run, told in its {@code pipeline_started} event; null when unknown
  */
 public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer interviewer,
         ExecutionEnvironment environment, GraphLoader graphLoader, List<EventSink> sinks, Clock clock,
         Sleeper sleeper, RandomGenerator random, boolean resume, Map<String, Object> extraContext,
         Consumer<HandlerRegistry> registryCustomizer, String runId, boolean fsync, Duration defaultToolTimeout,
         int maxLoopRestarts, StageHook stageHook, WorkspaceHooks workspaceHooks, Budget budget, SpendMeter meter,
-        Duration stallTimeout, boolean simulated, long stageMaxBytes) {
+        Duration stallTimeout, boolean simulated, long stageMaxBytes, Trigger trigger) {
 
     /** 1 GiB: a stage directory holds a status, prompts, responses and tool output, not builds (the workspace does). */
     public static final long DEFAULT_STAGE_MAX_BYTES = 1L << 30;
@@ -85,7 +87,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
                 .registryCustomizer(registryCustomizer).runId(runId).fsync(fsync)
                 .defaultToolTimeout(defaultToolTimeout).maxLoopRestarts(maxLoopRestarts).stageHook(stageHook)
                 .workspaceHooks(workspaceHooks).budget(budget).meter(meter).stallTimeout(stallTimeout)
-                .simulated(simulated).stageMaxBytes(stageMaxBytes);
+                .simulated(simulated).stageMaxBytes(stageMaxBytes).trigger(trigger);
         sinks.forEach(b::sink);
         extraContext.forEach(b::set);
         return b;
@@ -115,6 +117,7 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         private Duration stallTimeout;
         private boolean simulated;
         private long stageMaxBytes;
+        private Trigger trigger;
 
         private Builder(Path logsRoot) {
             this.logsRoot = logsRoot;
@@ -143,12 +146,13 @@ public record RunConfig(Path logsRoot, CodergenBackend backend, Interviewer inte
         public Builder stallTimeout(Duration v) { stallTimeout = v; return this; }
         public Builder simulated(boolean v) { simulated = v; return this; }
         public Builder stageMaxBytes(long v) { stageMaxBytes = v; return this; }
+        public Builder trigger(Trigger v) { trigger = v; return this; }
 
         public RunConfig build() {
             return new RunConfig(logsRoot, backend, interviewer, environment, graphLoader, sinks, clock, sleeper,
                     random, resume, extraContext, registryCustomizer, runId, fsync, defaultToolTimeout,
                     maxLoopRestarts, stageHook, workspaceHooks, budget, meter, stallTimeout, simulated,
-                    stageMaxBytes);
+                    stageMaxBytes, trigger);
         }
     }
 }

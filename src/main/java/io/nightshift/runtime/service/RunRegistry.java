@@ -414,7 +414,7 @@ public final class RunRegistry implements AutoCloseable {
                 resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
                 handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout(),
                 ModelRequirement.choose(s.provider(), s.model()), false, s.bounds().budget(),
-                s.bounds().stallTimeoutDuration(), s.pullRequest(), run.id());
+                s.bounds().stallTimeoutDuration(), s.pullRequest(), run.id(), s.trigger());
     }
 
     private void record(QueueEntry e) {

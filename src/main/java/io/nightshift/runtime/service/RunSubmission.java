@@ -1,5 +1,6 @@
 package io.nightshift.runtime.service;
 
+import io.nightshift.event.Trigger;
 import io.nightshift.runtime.delivery.PullRequestOptions;
 import java.util.Map;
 
@@ -22,23 +23,39 @@ import java.util.Map;
  * @param provider the provider of LLM stages that name none; null for the model's or the default
  * @param pullRequest for jobs delivered as a pull request ({@code "deliver": "pull_request"}); null for a branch
  * @param bounds the run's budgets and stall timeout as submitted; each one set wins over the graph's
+ * @param trigger what started the run; {@code api} when not given (and for runs submitted before triggers existed)
  */
 public record RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
         String goal, Map<String, String> settings, String workspace, String repository, String ref,
         String sandbox, String model, boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest,
-        RunBounds bounds) {
+        RunBounds bounds, Trigger trigger) {
 
     public RunSubmission {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         kind = kind == null ? "pipeline" : kind;
         bounds = bounds == null ? RunBounds.NONE : bounds;
+        trigger = trigger == null ? Trigger.api() : trigger;
     }
 
+    /** Started through the API. */
+    public RunSubmission(String kind, String dot, String name, boolean simulate, boolean autoApprove,
+            String goal, Map<String, String> settings, String workspace, String repository, String ref,
+            String sandbox, String model, boolean allowLocalHoldout, String provider, PullRequestOptions pullRequest,
+            RunBounds bounds) {
+        this(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref, sandbox, model,
+                allowLocalHoldout, provider, pullRequest, bounds, null);
+    }
+
+    /** This submission, started by {@code newTrigger}. */
+    public RunSubmission withTrigger(Trigger newTrigger) {
+        return new RunSubmission(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref,
+                sandbox, model, allowLocalHoldout, provider, pullRequest, bounds, newTrigger);
+    }
 
     /** This submission with {@code newBounds} instead of its own. */
     public RunSubmission withBounds(RunBounds newBounds) {
         return new RunSubmission(kind, dot, name, simulate, autoApprove, goal, settings, workspace, repository, ref,
-                sandbox, model, allowLocalHoldout, provider, pullRequest, newBounds);
+                sandbox, model, allowLocalHoldout, provider, pullRequest, newBounds, trigger);
     }
 
     /** Delivered as a branch, with the graph's bounds only. */

@@ -65,6 +65,10 @@ public interface ServerConfig {
     @WithDefault("false")
     boolean allowSimulate();
 
+    /** Seconds between checks of the schedules ({@code nightshift.schedules.*}) for due times. */
+    @WithDefault("20")
+    int scheduleTickSeconds();
+
     /** Seconds between SSE heartbeats (comment lines) on an idle stream. */
     @WithDefault("15")
     int heartbeatSeconds();
