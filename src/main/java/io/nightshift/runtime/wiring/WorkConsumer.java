@@ -28,21 +28,22 @@ public class WorkConsumer {
     @ConfigProperty(name = "nightshift.worker.service-url", defaultValue = "http://127.0.0.1:8080")
     String serviceUrl;
 
-    @ConfigProperty(name = "nightshift.worker.token", defaultValue = "")
-    String token;
+    @ConfigProperty(name = "nightshift.worker.token")
+    java.util.Optional<String> token;
 
     @ConfigProperty(name = "nightshift.worker.dir", defaultValue = "nightshift-worker")
     String dir;
 
-    @ConfigProperty(name = "nightshift.worker.identity", defaultValue = "")
-    String identity;
+    @ConfigProperty(name = "nightshift.worker.identity")
+    java.util.Optional<String> identity;
 
     private final AtomicReference<RemoteWorker> worker = new AtomicReference<>();
 
     /** This process's worker, made on first use from the {@code nightshift.worker.*} settings. */
     public RemoteWorker worker() {
-        return worker.updateAndGet(w -> w != null ? w : new RemoteWorker(URI.create(serviceUrl), token,
-                Path.of(dir), identity.isBlank() ? defaultIdentity() : identity, System.getenv()));
+        return worker.updateAndGet(w -> w != null ? w : new RemoteWorker(URI.create(serviceUrl),
+                token.orElse(""), Path.of(dir), identity.filter(i -> !i.isBlank()).orElseGet(WorkConsumer::defaultIdentity),
+                System.getenv()));
     }
 
     @Incoming(CHANNEL)
