@@ -31,7 +31,7 @@ public class WorkerCommand implements Callable<Integer> {
     String dir;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Bearer token for the service (default: NIGHTSHIFT_TOKEN); the service needs submit or admin.")
+            description = "Bearer token for the service (default: NIGHTSHIFT_TOKEN); an admin token of the service.")
     String token;
 
     @Option(names = "--name", paramLabel = "NAME", description = "How the service names this worker (default host/pid).")
