@@ -106,6 +106,12 @@ public final class RabbitBroker implements BeforeAllCallback, AfterAllCallback {
             process.waitFor(30, TimeUnit.SECONDS);
             process = null;
         }
+        if (dir != null) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            dir = null;
+        }
     }
 
     private static int freePort() throws IOException {
