@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class CliAliases {
 
-    private static final Set<String> COMMANDS = Set.of("run", "validate", "serve", "twin", "forge-twin", "mcp", "models",
+    private static final Set<String> COMMANDS = Set.of("run", "validate", "serve", "worker", "twin", "forge-twin", "mcp", "models",
             "ask", "sandbox", "scenarios", "judge", "help", "bench");
 
     private CliAliases() {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Runs coding agents unattended through Attractor pipelines.",
         subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class, ModelsCommand.class,
                 AskCommand.class, TwinCommand.class, ForgeTwinCommand.class, SandboxCommand.class,
-                ScenariosCommand.class, JudgeCommand.class, McpCommand.class, CommandLine.HelpCommand.class})
+                ScenariosCommand.class, JudgeCommand.class, McpCommand.class, WorkerCommand.class,
+                CommandLine.HelpCommand.class})
 public class NightshiftCommand implements Runnable {
 
     static final String VERSION = "nightshift 0.1.0";

@@ -29,14 +29,57 @@ public class NightshiftMain implements QuarkusApplication {
             Quarkus.run(NightshiftMain.class, normalized);
             return;
         }
-        if (normalized.length == 0 || !normalized[0].equals("serve")) {
+        boolean worker = normalized.length > 0 && normalized[0].equals("worker") && !asksForHelp(normalized);
+        if (normalized.length == 0 || !normalized[0].equals("serve") && !worker) {
             // Only serve uses the application's services (HTTP, messaging, metrics, injection); starting them cost
             // a short command most of its time (issue 21), so every other command runs without Quarkus.
             CliLogging.configure();
             System.exit(NightshiftCommand.commandLine(CommandLine.defaultFactory(), normalized).execute(normalized));
         }
-        listenerOptions(normalized);
+        if (!brokerAddress()) {
+            System.exit(ExitCodes.UNUSABLE_INPUT);
+        }
+        if (worker) {
+            // a worker serves no HTTP: it consumes the broker's queue and talks to the service as a client
+            workerOptions(normalized);
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("nightshift.worker.enabled", "true");
+        } else {
+            listenerOptions(normalized);
+        }
         Quarkus.run(NightshiftMain.class, normalized);
+    }
+
+    /** NIGHTSHIFT_BROKER_URL as the RabbitMQ connector's settings (issue 18); false (said why) when unusable. */
+    private static boolean brokerAddress() {
+        String url = System.getenv(io.nightshift.runtime.worker.BrokerAddress.VARIABLE);
+        if (url == null || url.isBlank()) {
+            return true;
+        }
+        try {
+            io.nightshift.runtime.worker.BrokerAddress.settings(url).forEach(System::setProperty);
+            return true;
+        } catch (IllegalArgumentException e) {
+            System.err.println("nightshift: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** {@code worker --service URL --slots N ...}: the connector reads them as it starts, so set them here. */
+    private static void workerOptions(String[] args) {
+        String token = System.getenv("NIGHTSHIFT_TOKEN");
+        if (token != null && !token.isBlank()) {
+            System.setProperty("nightshift.worker.token", token.strip());
+        }
+        for (int i = 1; i < args.length; i++) {
+            for (var option : WorkerCommand.OPTIONS.entrySet()) {
+                if (args[i].equals(option.getKey()) && i + 1 < args.length) {
+                    System.setProperty(option.getValue(), args[i + 1]);
+                } else if (args[i].startsWith(option.getKey() + "=")) {
+                    System.setProperty(option.getValue(), args[i].substring(option.getKey().length() + 1));
+                }
+            }
+        }
     }
 
     private static java.io.OutputStream protocolOut = System.out;
@@ -54,6 +97,10 @@ public class NightshiftMain implements QuarkusApplication {
     /** {@code serve --host H --port P}: the HTTP listener is configured before Quarkus starts, so set them here. */
     private static void listenerOptions(String[] args) {
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--dispatch") && i + 1 < args.length || args[i].startsWith("--dispatch=")) {
+                String value = args[i].startsWith("--dispatch=") ? args[i].substring(11) : args[i + 1];
+                System.setProperty("nightshift.workers.enabled", String.valueOf(value.equals("rabbitmq")));
+            }
             for (String option : new String[] {"--host", "--port"}) {
                 String property = "quarkus.http." + option.substring(2);
                 if (args[i].equals(option) && i + 1 < args.length) {

@@ -26,6 +26,11 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default 8080).")
     Integer port;
 
+    @Option(names = "--dispatch", paramLabel = "local|rabbitmq",
+            description = "Where runs execute: in this process (local, the default) or on nightshift worker processes"
+                    + " through RabbitMQ (NIGHTSHIFT_BROKER_URL); same as nightshift.workers.enabled.")
+    String dispatch;
+
     @Inject
     ServerConfig config;
 
@@ -44,10 +49,15 @@ public class ServeCommand implements Callable<Integer> {
                     + " or bind to 127.0.0.1");
             return ExitCodes.UNUSABLE_INPUT;
         }
+        if (dispatch != null && !dispatch.equals("local") && !dispatch.equals("rabbitmq")) {
+            System.err.println("nightshift: --dispatch '" + dispatch + "' is unknown; use local or rabbitmq");
+            return ExitCodes.UNUSABLE_INPUT;
+        }
         int runs = registry.list().size();
         String shown = boundHost.contains(":") ? "[" + boundHost + "]" : boundHost;
         System.out.println("nightshift: serving on http://" + shown + ":" + boundPort + "/ (runs in "
-                + registry.runsDir() + ", " + runs + " known" + (policy.tokensConfigured() ? ", bearer tokens required"
+                + registry.runsDir() + ", " + runs + " known"
+                + (registry.dispatching() ? ", executed by workers through RabbitMQ" : "") + (policy.tokensConfigured() ? ", bearer tokens required"
                 : "") + "); Ctrl-C to stop");
         System.out.flush();
         Quarkus.waitForExit();

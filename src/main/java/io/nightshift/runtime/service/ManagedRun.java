@@ -231,6 +231,15 @@ public final class ManagedRun implements EventSink {
         history.close();
     }
 
+    /** A worker reported the run's end (issue 18): it is over, and its readers see the end of the stream. */
+    void endRemote(RunState terminal, String why) {
+        synchronized (this) {
+            end(terminal, Instant.now(), why);
+            launcher = null;
+        }
+        history.close();
+    }
+
     /** The run could not start or died outside the engine. */
     void fail(String why) {
         synchronized (this) {

@@ -8,7 +8,6 @@ import io.nightshift.pipeline.run.AtomicFiles;
 import io.nightshift.pipeline.run.Json;
 import io.nightshift.pipeline.run.RunDirectory;
 import io.nightshift.runtime.InvalidPipelineException;
-import io.nightshift.runtime.ModelRequirement;
 import io.nightshift.runtime.PipelineLoader;
 import io.nightshift.runtime.RunLauncher;
 import io.nightshift.runtime.RunRequest;
@@ -23,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +57,9 @@ public final class RunRegistry implements AutoCloseable {
     private final QueueStore store;
     private final Map<String, QueueEntry> entries = new ConcurrentHashMap<>();
     private final List<QueueEntry> found;
+    private final WorkerDesk desk = new WorkerDesk(this);
+    /** Where admitted runs go when workers run them (issue 18); null: they run in this process. */
+    private volatile RunDispatch dispatch;
     /** Held while a submission takes its place: seq order is the order runs reach the pool. */
     private final Object admission = new Object();
 
@@ -107,6 +108,24 @@ public final class RunRegistry implements AutoCloseable {
     /** Judges holdout scenarios for the runs started from now on (the store's gateway once it is connected). */
     public void useHarness(HarnessGateway gateway) {
         this.harness = gateway;
+    }
+
+    /**
+     * Sends the runs admitted from now on to workers through {@code to} instead of running them here (call it before
+     * {@link #recover()}, so recovered runs go to workers too).
+     */
+    public void dispatchTo(RunDispatch to) {
+        this.dispatch = to;
+    }
+
+    /** Whether runs go to workers. */
+    public boolean dispatching() {
+        return dispatch != null;
+    }
+
+    /** The door workers write through. */
+    public WorkerDesk workers() {
+        return desk;
     }
 
     public Path runsDir() {
@@ -270,6 +289,9 @@ public final class RunRegistry implements AutoCloseable {
             switch (e.phase()) {
                 case QUEUED -> queued.add(run);
                 case ADMITTED -> {
+                    // a worker still running it for the previous service writes nothing more: it is redispatched
+                    // (jobs) or listed as interrupted (pipelines)
+                    desk.fence(run);
                     if (seen.terminal() && seen != RunState.INTERRUPTED && run.submission().kind().equals("job")
                             && DeliveryFiles.pending(run.dir())) {
                         // the engine had ended, its pull request had not been delivered: deliver, run nothing
@@ -317,9 +339,37 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     private void start(ManagedRun run, boolean resume) {
+        if (dispatch != null) {
+            dispatchRemote(run);
+            return;
+        }
         RunLauncher launcher = new RunLauncher(loader, environment, java.time.Clock.systemUTC(), harness);
         run.queued(launcher);
         pool.execute(() -> execute(run, launcher, resume));
+    }
+
+    /**
+     * A worker will run it: admitted at once (the workers' slots bound concurrency), then its ticket goes on the
+     * broker's durable queue. A ticket the broker refuses fails the run (its caller may resume it).
+     */
+    private void dispatchRemote(ManagedRun run) {
+        run.queued(null);
+        RunTicket ticket;
+        try {
+            update(run.id(), QueueEntry::admitted);
+            ticket = desk.dispatch(run);
+        } catch (RuntimeException e) {
+            run.fail(e.getMessage());
+            recordEnd(run);
+            return;
+        }
+        dispatch.publish(ticket).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                run.fail("the message broker did not take the run: " + failure.getMessage()
+                        + "; check NIGHTSHIFT_BROKER_URL and the broker, then resume the run");
+                recordEnd(run);
+            }
+        });
     }
 
     private void execute(ManagedRun run, RunLauncher launcher, boolean resume) {
@@ -380,13 +430,8 @@ public final class RunRegistry implements AutoCloseable {
 
     private void doExecute(ManagedRun run, RunLauncher launcher, boolean resume) {
         RunSubmission s = run.submission();
-        // a job hands over a repository: it is cloned (--repo), so the workspace is the run's own
-        boolean handedOver = s.repository() != null && !s.repository().isBlank();
-        Path workspace = s.workspace() != null ? Path.of(s.workspace()) : run.dir().resolve("workspace");
-        // a run stopped before its engine wrote anything has nothing to resume from: it starts over in place
-        boolean fromCheckpoint = resume && (Files.exists(run.dir().resolve(RunDirectory.MANIFEST))
-                || Files.exists(run.dir().resolve("checkpoint.json")));
-        resume = fromCheckpoint;
+        boolean handedOver = RunRequests.handedOver(s);
+        Path workspace = RunRequests.workspace(s, run.dir());
         RunRequest request = request(run, resume);
         Interviewer interviewer = s.autoApprove() ? new AutoApproveInterviewer() : run.questions();
         try {
@@ -403,18 +448,7 @@ public final class RunRegistry implements AutoCloseable {
 
     /** What {@code nightshift run} would be asked to start (or, {@code resume}, continue) for this run. */
     private static RunRequest request(ManagedRun run, boolean resume) {
-        RunSubmission s = run.submission();
-        boolean handedOver = s.repository() != null && !s.repository().isBlank();
-        Path workspace = s.workspace() != null ? Path.of(s.workspace()) : run.dir().resolve("workspace");
-        Map<String, String> settings = new LinkedHashMap<>(s.settings());
-        if (s.goal() != null && !s.goal().isBlank()) {
-            settings.put("goal", s.goal());
-        }
-        return new RunRequest(run.dir().resolve(PIPELINE), s.simulate(), s.autoApprove(), resume ? null : run.dir(),
-                resume ? run.dir() : null, settings, handedOver ? null : workspace, s.sandbox(),
-                handedOver ? s.repository() : null, handedOver ? s.ref() : null, false, false, s.allowLocalHoldout(),
-                ModelRequirement.choose(s.provider(), s.model()), false, s.bounds().budget(),
-                s.bounds().stallTimeoutDuration(), s.pullRequest(), run.id(), s.trigger());
+        return RunRequests.of(run.submission(), run.dir(), run.id(), resume);
     }
 
     private void record(QueueEntry e) {
@@ -435,7 +469,7 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     /** Records how a run ended; a failure to record it is left for recovery, which reads the checkpoint. */
-    private void recordEnd(ManagedRun run) {
+    void recordEnd(ManagedRun run) {
         RunSnapshot s = run.snapshot();
         // a stopping service interrupts its runs' threads; an interrupt would close the file channel mid-write and
         // lose the record of a run that had already ended, so it waits until the record is down

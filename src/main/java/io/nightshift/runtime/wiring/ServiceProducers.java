@@ -51,6 +51,13 @@ public class ServiceProducers {
     @Inject
     ScheduleConfig scheduleConfig;
 
+    /** Runs go to {@code nightshift worker} processes through the broker instead of running here (issue 18). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "nightshift.workers.enabled", defaultValue = "false")
+    boolean workersEnabled;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<WorkerDispatch> dispatch;
+
     private RunRegistry registry;
     private ScheduleRunner scheduleRunner;
 
@@ -63,6 +70,10 @@ public class ServiceProducers {
                 config.maxConcurrentRuns(), config.historyCapacity(),
                 LocalSandboxRefusedException.allowed(config.allowLocalSandbox(),
                         new AccessPolicy(config.tokens(), "127.0.0.1").tokensConfigured()));
+        if (workersEnabled) {
+            BrokerQueue.declare(org.eclipse.microprofile.config.ConfigProvider.getConfig());
+            r.dispatchTo(dispatch.get());
+        }
         r.recover();
         for (RunState state : RunState.values()) {
             Gauge.builder("nightshift.runs", r, reg -> reg.list().stream().filter(x -> x.state() == state).count())
