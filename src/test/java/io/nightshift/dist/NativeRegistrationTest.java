@@ -84,6 +84,19 @@ class NativeRegistrationTest {
     }
 
     @Test
+    void theCassetteTwinProgramTheJudgeStartsIsIncluded() throws Exception {
+        List<String> patterns = new ArrayList<>();
+        read("resource-config.json").path("resources").path("includes")
+                .forEach(i -> patterns.add(i.path("pattern").asText()));
+        // CassetteTwinProgram.source() reads the Python twin it writes into the judge's twin containers
+        String resource = "io/nightshift/twin/cassette/cassette_twin.py";
+        assertThat(patterns).anySatisfy(p -> assertThat(resource).matches(p));
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as("the cassette twin program exists").isNotNull();
+        }
+    }
+
+    @Test
     void theAgentProfilesReadFromTheClasspathAreIncluded() throws Exception {
         List<Pattern> includes = new ArrayList<>();
         read("resource-config.json").path("resources").path("includes")

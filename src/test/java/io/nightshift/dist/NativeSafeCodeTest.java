@@ -68,6 +68,7 @@ class NativeSafeCodeTest {
         noClasses().that().resideInAPackage("io.nightshift..")
                 .and().doNotHaveFullyQualifiedName("io.nightshift.llm.ModelCatalog")
                 .and().doNotHaveFullyQualifiedName("io.nightshift.agent.profile.ProfileResources")
+                .and().doNotHaveFullyQualifiedName("io.nightshift.twin.cassette.CassetteTwinProgram")
                 .should().callCodeUnitWhere(targetIn(RESOURCES, "a classpath resource read"))
                 .because("a native image holds only the resources listed in resource-config.json: add the resource"
                         + " there, a check to NativeRegistrationTest, and the class to this test's exceptions")
