@@ -57,7 +57,7 @@ public final class CandidatesJudgedBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Squares its argument; the weaker candidates get it wrong above a cut-off (20: never, 10: half, 3: most). */
-    private static String program(int correctUpTo) {
+    static String program(int correctUpTo) {
         return "#!/bin/sh\nif [ \"$1\" -le " + correctUpTo + " ]; then echo \"[$(( $1 * $1 ))]\";"
                 + " else echo \"[$(( $1 * $1 + 1 ))]\"; fi\n";
     }
