@@ -92,7 +92,8 @@ public final class CandidatesJudgedBench {
         });
         System.out.printf(Locale.ROOT, "candidates=3 x %d scenarios, suite: trials %d, max_trials %d, gate %s,"
                 + " threshold %.2f; judge image %s, %d cores%n", SCENARIOS, suite.settings().trials(),
-                suite.settings().maxTrials(), suite.settings().gate().rule().name().toLowerCase(Locale.ROOT), suite.settings().threshold(), IMAGE,
+                suite.settings().maxTrials(), suite.settings().gate().rule().name().toLowerCase(Locale.ROOT),
+                suite.settings().threshold(), IMAGE,
                 Runtime.getRuntime().availableProcessors());
         try (DockerEngine engine = DockerEngine.connect();
                 TwinServer twin = TwinServer.start(TwinScripts.parse(s.build()))) {
@@ -114,8 +115,14 @@ public final class CandidatesJudgedBench {
                 "local", null, null, false, false, true);
         JudgeStarts starts = JudgeStarts.watch();
         long t0 = System.nanoTime();
-        RunResult result = launcher.run(request, launcher.plan(request), new AutoApproveInterviewer(), List.of(),
-                note -> { });
+        RunResult result;
+        try {
+            result = launcher.run(request, launcher.plan(request), new AutoApproveInterviewer(), List.of(),
+                    note -> { });
+        } catch (RuntimeException e) {
+            starts.stop(""); // leave no docker events process behind
+            throw e;
+        }
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
         List<String> started = starts.stop(result.runId());
         if (result.status() != RunStatus.SUCCESS) {
