@@ -43,8 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose agents (played by the LLM twin over HTTP) each write a program of a different quality, every candidate
  * judged against a generated 20-scenario suite with adaptive trials ({@code gate: lower_bound}, {@code max_trials})
  * in real Docker judge containers. Prints the wall time, the judge containers the Docker engine reports started for
- * the run (its {@code start} events, read live, filtered by the run's and the judge role's labels), the trials each candidate
- * got, and the winner with its lower bound.
+ * the run (its {@code start} events, read live, filtered by the run's and the judge role's labels), the trials each
+ * candidate got, and the winner with its lower bound.
  *
  * <p>The suite is judged from a temporary directory instead of the scenario store (which would add an import and
  * the store container to the figure), the same way {@code StoreGateway} judges a stored one: a {@link DockerJudge}
