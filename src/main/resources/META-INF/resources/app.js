@@ -215,7 +215,37 @@ async function refreshStatus(id) {
     satisfaction.textContent = 'satisfaction ' + percent(run.satisfaction);
     satisfaction.hidden = false;
   }
+  showCandidates(run);
   return run;
+}
+
+/**
+ * Each candidate of each stage that ran candidates (issue 19), as it ended: status, satisfaction with its lower
+ * confidence bound, spend and the side ref that keeps its work; the chosen one is marked "winner".
+ */
+function showCandidates(run) {
+  const section = document.getElementById('candidates-section');
+  const byStage = run.candidates || {};
+  if (!section || Object.keys(byStage).length === 0) return;
+  const winners = run.candidate_winners || {};
+  const body = section.querySelector('tbody');
+  body.replaceChildren();
+  for (const [stage, list] of Object.entries(byStage)) {
+    for (const c of list) {
+      const won = winners[stage] === c.index;
+      const spend = c.spend ? Number(c.spend.tokens || 0).toLocaleString('en-US') + ' tokens, $'
+        + Number(c.spend.cost_usd || 0).toFixed(4) : '';
+      body.append(el('tr', { 'data-stage': stage, 'data-index': String(c.index), class: won ? 'winner' : '' },
+        el('td', { text: stage }),
+        el('td', { text: '#' + c.index + (won ? ' (winner)' : '') }),
+        el('td', { text: c.status + (c.reason ? ': ' + c.reason : '') }),
+        el('td', { text: typeof c.satisfaction === 'number' ? percent(c.satisfaction) : '' }),
+        el('td', { text: typeof c.satisfaction_lower === 'number' ? percent(c.satisfaction_lower) : '' }),
+        el('td', { text: spend }),
+        el('td', { text: c.ref || '' })));
+    }
+  }
+  section.hidden = false;
 }
 
 /**

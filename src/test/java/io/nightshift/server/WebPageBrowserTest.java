@@ -183,6 +183,35 @@ class WebPageBrowserTest {
         }
     }
 
+    @Test
+    void theRunPageListsEachCandidateAndMarksTheWinner() throws Exception {
+        Optional<Path> chromium = Chromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "SKIPPED: chromium is not installed (apt-get install -y chromium); .ci/run installs it in CI");
+        String dot = """
+                digraph cands {
+                    graph [goal="greet"]
+                    start [shape=Mdiamond]
+                    done  [shape=Msquare]
+                    implement [prompt="Greet", candidates=3]
+                    start -> implement -> done
+                }
+                """;
+        try (Chromium browser = new Chromium(chromium.get())) {
+            Http http = new Http(root.toString());
+            String id = http.postJson("/pipelines", Map.of("dot", dot, "simulate", true)).json().path("id").asText();
+            http.awaitStatus(id, "succeeded");
+
+            browser.navigate(root + "run.html?id=" + id);
+            browser.await("document.querySelectorAll('#candidates tbody tr').length === 3", 15_000);
+            browser.await("!document.getElementById('candidates-section').hidden", 5_000);
+            browser.await("document.querySelectorAll('#candidates tbody tr.winner').length === 1"
+                    + " && document.querySelector('#candidates tbody tr.winner').textContent.includes('(winner)')"
+                    + " && document.querySelector('#candidates tbody tr').textContent.includes('refs/nightshift/')",
+                    5_000);
+        }
+    }
+
     private void git(String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
         command.addAll(java.util.List.of(args));
