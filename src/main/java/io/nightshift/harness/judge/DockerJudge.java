@@ -47,7 +47,16 @@ public final class DockerJudge implements Judge {
         try {
             return new SnapshotJudging(new Containers(judgmentId)).judge(request, listener);
         } finally {
-            sweep(judgmentId);
+            // a cancel interrupts this thread, and the engine calls of the sweep would give up at once under the
+            // interrupt, leaving the trials' containers behind: the sweep runs with it set aside
+            boolean interrupted = Thread.interrupted();
+            try {
+                sweep(judgmentId);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
