@@ -471,17 +471,11 @@ public final class RunRegistry implements AutoCloseable {
     /** Records how a run ended; a failure to record it is left for recovery, which reads the checkpoint. */
     void recordEnd(ManagedRun run) {
         RunSnapshot s = run.snapshot();
-        // a stopping service interrupts its runs' threads; an interrupt would close the file channel mid-write and
-        // lose the record of a run that had already ended, so it waits until the record is down
-        boolean interrupted = Thread.interrupted();
+        // a stopping service interrupts its runs' threads; the store's writes survive that (AtomicFiles)
         try {
             update(run.id(), e -> e.phase() == QueueEntry.Phase.ENDED ? e : e.ended(s.state(), s.failure()));
         } catch (QueueStoreException ignored) {
             // the engine's checkpoint says how it ended; recovery reads it
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
